@@ -1,0 +1,99 @@
+package vn.motcua.identity;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A staff account: belongs to a unit, holds roles, signs in with a password. */
+@Table("account")
+class Account {
+
+    @Id
+    private final String username;
+    private String fullName;
+    private String passwordHash;
+    private String unitCode;
+    private boolean enabled;
+    private int failedAttempts;
+    private Instant lockedUntil;
+    private Instant passwordChangedAt;
+    private final Instant createdAt;
+    @Version
+    private Integer version;
+    @MappedCollection(idColumn = "username")
+    private Set<AccountRole> roles = new HashSet<>();
+
+    @PersistenceCreator
+    Account(String username, String fullName, String passwordHash, String unitCode, boolean enabled,
+            int failedAttempts, Instant lockedUntil, Instant passwordChangedAt, Instant createdAt, Integer version) {
+        this.username = username;
+        this.fullName = fullName;
+        this.passwordHash = passwordHash;
+        this.unitCode = unitCode;
+        this.enabled = enabled;
+        this.failedAttempts = failedAttempts;
+        this.lockedUntil = lockedUntil;
+        this.passwordChangedAt = passwordChangedAt;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    static Account open(String username, String fullName, String passwordHash, String unitCode, Set<Role> roles,
+            Instant now) {
+        Account account = new Account(username, fullName, passwordHash, unitCode, true, 0, null, now, now, null);
+        account.grant(roles);
+        return account;
+    }
+
+    void grant(Set<Role> newRoles) {
+        roles.clear();
+        newRoles.forEach(role -> roles.add(new AccountRole(role)));
+    }
+
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    String username() {
+        return username;
+    }
+
+    String fullName() {
+        return fullName;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    String unitCode() {
+        return unitCode;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    Set<Role> roles() {
+        return roles.stream().map(AccountRole::role).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    @Table("account_role")
+    record AccountRole(Role role) {}
+}

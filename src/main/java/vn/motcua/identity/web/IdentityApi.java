@@ -1,0 +1,76 @@
+package vn.motcua.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ResponseEntity;
+import vn.motcua.identity.AuditLog;
+import vn.motcua.identity.Identity;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.ProblemException;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Identity", description = "Tài khoản, nhật ký")
+class IdentityApi {
+
+    private final Identity identity;
+    private final AuditLog audit;
+
+    IdentityApi(Identity identity, AuditLog audit) {
+        this.identity = identity;
+        this.audit = audit;
+    }
+
+    @GetMapping("/me")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The caller: user name, full name, roles, unit and agency")
+    StaffUser me(Principal principal) {
+        return identity.user(principal.getName())
+                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    @PostMapping("/me/password")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Change one's own password (policy: ≥ 10 characters, cases, digit, symbol)")
+    ResponseEntity<Void> changePassword(Principal principal, @RequestBody PasswordChange change) {
+        identity.changePassword(principal.getName(), change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    record AuditPage(List<AuditLog.Entry> items, long total, int page, int size) {}
+
+    @GetMapping("/audit")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Audit log entries, newest first")
+    AuditPage audit(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        Page<AuditLog.Entry> entries = audit.entries(PageRequest.of(page, size));
+        return new AuditPage(entries.getContent(), entries.getTotalElements(), page, size);
+    }
+
+    @GetMapping("/audit/verify")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Recompute the hash chain of the whole audit log")
+    Map<String, Object> verify() {
+        AuditLog.Verification v = audit.verify();
+        return v.firstBrokenId() == null
+                ? Map.of("valid", v.valid(), "entries", v.entries())
+                : Map.of("valid", v.valid(), "entries", v.entries(), "firstBrokenId", v.firstBrokenId());
+    }
+}

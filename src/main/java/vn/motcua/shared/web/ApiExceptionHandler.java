@@ -1,0 +1,201 @@
+package vn.motcua.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.motcua.shared.ProblemException;
+
+/**
+ * Turns every failure of an API call into an RFC 9457 problem detail in the caller's language; never
+ * a stack trace. For pages the status is handed to the error page instead.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Problems problems;
+
+    ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        ProblemDetail problem = problems.of(e.status(), e.messageKey(), e.args());
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors().stream()
+                    .map(error -> error(error.field(), problems.text(error.messageKey(), error.args())))
+                    .toList());
+        }
+        return respond(problem, request, response);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(error(error.getField(), message(error)));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(error(error.getObjectName(), error.getDefaultMessage())));
+        return respond(problems.invalid(errors), request, response);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(error(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return respond(problems.invalid(errors), request, response);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(problems.invalid(List.of(error(e.getParameterName(),
+                problems.text("problem.parameter-missing", e.getParameterName())))), request, response);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.invalid(List.of(error(e.getName(),
+                problems.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()))))),
+                request, response);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        log.debug("Unreadable request body: {}", e.getMessage());
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "problem.body-unreadable"), request, response);
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<ProblemDetail> binding(ServletRequestBindingException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "problem.invalid-input"), request, response);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.NOT_FOUND, "problem.not-found"), request, response);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.METHOD_NOT_ALLOWED, "problem.method-not-allowed", e.getMethod()),
+                request, response);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.media-type-unsupported"),
+                request, response);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.NOT_ACCEPTABLE, "problem.not-acceptable"), request, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, "problem.upload-too-large"), request, response);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "problem.body-unreadable"), request, response);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.CONFLICT, "problem.concurrent-change"), request, response);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        log.info("Data integrity violation: {}", e.getMostSpecificCause().getMessage());
+        return respond(problems.of(HttpStatus.CONFLICT, "problem.data-conflict"), request, response);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return respond(problems.of(HttpStatus.FORBIDDEN, "problem.forbidden"), request, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "problem.unexpected"), request, response);
+    }
+
+    private ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (!isApi(request)) {
+            // Pages show the error page of that status (templates/error.html), in the layout.
+            response.sendError(problem.getStatus());
+            return null;
+        }
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator");
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage();
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
+    }
+}

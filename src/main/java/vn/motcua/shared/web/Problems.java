@@ -1,0 +1,73 @@
+package vn.motcua.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem details whose {@code title} and {@code detail} come from the message
+ * bundles in the caller's language (Vietnamese unless English is asked for).
+ */
+@Component
+public class Problems {
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    Problems(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public ProblemDetail of(HttpStatus status, String detailKey, Object... args) {
+        return of(status, LocaleContextHolder.getLocale(), detailKey, args);
+    }
+
+    public ProblemDetail of(HttpStatus status, Locale locale, String detailKey, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(text(locale, "problem.title." + status.value(), status.getReasonPhrase()));
+        problem.setDetail(messages.getMessage(detailKey, args, detailKey, locale));
+        return problem;
+    }
+
+    /** A 400 whose {@code errors} list names each invalid field with a message in the caller's language. */
+    public ProblemDetail invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "problem.invalid-input");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private String text(Locale locale, String key, String fallback) {
+        return messages.getMessage(key, null, fallback, locale);
+    }
+
+    /** Writes a problem outside Spring MVC (security filters, error page). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey)
+            throws IOException {
+        Locale locale = RequestContextUtils.getLocaleResolver(request) != null
+                ? RequestContextUtils.getLocale(request)
+                : LocaleResolvers.resolve(request);
+        ProblemDetail problem = of(status, locale, detailKey);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+}
