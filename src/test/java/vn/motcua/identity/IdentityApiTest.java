@@ -1,0 +1,136 @@
+package vn.motcua.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.support.Api;
+import vn.motcua.support.IntegrationTest;
+
+@IntegrationTest
+class IdentityApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void me_tells_the_caller_who_they_are() {
+        JsonNode me = Api.as(port, "tiepnhan").get("/api/v1/me").json();
+        assertThat(me.get("username").asString()).isEqualTo("tiepnhan");
+        assertThat(me.get("fullName").asString()).isEqualTo("Trần Thị Thu Hà");
+        assertThat(me.get("roles").get(0).asString()).isEqualTo("RECEPTION");
+        assertThat(me.get("unitCode").asString()).isEqualTo("VP.MC");
+        assertThat(me.get("agencyCode").asString()).isEqualTo("000.00.01.H27");
+    }
+
+    @Test
+    void every_demo_account_signs_in_with_its_role() {
+        Map<String, String> roles = Map.of("admin", "ADMIN", "tiepnhan", "RECEPTION", "chuyenvien", "SPECIALIST",
+                "lanhdao", "LEADER", "vanthu", "CLERK", "giamsat", "MONITOR");
+        roles.forEach((user, role) -> assertThat(Api.as(port, user).get("/api/v1/me").json().get("roles").get(0)
+                .asString()).as(user).isEqualTo(role));
+    }
+
+    @Test
+    void calls_without_or_with_wrong_credentials_are_refused_with_401() {
+        Api.Response anonymous = Api.anonymous(port).get("/api/v1/me");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.json().get("detail").asString()).isEqualTo("Bạn cần đăng nhập để thực hiện thao tác này.");
+        Api.Response wrong = Api.as(port, "admin", "sai-mat-khau").get("/api/v1/me");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asString()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+
+    @Test
+    void five_failed_logins_lock_the_account_and_then_even_the_right_password_is_refused() {
+        identity.open("khoa.thu", "Người Thử Khóa", "Mat-khau#2026", "VP.TH", EnumSet.of(Role.SPECIALIST));
+        assertThat(Api.as(port, "khoa.thu", "Mat-khau#2026").get("/api/v1/me").status()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(Api.as(port, "khoa.thu", "wrong" + i).get("/api/v1/me").status()).isEqualTo(401);
+        }
+        // Four failures: not yet locked, and a success resets the count.
+        assertThat(Api.as(port, "khoa.thu", "Mat-khau#2026").get("/api/v1/me").status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            Api.as(port, "khoa.thu", "wrong" + i).get("/api/v1/me");
+        }
+        Api.Response locked = Api.as(port, "khoa.thu", "Mat-khau#2026").get("/api/v1/me");
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.json().get("detail").asString()).contains("tạm khóa");
+
+        JsonNode entries = Api.as(port, "admin").get("/api/v1/audit?size=40").json().get("items");
+        assertThat(entries.valueStream().filter(e -> e.get("target").asString().equals("account/khoa.thu"))
+                .map(e -> e.get("action").asString()))
+                .contains("LOGIN_FAILED", "ACCOUNT_LOCKED", "LOGIN_REFUSED_LOCKED");
+
+        // The lock lapses after the configured duration (15 minutes): simulate its end.
+        jdbc.sql("update account set locked_until = now() - interval '1 second' where username = 'khoa.thu'").update();
+        assertThat(Api.as(port, "khoa.thu", "Mat-khau#2026").get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void only_administrators_read_the_audit_log() {
+        assertThat(Api.anonymous(port).get("/api/v1/audit").status()).isEqualTo(401);
+        assertThat(Api.as(port, "giamsat").get("/api/v1/audit").status()).isEqualTo(403);
+        assertThat(Api.as(port, "lanhdao").get("/api/v1/audit/verify").status()).isEqualTo(403);
+        JsonNode page = Api.as(port, "admin").get("/api/v1/audit?page=0&size=5").json();
+        assertThat(page.get("items").size()).isLessThanOrEqualTo(5);
+        assertThat(page.get("size").asInt()).isEqualTo(5);
+        assertThat(Api.as(port, "admin").get("/api/v1/audit?size=100000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_tampered_audit_entry_breaks_the_chain() {
+        Api.as(port, "admin", "sai").get("/api/v1/me"); // make sure there is at least one entry
+        JsonNode valid = Api.as(port, "admin").get("/api/v1/audit/verify").json();
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+        assertThat(valid.get("entries").asLong()).isPositive();
+
+        long id = jdbc.sql("select min(id) from audit_entry").query(Long.class).single();
+        String original = jdbc.sql("select details from audit_entry where id = ?").param(id).query(String.class)
+                .optional().orElse(null);
+        // The table refuses edits; only someone who switches the trigger off can tamper.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                jdbc.sql("update audit_entry set details = 'xóa dấu vết' where id = ?").param(id).update()))
+                .isNotNull();
+        try {
+            jdbc.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+            jdbc.sql("update audit_entry set details = 'xóa dấu vết' where id = ?").param(id).update();
+            JsonNode broken = Api.as(port, "admin").get("/api/v1/audit/verify").json();
+            assertThat(broken.get("valid").asBoolean()).isFalse();
+            assertThat(broken.get("firstBrokenId").asLong()).isEqualTo(id);
+        } finally {
+            jdbc.sql("update audit_entry set details = ? where id = ?").params(original, id).update();
+            jdbc.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+        }
+        assertThat(Api.as(port, "admin").get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_new_password_must_follow_the_policy() {
+        identity.open("doi.matkhau", "Người Đổi Mật Khẩu", "Ban-dau#2026", "VP.TH", EnumSet.of(Role.SPECIALIST));
+        Api user = Api.as(port, "doi.matkhau", "Ban-dau#2026");
+        Api.Response weak = user.post("/api/v1/me/password",
+                Map.of("currentPassword", "Ban-dau#2026", "newPassword", "abc"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("errors").size()).isGreaterThanOrEqualTo(3);
+        assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(user.post("/api/v1/me/password", Map.of("currentPassword", "sai", "newPassword", "Moi-hon#2027"))
+                .status()).isEqualTo(400);
+        assertThat(user.post("/api/v1/me/password",
+                Map.of("currentPassword", "Ban-dau#2026", "newPassword", "Moi-hon#2027")).status()).isEqualTo(204);
+        assertThat(Api.as(port, "doi.matkhau", "Moi-hon#2027").get("/api/v1/me").status()).isEqualTo(200);
+    }
+}
