@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deadline throughput: the target is at least 1,000,000 computations per second on one core for
- * spans up to 60 working days. Not run by the test suite; run it with {@code java -cp <test
- * classpath> org.openjdk.jmh.Main WorkingTimeBenchmark -f 1 -t 1 -wi 2 -i 3 -w 2s -r 2s}.
+ * spans up to 60 working days. Not run by the test suite (it measures, it does not
+ * assert): run {@code scripts/benchmark-calendar.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
