@@ -17,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 class MessageBundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"shared", "calendar", "organization", "identity", "web"})
+    @ValueSource(strings = {"shared", "calendar", "organization", "identity", "catalog", "web"})
     void every_key_exists_in_both_vietnamese_and_english(String bundle) throws IOException {
         Properties vietnamese = load("i18n/" + bundle + ".properties");
         Properties english = load("i18n/" + bundle + "_en.properties");

@@ -111,6 +111,35 @@ class OrganizationDemoData {
 
         unit(OFFICE, "VP.MC", "Bộ phận Một cửa", UnitKind.ONE_STOP_DESK, 120);
         people("VP.MC", "CV", "Trần Thị Thu Hà:tiepnhan", "Nguyễn Minh Phúc", "Hoàng Thị Lệ");
+
+        // The city's departments (after the 2025 reorganisation) that appraise and decide the procedures
+        // the one-stop desk receives. Only their units are in the demo, not their staff.
+        department("000.00.05.H27", "Sở Tư pháp thành phố Hải Phòng", "STP",
+                "STP.HCTP", "Phòng Hành chính tư pháp");
+        department("000.00.06.H27", "Sở Tài chính thành phố Hải Phòng", "STC",
+                "STC.DKKD", "Phòng Đăng ký kinh doanh", "STC.DT", "Phòng Quản lý đầu tư");
+        department("000.00.07.H27", "Sở Xây dựng thành phố Hải Phòng", "SXD",
+                "SXD.QLXD", "Phòng Quản lý hoạt động xây dựng",
+                "SXD.QLVT", "Phòng Quản lý vận tải, phương tiện và người lái");
+        department("000.00.08.H27", "Sở Nông nghiệp và Môi trường thành phố Hải Phòng", "SNNMT",
+                "SNNMT.DD", "Phòng Quản lý đất đai", "SNNMT.MT", "Phòng Môi trường");
+        department("000.00.09.H27", "Sở Nội vụ thành phố Hải Phòng", "SNV",
+                "SNV.LDVL", "Phòng Lao động - Việc làm");
+        department("000.00.10.H27", "Sở Giáo dục và Đào tạo thành phố Hải Phòng", "SGD",
+                "SGD.QLCL", "Phòng Quản lý chất lượng");
+        department("000.00.11.H27", "Sở Y tế thành phố Hải Phòng", "SYT",
+                "SYT.NVY", "Phòng Nghiệp vụ Y");
+        department("000.00.12.H27", "Sở Công Thương thành phố Hải Phòng", "SCT",
+                "SCT.QLTM", "Phòng Quản lý thương mại");
+    }
+
+    /** A department of the city with its directors' board ({@code <prefix>.LD}) and specialist units. */
+    private void department(String code, String name, String prefix, String... units) {
+        agencies.save(Agency.register(code, name, null, AgencyKind.DEPARTMENT, CITY, null, 0));
+        unit(code, prefix + ".LD", "Ban Giám đốc Sở", UnitKind.LEADERSHIP, 10);
+        for (int i = 0; i < units.length; i += 2) {
+            unit(code, units[i], units[i + 1], UnitKind.DEPARTMENT, 20 + 10 * i);
+        }
     }
 
     private void positions() {

@@ -52,9 +52,15 @@ class ApiExceptionHandler {
             HttpServletResponse response) throws IOException {
         ProblemDetail problem = problems.of(e.status(), e.messageKey(), e.args());
         if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors().stream()
+            List<Map<String, String>> errors = e.errors().stream()
                     .map(error -> error(error.field(), problems.text(error.messageKey(), error.args())))
-                    .toList());
+                    .toList();
+            problem.setProperty("errors", errors);
+            if (e.status() != HttpStatus.BAD_REQUEST) {
+                // A refused business action says everything that stands in its way, in one sentence.
+                problem.setDetail(problem.getDetail() + " "
+                        + String.join("; ", errors.stream().map(error -> error.get("message")).toList()) + ".");
+            }
         }
         return respond(problem, request, response);
     }

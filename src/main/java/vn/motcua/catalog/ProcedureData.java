@@ -1,0 +1,54 @@
+package vn.motcua.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.motcua.catalog.CatalogTypes.Applicant;
+import vn.motcua.catalog.CatalogTypes.ClockPolicy;
+import vn.motcua.catalog.CatalogTypes.CopyKind;
+import vn.motcua.catalog.CatalogTypes.OnlineLevel;
+import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
+import vn.motcua.catalog.CatalogTypes.StepRole;
+import vn.motcua.catalog.CatalogTypes.TimeLimit;
+
+/**
+ * A procedure as the API reads and writes it (the JSON shape of issue #3), also the row of an import and
+ * what other modules get. Read-only parts ({@code status}, {@code version}, document {@code id}s,
+ * publication) are ignored on input.
+ */
+public record ProcedureData(
+        String code,
+        String name,
+        String field,
+        String agencyName,
+        String agencyCode,
+        List<Applicant> applicants,
+        TimeLimit timeLimit,
+        OnlineLevel onlineLevel,
+        List<FeeData> fees,
+        List<DocumentData> documents,
+        List<StepData> steps,
+        String result,
+        String conditions,
+        String legalBasis,
+        ClockPolicy clockPolicy,
+        ProcedureStatus status,
+        Integer version,
+        Integer revision,
+        Publication publication) {
+
+    public record FeeData(String name, Long amount, String note) {}
+
+    public record DocumentData(Long id, String name, CopyKind copyKind, Integer count, Boolean mandatory,
+            String templateName) {}
+
+    public record StepData(Integer order, String name, String unitCode, StepRole role, Integer durationHours,
+            String output) {}
+
+    /** The decision that publishes a version (quyết định công bố). */
+    public record Publication(String decisionNumber, LocalDate decisionDate, LocalDate effectiveFrom) {}
+
+    /** The sum of the step durations, which must equal the time limit in working hours. */
+    public int stepHours() {
+        return steps == null ? 0 : steps.stream().mapToInt(s -> s.durationHours() == null ? 0 : s.durationHours()).sum();
+    }
+}
