@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.shared.VietnameseText;
 
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,6 +56,12 @@ class CatalogSearchTest {
     void typing_without_diacritics_finds_the_procedure() {
         assertThat(names(search("giay phep xay dung ben pha"))).containsExactly("Cấp giấy phép xây dựng bến phà Quỳnh Lục");
         assertThat(names(search("GIẤY PHÉP xây DỰNG bến phà"))).containsExactly("Cấp giấy phép xây dựng bến phà Quỳnh Lục");
+    }
+
+    @Test
+    void the_examples_of_the_issue_find_the_demo_procedures() {
+        assertThat(names(search("giay phep xay dung"))).anyMatch(n -> n.startsWith("Cấp giấy phép xây dựng"));
+        assertThat(names(search("dang ky"))).isNotEmpty().allMatch(n -> VietnameseText.fold(n).contains("dang ky"));
     }
 
     @Test

@@ -1,0 +1,46 @@
+package vn.motcua.shared.web;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Vietnamese formats for pages and documents, available in templates as {@code @formats}:
+ * {@code 1.500.000 đ}, {@code 26/11/2026}, {@code 14:30 26/11/2026} (Asia/Ho_Chi_Minh).
+ */
+@Component("formats")
+public class Formats {
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    /** An amount of đồng with dots between thousands: {@code 1.500.000 đ}. */
+    public static String vnd(long amount) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator('.');
+        return new DecimalFormat("#,##0", symbols).format(amount) + " đ";
+    }
+
+    public String money(Long amount) {
+        return amount == null ? "" : vnd(amount);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public String dateTime(LocalDateTime time) {
+        return time == null ? "" : DATE_TIME.format(time);
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
+    }
+}
