@@ -29,14 +29,16 @@ public class Catalog {
 
     private final Procedures procedures;
     private final ProcedureSearch search;
+    private final PublishedIndex index;
     private final Organization organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Catalog(Procedures procedures, ProcedureSearch search, Organization organization,
+    Catalog(Procedures procedures, ProcedureSearch search, PublishedIndex index, Organization organization,
             ApplicationEventPublisher events, Clock clock) {
         this.procedures = procedures;
         this.search = search;
+        this.index = index;
         this.organization = organization;
         this.events = events;
         this.clock = clock;
@@ -53,7 +55,7 @@ public class Catalog {
 
     /** Published procedures matching the query (see {@link ProcedureSearch}). */
     public Page<Summary> searchPublished(String query, String field, OnlineLevel level, int page, int size) {
-        return search.search(query, field, level, ProcedureStatus.PUBLISHED, false, page, size);
+        return index.search(query, field, level, page, size);
     }
 
     public List<FieldCount> fields() {
@@ -139,6 +141,7 @@ public class Catalog {
         });
         draft.publish(publication, clock.instant());
         Procedure saved = save(draft);
+        index.changed();
         events.publishEvent(new AdministrativeChange("PROCEDURE_PUBLISHED", "procedure/" + code,
                 "v" + saved.version() + " by " + publication.decisionNumber()));
         return saved.data();
@@ -159,6 +162,7 @@ public class Catalog {
             p.abolish(clock.instant());
             procedures.save(p);
         });
+        index.changed();
         events.publishEvent(new AdministrativeChange("PROCEDURE_ABOLISHED", "procedure/" + code, null));
         return versions.get(0).data();
     }

@@ -42,7 +42,8 @@ final class ProcedureRules {
         if (data.agencyCode() != null && data.agencyCode().length() > 35) {
             errors.add(new FieldError("agencyCode", "validation.too-long.n", 35));
         }
-        if (data.applicants() == null || data.applicants().isEmpty() || data.applicants().contains(null)) {
+        if (data.applicants() == null || data.applicants().isEmpty()
+                || data.applicants().stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(new FieldError("applicants", "catalog.applicants.required"));
         }
         if (data.timeLimit() == null || data.timeLimit().unit() == null || data.timeLimit().amount() == null) {

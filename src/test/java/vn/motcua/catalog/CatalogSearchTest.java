@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
@@ -112,6 +114,25 @@ class CatalogSearchTest {
         Api.Response response = Api.anonymous(port).get("/api/public/procedures?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("<script>");
+    }
+
+    @Autowired
+    PublishedIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_change_published_by_another_node_reaches_this_nodes_search_after_the_refresh() {
+        publish("1.910005.000.00.00.H27", "Thủ tục nút một Quỳnh Lục", "Hộ tịch", "PARTIAL");
+        assertThat(names(search("nut mot quynh"))).containsExactly("Thủ tục nút một Quỳnh Lục");
+        // Another node renames it in the database and bumps the revision.
+        jdbc.sql("update procedure_version set name = 'Thủ tục nút hai Quỳnh Lục', search_name = 'thu tuc nut hai quynh luc'"
+                + " where code = '1.910005.000.00.00.H27' and status = 'PUBLISHED'").update();
+        jdbc.sql("update catalog_revision set revision = revision + 1").update();
+        assertThat(names(search("nut hai quynh"))).isEmpty();
+        index.refreshIfChangedElsewhere();
+        assertThat(names(search("nut hai quynh"))).containsExactly("Thủ tục nút hai Quỳnh Lục");
     }
 
     @Test

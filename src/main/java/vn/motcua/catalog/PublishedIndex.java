@@ -1,0 +1,143 @@
+package vn.motcua.catalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.catalog.CatalogTypes.OnlineLevel;
+import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
+import vn.motcua.catalog.CatalogTypes.TimeLimit;
+import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.shared.ProblemException;
+
+/**
+ * The public search runs on an immutable in-memory index of the procedures in force: a province has a
+ * few thousand of them, they change a few times a week, and citizens search constantly, so a search costs
+ * a scan of short token arrays instead of a database round trip. The index is rebuilt lazily after a
+ * publication or abolition commits on this node, and within {@code motcua.catalog.refresh-interval}
+ * (5 s) when it happened on another node ({@code catalog_revision}).
+ */
+@Component
+class PublishedIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedIndex.class);
+
+    private final JdbcClient jdbc;
+    private volatile Snapshot snapshot = new Snapshot(-1, new Entry[0]);
+    private volatile boolean stale = true;
+
+    PublishedIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Entry(Catalog.Summary summary, String[] nameWords, String[] codeWords) {}
+
+    private record Snapshot(long revision, Entry[] entries) {}
+
+    /** Called inside the transaction that changes the published catalogue. */
+    void changed() {
+        jdbc.sql("update catalog_revision set revision = revision + 1 where id = 1").update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    stale = true;
+                }
+            });
+        } else {
+            stale = true;
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${motcua.catalog.refresh-interval:5s}",
+            initialDelayString = "${motcua.catalog.refresh-interval:5s}")
+    void refreshIfChangedElsewhere() {
+        long revision = jdbc.sql("select revision from catalog_revision where id = 1").query(Long.class).single();
+        if (revision != snapshot.revision()) {
+            stale = true;
+        }
+    }
+
+    Catalog.Page<Catalog.Summary> search(String query, String field, OnlineLevel level, int page, int size) {
+        if (query != null && query.length() > ProcedureSearch.MAX_QUERY_LENGTH) {
+            throw ProblemException.invalid("q", "catalog.search.too-long", ProcedureSearch.MAX_QUERY_LENGTH);
+        }
+        String folded = ProcedureSearch.tokens(query);
+        String[] words = folded.isEmpty() ? new String[0]
+                : Arrays.copyOf(folded.split(" "), Math.min(ProcedureSearch.MAX_WORDS, folded.split(" ").length));
+        String wantedField = field == null || field.isBlank() ? null : vn.motcua.shared.VietnameseText.normalize(field);
+        List<Catalog.Summary> byName = new ArrayList<>();
+        List<Catalog.Summary> byCode = new ArrayList<>();
+        for (Entry entry : current().entries()) {
+            Catalog.Summary summary = entry.summary();
+            if (wantedField != null && !wantedField.equals(summary.field())
+                    || level != null && level != summary.onlineLevel()) {
+                continue;
+            }
+            boolean allInName = true;
+            boolean all = true;
+            for (String word : words) {
+                boolean inName = startsAWord(entry.nameWords(), word);
+                allInName &= inName;
+                if (!inName && !startsAWord(entry.codeWords(), word)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                (allInName ? byName : byCode).add(summary);
+            }
+        }
+        // Entries are sorted by name already: name matches first, then code-only matches.
+        byName.addAll(byCode);
+        int from = (int) Math.min((long) page * size, byName.size());
+        int to = Math.min(from + size, byName.size());
+        return new Catalog.Page<>(List.copyOf(byName.subList(from, to)), byName.size(), page, size);
+    }
+
+    private static boolean startsAWord(String[] words, String prefix) {
+        for (String word : words) {
+            if (word.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Snapshot current() {
+        if (stale) {
+            synchronized (this) {
+                if (stale) {
+                    stale = false;
+                    snapshot = load();
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    private Snapshot load() {
+        long revision = jdbc.sql("select revision from catalog_revision where id = 1").query(Long.class).single();
+        List<Entry> entries = jdbc.sql("""
+                select code, name, field, agency_name, time_limit_amount, time_limit_unit, online_level, version,
+                       search_name
+                from procedure_version where status = 'PUBLISHED' order by search_name, code""")
+                .query((rs, n) -> new Entry(
+                        new Catalog.Summary(rs.getString("code"), rs.getString("name"), rs.getString("field"),
+                                rs.getString("agency_name"),
+                                new TimeLimit(rs.getInt("time_limit_amount"), TimeUnit.valueOf(rs.getString("time_limit_unit"))),
+                                OnlineLevel.valueOf(rs.getString("online_level")), ProcedureStatus.PUBLISHED,
+                                rs.getInt("version")),
+                        rs.getString("search_name").split(" "),
+                        rs.getString("code").toLowerCase(java.util.Locale.ROOT).split("\\.")))
+                .list();
+        log.debug("Published catalogue index rebuilt: {} procedures at revision {}", entries.size(), revision);
+        return new Snapshot(revision, entries.toArray(Entry[]::new));
+    }
+}
