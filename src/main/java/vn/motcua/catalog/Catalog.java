@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
@@ -53,7 +54,11 @@ public class Catalog {
 
     // --- public ---------------------------------------------------------------------------------
 
-    /** Published procedures matching the query (see {@link ProcedureSearch}). */
+    /**
+     * Published procedures matching the query, from the in-memory index: no transaction, no connection
+     * (see {@link PublishedIndex}).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Page<Summary> searchPublished(String query, String field, OnlineLevel level, int page, int size) {
         return index.search(query, field, level, page, size);
     }

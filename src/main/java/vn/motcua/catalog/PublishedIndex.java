@@ -36,7 +36,8 @@ class PublishedIndex {
         this.jdbc = jdbc;
     }
 
-    private record Entry(Catalog.Summary summary, String[] nameWords, String[] codeWords) {}
+    /** {@code nameWords} and {@code codeWords}: the words with a space before each, so that a word start is " " + prefix. */
+    private record Entry(Catalog.Summary summary, String nameWords, String codeWords) {}
 
     private record Snapshot(long revision, Entry[] entries) {}
 
@@ -69,8 +70,11 @@ class PublishedIndex {
             throw ProblemException.invalid("q", "catalog.search.too-long", ProcedureSearch.MAX_QUERY_LENGTH);
         }
         String folded = ProcedureSearch.tokens(query);
-        String[] words = folded.isEmpty() ? new String[0]
-                : Arrays.copyOf(folded.split(" "), Math.min(ProcedureSearch.MAX_WORDS, folded.split(" ").length));
+        String[] words = folded.isEmpty() ? new String[0] : folded.split(" ");
+        words = Arrays.copyOf(words, Math.min(ProcedureSearch.MAX_WORDS, words.length));
+        for (int i = 0; i < words.length; i++) {
+            words[i] = " " + words[i];
+        }
         String wantedField = field == null || field.isBlank() ? null : vn.motcua.shared.VietnameseText.normalize(field);
         List<Catalog.Summary> byName = new ArrayList<>();
         List<Catalog.Summary> byCode = new ArrayList<>();
@@ -83,9 +87,9 @@ class PublishedIndex {
             boolean allInName = true;
             boolean all = true;
             for (String word : words) {
-                boolean inName = startsAWord(entry.nameWords(), word);
+                boolean inName = entry.nameWords().contains(word);
                 allInName &= inName;
-                if (!inName && !startsAWord(entry.codeWords(), word)) {
+                if (!inName && !entry.codeWords().contains(word)) {
                     all = false;
                     break;
                 }
@@ -99,15 +103,6 @@ class PublishedIndex {
         int from = (int) Math.min((long) page * size, byName.size());
         int to = Math.min(from + size, byName.size());
         return new Catalog.Page<>(List.copyOf(byName.subList(from, to)), byName.size(), page, size);
-    }
-
-    private static boolean startsAWord(String[] words, String prefix) {
-        for (String word : words) {
-            if (word.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Snapshot current() {
@@ -134,8 +129,8 @@ class PublishedIndex {
                                 new TimeLimit(rs.getInt("time_limit_amount"), TimeUnit.valueOf(rs.getString("time_limit_unit"))),
                                 OnlineLevel.valueOf(rs.getString("online_level")), ProcedureStatus.PUBLISHED,
                                 rs.getInt("version")),
-                        rs.getString("search_name").split(" "),
-                        rs.getString("code").toLowerCase(java.util.Locale.ROOT).split("\\.")))
+                        " " + rs.getString("search_name"),
+                        " " + rs.getString("code").toLowerCase(java.util.Locale.ROOT).replace('.', ' ')))
                 .list();
         log.debug("Published catalogue index rebuilt: {} procedures at revision {}", entries.size(), revision);
         return new Snapshot(revision, entries.toArray(Entry[]::new));
