@@ -4,6 +4,8 @@
 # database in a temporary directory, loads the procedures, runs wrk from a second process on loopback,
 # and stops the application. Needs wrk (apt-get install wrk).
 # Usage: scripts/benchmark-catalog-search.sh [duration, default 30s] [connections, default 50]
+# Two runs: back-to-back requests (saturation: throughput and its latency), then the same clients each
+# pausing THINK_MS (default 100 ms) between searches, as people typing do (latency at a realistic load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-30s}"
@@ -22,4 +24,7 @@ done
 total=$(curl -sf "http://127.0.0.1:$port/api/public/procedures?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
 echo "published procedures: $total"
 wrk -t2 -c10 -d5s -s scripts/catalog-search.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
-wrk -t2 -c"$connections" -d"$duration" -s scripts/catalog-search.lua "http://127.0.0.1:$port"
+echo "== $connections clients, back to back"
+THINK_MS=0 wrk -t2 -c"$connections" -d"$duration" -s scripts/catalog-search.lua "http://127.0.0.1:$port"
+echo "== $connections clients, each pausing ~${THINK_MS:-100} ms between searches"
+THINK_MS="${THINK_MS:-100}" wrk -t2 -c"$connections" -d"$duration" -s scripts/catalog-search.lua "http://127.0.0.1:$port"

@@ -5,6 +5,12 @@ local queries = {
   "cap+doi+giay+phep", "&field=Y+t%E1%BA%BF", "&onlineLevel=FULL", "thu+hoi", "nha+thuoc", "khu+cong+nghiep"
 }
 local i = 0
+-- THINK_MS (environment): each client pauses this long between searches, as a person typing does;
+-- 0 (default) = back-to-back requests, the saturation test.
+local think = tonumber(os.getenv("THINK_MS") or "0")
+if think > 0 then
+  delay = function() return math.random(math.floor(think / 2), think + math.floor(think / 2)) end
+end
 request = function()
   i = i + 1
   local q = queries[(i % #queries) + 1]
