@@ -7,11 +7,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,6 +52,9 @@ class CalendarPages {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter TIME_INPUT = DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
     static final int NAME_MAX = 200;
 
     /** Kinds on which the office works; the working flag of an override follows from its kind. */
@@ -146,7 +150,8 @@ class CalendarPages {
         model.addAttribute("today", today);
         model.addAttribute("officeHours", officeHours());
         model.addAttribute("lunarToday", LunarCalendar.toLunar(today));
-        model.addAttribute("nowInput", LocalDateTime.now(clock.withZone(VIETNAM)).truncatedTo(ChronoUnit.MINUTES));
+        model.addAttribute("todayInput", today.format(DATE));
+        model.addAttribute("nowInput", LocalTime.now(clock.withZone(VIETNAM)).format(TIME));
         return "calendar/year";
     }
 
@@ -292,7 +297,7 @@ class CalendarPages {
     @PreAuthorize("isAuthenticated()")
     String toLunar(@RequestParam(required = false) String date, Model model) {
         try {
-            LocalDate solar = LocalDate.parse(date == null ? "" : date.strip());
+            LocalDate solar = parseDate(date);
             checkYear(solar.getYear());
             model.addAttribute("result", text("web.calendar.tools.lunar.result", solar.format(DATE),
                     text("web.dow." + solar.getDayOfWeek().getValue()), lunarText(LunarCalendar.toLunar(solar))));
@@ -330,10 +335,11 @@ class CalendarPages {
 
     @GetMapping("/calendar/tools/deadline")
     @PreAuthorize("isAuthenticated()")
-    String deadline(@RequestParam(required = false) String from, @RequestParam(required = false) Integer amount,
-            @RequestParam(required = false, defaultValue = "DAYS") String unit, Model model) {
+    String deadline(@RequestParam(required = false) String fromDate, @RequestParam(required = false) String fromTime,
+            @RequestParam(required = false) Integer amount, @RequestParam(required = false, defaultValue = "DAYS") String unit,
+            Model model) {
         try {
-            LocalDateTime start = LocalDateTime.parse(from == null ? "" : from.strip());
+            LocalDateTime start = parseDate(fromDate).atTime(parseTime(fromTime));
             checkYear(start.getYear());
             boolean hours = "HOURS".equals(unit);
             int max = hours ? CalendarApi.MAX_WORKING_HOURS : CalendarApi.MAX_WORKING_DAYS;
@@ -356,6 +362,17 @@ class CalendarPages {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** Dates as people write them here, 26/4/2026 or 26/04/2026; ISO 2026-04-26 is accepted too. */
+    static LocalDate parseDate(String text) {
+        String value = text == null ? "" : text.strip();
+        return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
+    }
+
+    static LocalTime parseTime(String text) {
+        String value = text == null ? "" : text.strip().replace('h', ':').replace('g', ':');
+        return LocalTime.parse(value, TIME_INPUT);
+    }
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(VIETNAM));
