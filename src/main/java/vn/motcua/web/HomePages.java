@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,7 @@ import vn.motcua.organization.Organization;
 class HomePages {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** How far ahead the dashboard looks for days off. */
     static final int HOLIDAY_HORIZON_DAYS = 120;
@@ -86,6 +88,8 @@ class HomePages {
         model.addAttribute("holidays", upcoming(today.plusDays(1), today.plusDays(HOLIDAY_HORIZON_DAYS)));
         model.addAttribute("horizonDays", String.valueOf(HOLIDAY_HORIZON_DAYS));
         model.addAttribute("agencies", organization.agencies());
+        model.addAttribute("officeHours", String.join(", ", calendar.officeHours().sessions().stream()
+                .map(s -> s.start().format(TIME) + "–" + s.end().format(TIME)).toList()));
         return "home";
     }
 

@@ -457,8 +457,20 @@ class OrganizationPages {
         return staffView(current, model);
     }
 
-    /** What the database would refuse with a less helpful message: lengths, and the account name's form. */
+    /**
+     * Every mistake at once, before the service's own checks (which stop at the first): required fields,
+     * and what the database would refuse with a less helpful message.
+     */
     private static void checkStaff(StaffFormData form, BindingResult errors) {
+        if (form.getFullName() == null || form.getFullName().isBlank()) {
+            errors.rejectValue("fullName", "validation.required");
+        }
+        if (form.getUnitCode() == null || form.getUnitCode().isBlank()) {
+            errors.rejectValue("unitCode", "validation.required");
+        }
+        if (form.getPositionCode() == null || form.getPositionCode().isBlank()) {
+            errors.rejectValue("positionCode", "validation.required");
+        }
         if (form.getEmail() != null && form.getEmail().strip().length() > 254) {
             errors.rejectValue("email", "web.validation.too-long", new Object[] {"254"}, null);
         }
