@@ -238,7 +238,7 @@ class CalendarPages {
         String name = form.getName() == null ? "" : Normalizer.normalize(form.getName().strip(), Normalizer.Form.NFC);
         String reference = form.getLegalReference() == null || form.getLegalReference().isBlank() ? null
                 : Normalizer.normalize(form.getLegalReference().strip(), Normalizer.Form.NFC);
-        if (form.getKind() == null) {
+        if (form.getKind() == null && !errors.hasFieldErrors("kind")) {
             errors.rejectValue("kind", "validation.required");
         }
         if (name.isEmpty()) {
@@ -267,9 +267,11 @@ class CalendarPages {
     @PreAuthorize("hasRole('ADMIN')")
     String removeDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             RedirectAttributes redirect) {
-        if (calendar.day(date).overridden()) {
+        try {
             calendar.removeOverride(date);
             redirect.addFlashAttribute("flash", text("web.calendar.day.removed", date.format(DATE)));
+        } catch (ProblemException e) {
+            // Nothing to remove (perhaps another administrator just did): the calendar shows the day as it is.
         }
         return yearOf(date);
     }

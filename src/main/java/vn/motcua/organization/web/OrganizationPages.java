@@ -48,6 +48,9 @@ class OrganizationPages {
 
     public record PageLink(int number, String url, boolean current) {}
 
+    /** The units of one agency for a select. */
+    public record UnitGroup(String agencyName, List<UnitView> units) {}
+
     /** The unit form: the code and agency only when the unit is new. */
     public static class UnitForm {
 
@@ -315,7 +318,7 @@ class OrganizationPages {
         } else if (form.getName().strip().length() > UNIT_NAME_MAX) {
             errors.rejectValue("name", "web.validation.too-long", new Object[] {String.valueOf(UNIT_NAME_MAX)}, null);
         }
-        if (form.getKind() == null) {
+        if (form.getKind() == null && !errors.hasFieldErrors("kind")) {
             errors.rejectValue("kind", "validation.required");
         }
     }
@@ -486,7 +489,12 @@ class OrganizationPages {
 
     private String staffView(StaffView staff, Model model) {
         model.addAttribute("staffMember", staff);
-        model.addAttribute("agencies", organization.agencies());
+        // Active units, and the one the person is in even if it has since been closed.
+        model.addAttribute("unitGroups", organization.agencies().stream()
+                .map(agency -> new UnitGroup(agency.name(), organization.units(agency.code()).stream()
+                        .filter(unit -> unit.active() || (staff != null && unit.code().equals(staff.unitCode())))
+                        .toList()))
+                .toList());
         model.addAttribute("positions", organization.positions());
         return "organization/staff-form";
     }
