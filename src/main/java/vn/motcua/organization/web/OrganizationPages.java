@@ -2,6 +2,7 @@ package vn.motcua.organization.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.context.MessageSource;
@@ -11,6 +12,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -216,7 +218,7 @@ class OrganizationPages {
 
     @GetMapping("/organization")
     @PreAuthorize("isAuthenticated()")
-    String overview(Model model, org.springframework.security.core.Authentication auth) {
+    String overview(Model model, Authentication auth) {
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         List<AgencyBlock> blocks = new ArrayList<>();
         for (AgencyView agency : organization.agencies()) {
@@ -250,7 +252,7 @@ class OrganizationPages {
     @PreAuthorize("hasRole('ADMIN')")
     String createUnit(@ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        String code = form.getCode() == null ? "" : form.getCode().strip().toUpperCase(java.util.Locale.ROOT);
+        String code = form.getCode() == null ? "" : form.getCode().strip().toUpperCase(Locale.ROOT);
         form.setCode(code);
         if (form.getAgencyCode() == null || form.getAgencyCode().isBlank()) {
             errors.rejectValue("agencyCode", "validation.required");
@@ -337,7 +339,7 @@ class OrganizationPages {
     String staff(@RequestParam(required = false) String unit, @RequestParam(required = false) String q,
             @RequestParam(required = false, defaultValue = "1") int page,
             @RequestParam(required = false, defaultValue = "false") boolean inactive,
-            org.springframework.security.core.Authentication auth, Model model) {
+            Authentication auth, Model model) {
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         String unitCode = unit == null || unit.isBlank() ? null : unit.strip();
         String query = q == null ? "" : q.strip();
