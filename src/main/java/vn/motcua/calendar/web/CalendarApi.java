@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.calendar.CanChi;
 import vn.motcua.calendar.DayKind;
 import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;

@@ -17,6 +17,9 @@ public final class LocaleResolvers implements LocaleResolver {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final String COOKIE = "motcua-lang";
 
+    /** The language chosen in this very request (?lang=), which its cookie only carries from the next one. */
+    static final String CHOSEN = LocaleResolvers.class.getName() + ".CHOSEN";
+
     public static Locale resolve(HttpServletRequest request) {
         Object forwarded = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String path = (forwarded instanceof String original ? original : request.getRequestURI())
@@ -31,6 +34,9 @@ public final class LocaleResolvers implements LocaleResolver {
                 }
             }
             return VIETNAMESE;
+        }
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
         }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -50,7 +56,9 @@ public final class LocaleResolvers implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        Cookie cookie = new Cookie(COOKIE, locale != null && locale.getLanguage().equals("en") ? "en" : "vi");
+        boolean english = locale != null && locale.getLanguage().equals("en");
+        request.setAttribute(CHOSEN, english ? Locale.ENGLISH : VIETNAMESE);
+        Cookie cookie = new Cookie(COOKIE, english ? "en" : "vi");
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setHttpOnly(true);
         cookie.setMaxAge(365 * 24 * 3600);

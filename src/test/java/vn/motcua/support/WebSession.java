@@ -1,0 +1,110 @@
+package vn.motcua.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser session over plain HTTP: cookies, the sign-in form, and the CSRF token that every
+ * form post needs (taken from the last page, as a browser would). Redirects are not followed, so tests
+ * see them.
+ */
+public final class WebSession {
+
+    private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern FIELD_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient client;
+    private String csrf;
+
+    private WebSession(int port) {
+        this.port = port;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
+    /** Signs in through the form as a demo account. */
+    public static WebSession signIn(int port, String username) {
+        WebSession session = new WebSession(port);
+        session.get("/login");
+        Api.Response response = session.post("/login", Map.of("username", username, "password", Api.DEMO_PASSWORD));
+        String location = response.header("Location");
+        if (response.status() != 302 || location == null || location.contains("/login")) {
+            throw new IllegalStateException("Sign-in as " + username + " failed: " + response.status() + " " + location);
+        }
+        // Signing in issues a new CSRF token: read it from the home page.
+        session.csrf = null;
+        session.get("/");
+        return session;
+    }
+
+    public Api.Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), path);
+    }
+
+    /** Posts a form with the CSRF token of the last page read. */
+    public Api.Response post(String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            form.putIfAbsent("_csrf", csrf);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), path);
+    }
+
+    private Api.Response send(HttpRequest.Builder request, String path) {
+        request.header("Accept", "text/html,application/xhtml+xml");
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            remember(response.body());
+            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(String body) {
+        if (body == null) {
+            return;
+        }
+        Matcher meta = META_TOKEN.matcher(body);
+        Matcher field = FIELD_TOKEN.matcher(body);
+        if (meta.find()) {
+            csrf = meta.group(1);
+        } else if (field.find()) {
+            csrf = field.group(1);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
