@@ -33,6 +33,9 @@ class EmbeddedDatabaseConfiguration {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // Spring stops the server after the connection pool (destroy order); a JVM hook of its
+                    // own would stop it first and leave the pool and the event registry waiting 30 s.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("timezone", "UTC")

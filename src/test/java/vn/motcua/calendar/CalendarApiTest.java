@@ -107,74 +107,75 @@ class CalendarApiTest {
     @Test
     void an_administrator_swaps_a_saturday_into_a_working_day_and_deadlines_follow() {
         Api admin = Api.as(port, "admin");
-        // Saturday 2032-05-08 (a year no other test touches).
-        String before = anonymous().get("/api/public/calendar/deadline?from=2032-05-07T16:30:00&workingHours=2")
+        // Saturday 2033-05-07 (a year no other test touches).
+        String before = anonymous().get("/api/public/calendar/deadline?from=2033-05-06T16:30:00&workingHours=2")
                 .json().get("due").asString();
-        assertThat(before).isEqualTo("2032-05-10T09:00:00");
+        assertThat(before).isEqualTo("2033-05-09T09:00:00");
 
-        Api.Response set = admin.put("/api/v1/calendar/days/2032-05-08", Map.of(
+        Api.Response set = admin.put("/api/v1/calendar/days/2033-05-07", Map.of(
                 "working", true, "kind", "SWAPPED_WORKDAY", "name", "Làm bù cho ngày 30/4",
                 "legalReference", "Thông báo 1234/TB-BLĐTBXH"));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().get("kind").asString()).isEqualTo("SWAPPED_WORKDAY");
         assertThat(set.json().get("overridden").asBoolean()).isTrue();
 
-        JsonNode day = anonymous().get("/api/public/calendar/days?from=2032-05-08&to=2032-05-08").json().get(0);
+        JsonNode day = anonymous().get("/api/public/calendar/days?from=2033-05-07&to=2033-05-07").json().get(0);
         assertThat(day.get("working").asBoolean()).isTrue();
         assertThat(day.get("name").asString()).isEqualTo("Làm bù cho ngày 30/4");
-        assertThat(anonymous().get("/api/public/calendar/deadline?from=2032-05-07T16:30:00&workingHours=2")
-                .json().get("due").asString()).isEqualTo("2032-05-08T09:00:00");
+        assertThat(anonymous().get("/api/public/calendar/deadline?from=2033-05-06T16:30:00&workingHours=2")
+                .json().get("due").asString()).isEqualTo("2033-05-07T09:00:00");
 
-        assertThat(admin.delete("/api/v1/calendar/days/2032-05-08").status()).isEqualTo(204);
-        assertThat(anonymous().get("/api/public/calendar/days?from=2032-05-08&to=2032-05-08").json().get(0)
+        assertThat(admin.delete("/api/v1/calendar/days/2033-05-07").status()).isEqualTo(204);
+        assertThat(anonymous().get("/api/public/calendar/days?from=2033-05-07&to=2033-05-07").json().get(0)
                 .get("kind").asString()).isEqualTo("WEEKEND");
-        assertThat(admin.delete("/api/v1/calendar/days/2032-05-08").status()).isEqualTo(404);
+        assertThat(admin.delete("/api/v1/calendar/days/2033-05-07").status()).isEqualTo(404);
     }
 
     @Test
     void an_override_is_recorded_in_the_audit_log() {
         Api admin = Api.as(port, "admin");
-        admin.put("/api/v1/calendar/days/2032-06-01", Map.of("kind", "HOLIDAY", "name", "Nghỉ thử nghiệm"));
+        admin.put("/api/v1/calendar/days/2033-06-01", Map.of("kind", "HOLIDAY", "name", "Nghỉ thử nghiệm"));
         JsonNode entries = admin.get("/api/v1/audit?size=20").json().get("items");
         boolean found = false;
         for (JsonNode entry : entries) {
-            if (entry.get("target").asString().equals("calendar/2032-06-01")) {
+            if (entry.get("target").asString().equals("calendar/2033-06-01")) {
                 assertThat(entry.get("actor").asString()).isEqualTo("admin");
                 assertThat(entry.get("action").asString()).isEqualTo("CALENDAR_DAY_SET");
                 assertThat(entry.get("remoteAddress").asString()).isEqualTo("127.0.0.1");
                 found = true;
             }
         }
-        assertThat(found).as("audit entry for calendar/2032-06-01").isTrue();
+        assertThat(found).as("audit entry for calendar/2033-06-01").isTrue();
+        assertThat(admin.delete("/api/v1/calendar/days/2033-06-01").status()).isEqualTo(204);
     }
 
     @Test
     void only_administrators_change_the_calendar() {
         Map<String, Object> body = Map.of("kind", "HOLIDAY", "name", "Nghỉ");
-        assertThat(anonymous().put("/api/v1/calendar/days/2032-07-01", body).status()).isEqualTo(401);
+        assertThat(anonymous().put("/api/v1/calendar/days/2033-07-01", body).status()).isEqualTo(401);
         for (String user : new String[] {"tiepnhan", "chuyenvien", "lanhdao", "vanthu", "giamsat"}) {
-            Api.Response refused = Api.as(port, user).put("/api/v1/calendar/days/2032-07-01", body);
+            Api.Response refused = Api.as(port, user).put("/api/v1/calendar/days/2033-07-01", body);
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(Api.as(port, "lanhdao").delete("/api/v1/calendar/days/2032-07-01").status()).isEqualTo(403);
-        assertThat(anonymous().get("/api/public/calendar/days?from=2032-07-01&to=2032-07-01").json().get(0)
+        assertThat(Api.as(port, "lanhdao").delete("/api/v1/calendar/days/2033-07-01").status()).isEqualTo(403);
+        assertThat(anonymous().get("/api/public/calendar/days?from=2033-07-01&to=2033-07-01").json().get(0)
                 .get("kind").asString()).isEqualTo("WORKDAY");
     }
 
     @Test
     void an_override_must_be_consistent_and_named() {
         Api admin = Api.as(port, "admin");
-        Api.Response mismatch = admin.put("/api/v1/calendar/days/2032-08-02",
+        Api.Response mismatch = admin.put("/api/v1/calendar/days/2033-08-02",
                 Map.of("working", true, "kind", "HOLIDAY", "name", "Sai"));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
-        Api.Response unnamed = admin.put("/api/v1/calendar/days/2032-08-02", Map.of("kind", "HOLIDAY", "name", " "));
+        Api.Response unnamed = admin.put("/api/v1/calendar/days/2033-08-02", Map.of("kind", "HOLIDAY", "name", " "));
         assertThat(unnamed.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
-        assertThat(admin.put("/api/v1/calendar/days/2032-02-30", Map.of("kind", "HOLIDAY", "name", "x")).status())
+        assertThat(admin.put("/api/v1/calendar/days/2033-02-30", Map.of("kind", "HOLIDAY", "name", "x")).status())
                 .isEqualTo(400);
-        assertThat(admin.put("/api/v1/calendar/days/2032-08-02", "{not json").status()).isEqualTo(400);
-        assertThat(admin.put("/api/v1/calendar/days/2032-08-02", Map.of("kind", "MAYBE", "name", "x")).status())
+        assertThat(admin.put("/api/v1/calendar/days/2033-08-02", "{not json").status()).isEqualTo(400);
+        assertThat(admin.put("/api/v1/calendar/days/2033-08-02", Map.of("kind", "MAYBE", "name", "x")).status())
                 .isEqualTo(400);
     }
 }
