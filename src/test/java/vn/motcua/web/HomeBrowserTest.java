@@ -5,39 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.support.Browser;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.BrowserTest;
 
-@IntegrationTest
-class HomeBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.problems()).as("console and script errors").isEmpty();
-        browser.clearProblems();
-    }
+class HomeBrowserTest extends BrowserTest {
 
     @Test
     void theHomePageGreetsTheUserAndShowsTodayTheNextHolidaysAndTheStaffing() {

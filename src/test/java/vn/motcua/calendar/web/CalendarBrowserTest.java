@@ -6,40 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.support.Browser;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.BrowserTest;
 
 /** The calendar page in a real browser: htmx, Bootstrap and the Content-Security-Policy together. */
-@IntegrationTest
-class CalendarBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.problems()).as("console and script errors").isEmpty();
-        browser.clearProblems();
-    }
+class CalendarBrowserTest extends BrowserTest {
 
     @Test
     void anAdministratorMarksASaturdayAsASwappedWorkingDaySeesItOnTheGridRemovesItAndSignsOut() {

@@ -4,40 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.shared.VietnameseText;
 import vn.motcua.support.Browser;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.BrowserTest;
 
-@IntegrationTest
-class StaffBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.problems()).as("console and script errors").isEmpty();
-        browser.clearProblems();
-    }
+class StaffBrowserTest extends BrowserTest {
 
     @Test
     void searchingForNguyenVanWithoutDiacriticsFindsNguyenVanHaiAsYouType() {
