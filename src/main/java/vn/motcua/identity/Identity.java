@@ -48,6 +48,14 @@ public class Identity {
                 organization.unit(account.unitCode()).map(UnitView::agencyCode).orElse(null)));
     }
 
+    /** Every account, by unit then user name (for administrators). */
+    public List<StaffUser> accounts() {
+        return accounts.findAll().stream()
+                .sorted(java.util.Comparator.comparing(Account::unitCode).thenComparing(Account::username))
+                .map(account -> user(account.username()).orElseThrow())
+                .toList();
+    }
+
     /** Opens an account (ADMIN). The password must satisfy the policy. */
     @Transactional
     public StaffUser open(String username, String fullName, String password, String unitCode, Set<Role> roles) {
@@ -60,7 +68,10 @@ public class Identity {
         if (organization.unit(unitCode).isEmpty()) {
             throw ProblemException.invalid("unitCode", "organization.unit.not-found", unitCode);
         }
-        if (roles == null || roles.isEmpty()) {
+        if (fullName == null || fullName.isBlank() || fullName.strip().length() > 100) {
+            throw ProblemException.invalid("fullName", "identity.full-name.invalid");
+        }
+        if (roles == null || roles.isEmpty() || roles.contains(null)) {
             throw ProblemException.invalid("roles", "identity.roles.required");
         }
         checkPassword(username, password);

@@ -133,4 +133,28 @@ class IdentityApiTest {
                 Map.of("currentPassword", "Ban-dau#2026", "newPassword", "Moi-hon#2027")).status()).isEqualTo(204);
         assertThat(Api.as(port, "doi.matkhau", "Moi-hon#2027").get("/api/v1/me").status()).isEqualTo(200);
     }
+
+    @Test
+    void an_administrator_opens_an_account_that_can_sign_in_and_others_cannot() {
+        Map<String, Object> account = Map.of("username", "tiepnhan2", "fullName", "Nguyễn Minh Phúc",
+                "password", "Mot-cua#2026", "unitCode", "VP.MC", "roles", java.util.List.of("RECEPTION"));
+        assertThat(Api.as(port, "lanhdao").post("/api/v1/accounts", account).status()).isEqualTo(403);
+        assertThat(Api.anonymous(port).post("/api/v1/accounts", account).status()).isEqualTo(401);
+        Api.Response opened = Api.as(port, "admin").post("/api/v1/accounts", account);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.json().get("agencyCode").asString()).isEqualTo("000.00.01.H27");
+        assertThat(Api.as(port, "tiepnhan2", "Mot-cua#2026").get("/api/v1/me").json().get("unitCode").asString())
+                .isEqualTo("VP.MC");
+        assertThat(Api.as(port, "admin").post("/api/v1/accounts", account).status()).isEqualTo(409);
+        Api.Response weak = Api.as(port, "admin").post("/api/v1/accounts", Map.of("username", "yeu", "fullName", "Yếu",
+                "password", "123456", "unitCode", "VP.MC", "roles", java.util.List.of("RECEPTION")));
+        assertThat(weak.status()).isEqualTo(400);
+        Api.Response badUnit = Api.as(port, "admin").post("/api/v1/accounts", Map.of("username", "khongdonvi",
+                "fullName", "Không Đơn Vị", "password", "Mot-cua#2026", "unitCode", "X.Y", "roles", java.util.List.of("LEADER")));
+        assertThat(badUnit.json().get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
+        assertThat(Api.as(port, "admin").get("/api/v1/accounts").json().valueStream()
+                .map(a -> a.get("username").asString())).contains("admin", "tiepnhan2");
+        assertThat(Api.as(port, "admin").get("/api/v1/audit?size=10").json().get("items").valueStream()
+                .map(e -> e.get("action").asString())).contains("ACCOUNT_OPENED");
+    }
 }

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import vn.motcua.identity.AuditLog;
 import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
 import vn.motcua.shared.ProblemException;
 
 @RestController
@@ -51,6 +52,25 @@ class IdentityApi {
     ResponseEntity<Void> changePassword(Principal principal, @RequestBody PasswordChange change) {
         identity.changePassword(principal.getName(), change.currentPassword(), change.newPassword());
         return ResponseEntity.noContent().build();
+    }
+
+    record NewAccount(String username, String fullName, String password, String unitCode, java.util.Set<Role> roles) {}
+
+    @GetMapping("/accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Every staff account with its unit and roles (administrators)")
+    List<StaffUser> accounts() {
+        return identity.accounts();
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Open a staff account (administrators); the password must follow the policy")
+    ResponseEntity<StaffUser> open(@RequestBody NewAccount account) {
+        StaffUser opened = identity.open(account.username(), account.fullName() == null ? null
+                : vn.motcua.shared.VietnameseText.normalize(account.fullName()), account.password(),
+                account.unitCode(), account.roles());
+        return ResponseEntity.created(java.net.URI.create("/api/v1/accounts/" + opened.username())).body(opened);
     }
 
     record AuditPage(List<AuditLog.Entry> items, long total, int page, int size) {}
