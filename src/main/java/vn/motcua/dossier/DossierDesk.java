@@ -1,0 +1,269 @@
+package vn.motcua.dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.shared.PhoneNumber;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.VietnameseText;
+
+/**
+ * The one-stop desk (Bộ phận Một cửa): registers dossiers for a published procedure and decides on them —
+ * accept with a receipt and appointment (Form 01), ask for everything missing at once (Form 02), or refuse
+ * with a reason (Form 03). Online dossiers arrive NEW for the same check.
+ */
+@Service
+public class DossierDesk {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Dossiers dossiers;
+    private final DossierCodes codes;
+    private final Catalog catalog;
+    private final Organization organization;
+    private final WorkingCalendar calendar;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DossierDesk(Dossiers dossiers, DossierCodes codes, Catalog catalog, Organization organization,
+            WorkingCalendar calendar, JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.dossiers = dossiers;
+        this.codes = codes;
+        this.catalog = catalog;
+        this.organization = organization;
+        this.calendar = calendar;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What the desk gets back: enough to print the slip and to tell the applicant their code and PIN. */
+    public record Receipt(String code, DossierStatus status, int statusCode, OffsetDateTime receivedAt,
+            OffsetDateTime dueAt, String lookupPin, String procedureCode, int procedureVersion) {}
+
+    /**
+     * Registers a dossier. With an {@code idempotencyKey}, a repeated request returns the first result
+     * (same code); the same key with a different body is a 409.
+     */
+    @Transactional
+    public Receipt receive(IntakeRequest request, StaffUser by, String idempotencyKey) {
+        IntakeRules.check(request, Year.now(clock.withZone(VIETNAM)));
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+                throw ProblemException.invalid("Idempotency-Key", "dossier.idempotency.key-invalid");
+            }
+            String hash = sha256(json.writeValueAsString(request));
+            int inserted = jdbc.sql("""
+                    insert into dossier_idempotency (username, key, request_hash, dossier_code, created_at)
+                    values (?, ?, ?, '', ?) on conflict do nothing""")
+                    .params(by.username(), idempotencyKey, hash, java.sql.Timestamp.from(clock.instant())).update();
+            if (inserted == 0) {
+                var first = jdbc.sql("select request_hash, dossier_code from dossier_idempotency where username = ? and key = ?")
+                        .params(by.username(), idempotencyKey)
+                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+                if (!first[0].equals(hash)) {
+                    throw ProblemException.conflict("dossier.idempotency.different-body");
+                }
+                return receipt(find(first[1]));
+            }
+            Receipt receipt = register(request, by);
+            jdbc.sql("update dossier_idempotency set dossier_code = ? where username = ? and key = ?")
+                    .params(receipt.code(), by.username(), idempotencyKey).update();
+            return receipt;
+        }
+        return register(request, by);
+    }
+
+    private Receipt register(IntakeRequest request, StaffUser by) {
+        ProcedureData procedure = catalog.published(request.procedureCode().strip())
+                .orElseThrow(() -> ProblemException.ruleViolated("dossier.procedure.not-published", request.procedureCode()));
+        IntakeRules.documentsBelong(procedure, request.documents());
+        IntakeRequest.Decision decision = request.channel() == Channel.ONLINE ? null
+                : request.decision() == null ? IntakeRequest.Decision.ACCEPT : request.decision();
+        if (decision == IntakeRequest.Decision.ACCEPT) {
+            List<String> missing = IntakeRules.missingMandatory(procedure, request.documents());
+            if (!missing.isEmpty()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+                        missing.stream().map(name -> new FieldError("documents", "dossier.document.missing", name)).toList(),
+                        "dossier.accept.incomplete");
+            }
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String code = codes.next(by.agencyCode(), now.atZone(VIETNAM).toLocalDate());
+        Set<String> units = new LinkedHashSet<>();
+        units.add(by.unitCode());
+        procedure.steps().forEach(step -> units.add(step.unitCode()));
+        Set<String> agencies = new LinkedHashSet<>();
+        agencies.add(by.agencyCode());
+        units.forEach(unit -> organization.unit(unit).map(UnitView::agencyCode).ifPresent(agencies::add));
+        var applicant = request.applicant();
+        var representative = request.representative();
+        Dossier dossier = new Dossier(null, code, by.agencyCode(), by.unitCode(), procedure.code(), procedure.version(),
+                procedure.name(), request.channel(), DossierStatus.NEW, text(applicant.fullName()),
+                trim(applicant.citizenId()), PhoneNumber.normalize(applicant.phone()), trim(applicant.email()),
+                text(applicant.address()), text(applicant.organizationName()),
+                representative == null ? null : text(representative.fullName()),
+                representative == null ? null : trim(representative.citizenId()),
+                representative == null ? null : PhoneNumber.normalize(representative.phone()),
+                representative == null ? null : text(representative.authorizationDocument()),
+                now, String.format("%06d", RANDOM.nextInt(1_000_000)), units.toArray(String[]::new),
+                agencies.toArray(String[]::new),
+                VietnameseText.fold(code + " " + applicant.fullName() + " " + nullToEmpty(applicant.organizationName())
+                        + " " + procedure.name()),
+                by.username(), null);
+        List<Dossier.Document> received = new ArrayList<>();
+        if (request.documents() != null) {
+            for (var document : request.documents()) {
+                var known = procedure.documents().stream().filter(d -> d.id().equals(document.documentId())).findFirst()
+                        .orElseThrow();
+                received.add(new Dossier.Document(known.id(), known.name(),
+                        document.copyKind() == null ? known.copyKind().name() : document.copyKind(),
+                        document.count() == null ? known.count() : document.count()));
+            }
+        }
+        dossier.register(received, now, by.username(), by.unitCode());
+        if (decision == IntakeRequest.Decision.ACCEPT) {
+            dossier.accept(now, due(procedure, now), by.username(), by.unitCode());
+        } else if (decision == IntakeRequest.Decision.SUPPLEMENT) {
+            dossier.requestSupplement(json.writeValueAsString(request.supplementItems()), summary(request.supplementItems()),
+                    now, by.username(), by.unitCode());
+        } else if (decision == IntakeRequest.Decision.REFUSE) {
+            dossier.refuse(text(request.refusalReason()), now, by.username(), by.unitCode());
+        }
+        return receipt(dossiers.save(dossier));
+    }
+
+    /** The desk accepts a NEW (online or supplied) dossier: the time limit runs from now. */
+    @Transactional
+    public Receipt accept(String code, StaffUser by) {
+        Dossier dossier = deskDossier(code, by);
+        ProcedureData procedure = catalog.version(dossier.procedureCode(), dossier.procedureVersion()).orElseThrow();
+        List<String> missing = IntakeRules.missingMandatory(procedure, dossier.documents().stream()
+                .map(d -> new IntakeRequest.ReceivedDocument(d.documentId(), d.copyKind(), d.count())).toList());
+        if (!missing.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    missing.stream().map(name -> new FieldError("documents", "dossier.document.missing", name)).toList(),
+                    "dossier.accept.incomplete");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        dossier.accept(now, due(procedure, now), by.username(), by.unitCode());
+        return receipt(dossiers.save(dossier));
+    }
+
+    @Transactional
+    public Receipt requestSupplement(String code, List<IntakeRequest.SupplementItem> items, StaffUser by) {
+        List<FieldError> errors = new ArrayList<>();
+        IntakeRules.items(errors, "items", items);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        Dossier dossier = deskDossier(code, by);
+        dossier.requestSupplement(json.writeValueAsString(items), summary(items), clock.instant(), by.username(),
+                by.unitCode());
+        return receipt(dossiers.save(dossier));
+    }
+
+    @Transactional
+    public Receipt refuse(String code, String reason, StaffUser by) {
+        List<FieldError> errors = new ArrayList<>();
+        IntakeRules.reason(errors, "reason", reason);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        Dossier dossier = deskDossier(code, by);
+        dossier.refuse(text(reason), clock.instant(), by.username(), by.unitCode());
+        return receipt(dossiers.save(dossier));
+    }
+
+    /** The applicant supplied what Form 02 asked for: the dossier returns to the desk's check. */
+    @Transactional
+    public Receipt supplied(String code, String note, StaffUser by) {
+        Dossier dossier = deskDossier(code, by);
+        dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : text(note));
+        return receipt(dossiers.save(dossier));
+    }
+
+    /** The statutory time limit from acceptance, in working time (identical to /api/public/calendar/deadline). */
+    private Instant due(ProcedureData procedure, Instant acceptedAt) {
+        LocalDateTime from = LocalDateTime.ofInstant(acceptedAt, VIETNAM);
+        LocalDateTime due = procedure.timeLimit().unit() == TimeUnit.WORKING_DAYS
+                ? calendar.addWorkingDays(from, procedure.timeLimit().amount())
+                : calendar.addWorkingTime(from, Duration.ofHours(procedure.timeLimit().amount()));
+        return due.atZone(VIETNAM).toInstant();
+    }
+
+    /** Only the desk that holds the dossier (or an administrator) decides on it; others do not see it. */
+    private Dossier deskDossier(String code, StaffUser by) {
+        Dossier dossier = find(code);
+        if (!by.has(Role.ADMIN) && !dossier.deskUnitCode().equals(by.unitCode())) {
+            throw ProblemException.notFound("dossier.not-found", code);
+        }
+        return dossier;
+    }
+
+    private Dossier find(String code) {
+        return dossiers.findByCode(code).orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+    }
+
+    static Receipt receipt(Dossier d) {
+        return new Receipt(d.code(), d.status(), d.status().code(), d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
+                d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.lookupPin(),
+                d.procedureCode(), d.procedureVersion());
+    }
+
+    private static String summary(List<IntakeRequest.SupplementItem> items) {
+        return items.stream().map(IntakeRequest.SupplementItem::description).map(String::strip)
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : VietnameseText.normalize(value);
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

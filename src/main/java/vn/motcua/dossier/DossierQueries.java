@@ -1,0 +1,179 @@
+package vn.motcua.dossier;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierViews.Detail;
+import vn.motcua.dossier.DossierViews.Page;
+import vn.motcua.dossier.DossierViews.Summary;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnameseText;
+
+/**
+ * What staff may see of dossiers. Scope: the desk sees the dossiers it received, unit staff those routed
+ * through their unit, leaders and monitors their agency's, administrators all. A dossier outside the
+ * caller's scope is answered as unknown (404), so that its existence does not leak.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DossierQueries {
+
+    static final ZoneId VIETNAM = DossierDesk.VIETNAM;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final Dossiers dossiers;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    DossierQueries(Dossiers dossiers, JdbcClient jdbc, JsonMapper json, MessageSource messages) {
+        this.dossiers = dossiers;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    public Detail detail(String code, StaffUser caller) {
+        Dossier d = dossiers.findByCode(code).filter(dossier -> visible(dossier, caller))
+                .orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+        return new Detail(d.code(), d.status(), d.status().code(), d.channel(), d.agencyCode(), d.deskUnitCode(),
+                d.procedureCode(), d.procedureVersion(), d.procedureName(),
+                new DossierViews.Person(d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(),
+                        d.applicantAddress(), d.applicantOrganization(), null),
+                d.representativeName() == null ? null : new DossierViews.Person(d.representativeName(),
+                        d.representativeCitizenId(), d.representativePhone(), null, null, null,
+                        d.representativeAuthorization()),
+                d.documents().stream().map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count()))
+                        .toList(),
+                d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
+                d.acceptedAt() == null ? null : d.acceptedAt().atZone(VIETNAM).toOffsetDateTime(),
+                d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.lookupPin(),
+                d.supplementItems() == null ? null
+                        : json.readValue(d.supplementItems(), new TypeReference<List<IntakeRequest.SupplementItem>>() {}),
+                d.refusalReason(), d.receivedBy(), d.lockVersion(),
+                d.events().stream().map(e -> new DossierViews.HistoryEntry(e.at().atZone(VIETNAM).toOffsetDateTime(),
+                        e.status(), e.statusCode(), e.action(), e.byUser(), e.unitCode(), e.note())).toList());
+    }
+
+    /** Dossiers in the caller's scope, newest first; {@code query} ignores diacritics. */
+    public Page<Summary> list(String query, DossierStatus status, LocalDate from, LocalDate to, StaffUser caller,
+            int page, int size) {
+        StringBuilder where = new StringBuilder(" where ");
+        Map<String, Object> params = new HashMap<>();
+        where.append(scope(caller, params));
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (from != null) {
+            where.append(" and received_at >= :from");
+            params.put("from", java.sql.Timestamp.from(from.atStartOfDay(VIETNAM).toInstant()));
+        }
+        if (to != null) {
+            where.append(" and received_at < :to");
+            params.put("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(VIETNAM).toInstant()));
+        }
+        String folded = VietnameseText.fold(query).replace("\\", "").replace("%", "").replace("_", "");
+        String[] words = folded.isEmpty() ? new String[0] : folded.split(" ");
+        for (int i = 0; i < words.length && i < 10; i++) {
+            where.append(" and search_text like :w").append(i);
+            params.put("w" + i, "%" + words[i] + "%");
+        }
+        long total = jdbc.sql("select count(*) from dossier" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Summary> items = jdbc.sql("select code, status, procedure_code, procedure_name, applicant_name, channel,"
+                        + " received_at, due_at from dossier" + where
+                        + " order by received_at desc, id desc limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> {
+                    DossierStatus s = DossierStatus.valueOf(rs.getString("status"));
+                    var due = rs.getTimestamp("due_at");
+                    return new Summary(rs.getString("code"), s, s.code(), rs.getString("procedure_code"),
+                            rs.getString("procedure_name"), rs.getString("applicant_name"),
+                            Channel.valueOf(rs.getString("channel")),
+                            rs.getTimestamp("received_at").toInstant().atZone(VIETNAM).toOffsetDateTime(),
+                            due == null ? null : due.toInstant().atZone(VIETNAM).toOffsetDateTime());
+                })
+                .list();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** Public lookup by code and PIN; anything else reads as unknown. */
+    public java.util.Optional<DossierViews.PublicStatus> lookup(String code, String pin) {
+        return dossiers.findByCode(code)
+                .filter(d -> pin != null && java.security.MessageDigest.isEqual(
+                        d.lookupPin().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        pin.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .map(d -> new DossierViews.PublicStatus(d.code(), d.procedureName(), d.status(), d.status().code(),
+                        statusName(d.status()), d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
+                        d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), mask(d.applicantName()),
+                        d.events().stream().map(e -> new DossierViews.PublicHistoryEntry(
+                                e.at().atZone(VIETNAM).toOffsetDateTime(), e.statusCode(), statusName(e.status()))).toList()));
+    }
+
+    /** "Nguyễn Văn Hải" → "Nguyễn V*** H***": the family name alone identifies nobody. */
+    static String mask(String name) {
+        String[] words = name.strip().split("\\s+");
+        List<String> masked = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            masked.add(i == 0 ? words[i] : words[i].codePoints().limit(1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "***");
+        }
+        return String.join(" ", masked);
+    }
+
+    private String statusName(DossierStatus status) {
+        return messages.getMessage("dossier-status." + status.name(), null, status.name(), LocaleContextHolder.getLocale());
+    }
+
+    private static boolean visible(Dossier d, StaffUser caller) {
+        if (caller.has(Role.ADMIN)) {
+            return true;
+        }
+        if (caller.has(Role.LEADER) || caller.has(Role.MONITOR)) {
+            if (java.util.Arrays.asList(d.routeAgencies()).contains(caller.agencyCode())) {
+                return true;
+            }
+        }
+        if (caller.has(Role.RECEPTION) && d.deskUnitCode().equals(caller.unitCode())) {
+            return true;
+        }
+        return caller.has(Role.SPECIALIST) && java.util.Arrays.asList(d.routeUnits()).contains(caller.unitCode());
+    }
+
+    private static String scope(StaffUser caller, Map<String, Object> params) {
+        if (caller.has(Role.ADMIN)) {
+            return "true";
+        }
+        List<String> parts = new ArrayList<>();
+        if (caller.has(Role.LEADER) || caller.has(Role.MONITOR)) {
+            parts.add(":agency = any(route_agencies)");
+            params.put("agency", caller.agencyCode());
+        }
+        if (caller.has(Role.RECEPTION)) {
+            parts.add("desk_unit_code = :unit");
+            params.put("unit", caller.unitCode());
+        }
+        if (caller.has(Role.SPECIALIST)) {
+            parts.add(":unit = any(route_units)");
+            params.put("unit", caller.unitCode());
+        }
+        if (parts.isEmpty()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "problem.forbidden");
+        }
+        return "(" + String.join(" or ", parts) + ")";
+    }
+}

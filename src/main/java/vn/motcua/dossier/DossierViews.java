@@ -1,0 +1,36 @@
+package vn.motcua.dossier;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Read models of dossiers: the staff's detail and list, and the citizen's public lookup. */
+public final class DossierViews {
+
+    private DossierViews() {}
+
+    public record Person(String fullName, String citizenId, String phone, String email, String address,
+            String organizationName, String authorizationDocument) {}
+
+    public record Document(long documentId, String name, String copyKind, int count) {}
+
+    public record HistoryEntry(OffsetDateTime at, DossierStatus status, int statusCode, String action, String by,
+            String unitCode, String note) {}
+
+    public record Detail(String code, DossierStatus status, int statusCode, Channel channel, String agencyCode,
+            String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
+            Person representative, List<Document> documents, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
+            OffsetDateTime dueAt, String lookupPin, List<IntakeRequest.SupplementItem> supplementItems,
+            String refusalReason, String receivedBy, int revision, List<HistoryEntry> history) {}
+
+    public record Summary(String code, DossierStatus status, int statusCode, String procedureCode, String procedureName,
+            String applicantName, Channel channel, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
+
+    public record Page<T>(List<T> items, long total, int page, int size) {}
+
+    /** What anyone holding the code and PIN may see: no ID number, phone, address or files. */
+    public record PublicStatus(String code, String procedureName, DossierStatus status, int statusCode,
+            String statusName, OffsetDateTime receivedAt, OffsetDateTime dueAt, String applicantName,
+            List<PublicHistoryEntry> history) {}
+
+    public record PublicHistoryEntry(OffsetDateTime at, int statusCode, String statusName) {}
+}

@@ -1,0 +1,25 @@
+package vn.motcua.dossier;
+
+import java.util.List;
+
+/** What the desk (or the online portal) sends to register a dossier: the JSON of POST /api/v1/dossiers. */
+public record IntakeRequest(
+        String procedureCode,
+        Channel channel,
+        Person applicant,
+        Person representative,
+        List<ReceivedDocument> documents,
+        Decision decision,
+        List<SupplementItem> supplementItems,
+        String refusalReason) {
+
+    public enum Decision { ACCEPT, SUPPLEMENT, REFUSE }
+
+    public record Person(String fullName, String citizenId, String phone, String email, String address,
+            String organizationName, String authorizationDocument) {}
+
+    public record ReceivedDocument(Long documentId, String copyKind, Integer count) {}
+
+    /** One gap of Form 02: what is missing or wrong, and why it is needed. */
+    public record SupplementItem(String description, String reason) {}
+}

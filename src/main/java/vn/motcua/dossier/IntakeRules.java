@@ -1,0 +1,155 @@
+package vn.motcua.dossier;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.shared.CitizenId;
+import vn.motcua.shared.PhoneNumber;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.ProblemException.FieldError;
+
+/** Checks an intake request at the edge: every problem named by its field, in one 400. */
+final class IntakeRules {
+
+    /** Names: any Unicode letters (Vietnamese and ethnic-minority names), spaces, apostrophes, dots, hyphens. */
+    static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'\\-]*");
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}");
+
+    private IntakeRules() {}
+
+    static void check(IntakeRequest request, Year now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.procedureCode() == null || request.procedureCode().isBlank()) {
+            errors.add(new FieldError("procedureCode", "validation.required"));
+        }
+        if (request.channel() == null) {
+            errors.add(new FieldError("channel", "validation.required"));
+        }
+        if (request.applicant() == null) {
+            errors.add(new FieldError("applicant", "validation.required"));
+        } else {
+            person(errors, "applicant", request.applicant(), now);
+            if (blank(request.applicant().citizenId()) && blank(request.applicant().organizationName())) {
+                errors.add(new FieldError("applicant.citizenId", "dossier.applicant.identity-required"));
+            }
+        }
+        if (request.representative() != null) {
+            person(errors, "representative", request.representative(), now);
+            if (blank(request.representative().authorizationDocument())) {
+                errors.add(new FieldError("representative.authorizationDocument", "dossier.representative.authorization"));
+            }
+        }
+        if (request.documents() != null) {
+            for (int i = 0; i < request.documents().size(); i++) {
+                var document = request.documents().get(i);
+                if (document == null || document.documentId() == null) {
+                    errors.add(new FieldError("documents[" + i + "].documentId", "validation.required"));
+                } else if (document.count() != null && (document.count() < 1 || document.count() > 99)) {
+                    errors.add(new FieldError("documents[" + i + "].count", "catalog.document.count"));
+                }
+            }
+        }
+        IntakeRequest.Decision decision = request.decision() == null ? IntakeRequest.Decision.ACCEPT : request.decision();
+        if (request.channel() != Channel.ONLINE) {
+            if (decision == IntakeRequest.Decision.SUPPLEMENT) {
+                items(errors, "supplementItems", request.supplementItems());
+            }
+            if (decision == IntakeRequest.Decision.REFUSE) {
+                reason(errors, "refusalReason", request.refusalReason());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+    }
+
+    static void items(List<FieldError> errors, String field, List<IntakeRequest.SupplementItem> items) {
+        if (items == null || items.isEmpty()) {
+            errors.add(new FieldError(field, "dossier.supplement.items-required"));
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            if (item == null || blank(item.description())) {
+                errors.add(new FieldError(field + "[" + i + "].description", "validation.required"));
+            } else if (item.description().strip().length() > 500) {
+                errors.add(new FieldError(field + "[" + i + "].description", "validation.too-long.n", 500));
+            }
+            if (item != null && item.reason() != null && item.reason().strip().length() > 1000) {
+                errors.add(new FieldError(field + "[" + i + "].reason", "validation.too-long.n", 1000));
+            }
+        }
+    }
+
+    static void reason(List<FieldError> errors, String field, String reason) {
+        if (blank(reason)) {
+            errors.add(new FieldError(field, "dossier.refusal.reason-required"));
+        } else if (reason.strip().length() > 2000) {
+            errors.add(new FieldError(field, "validation.too-long.n", 2000));
+        }
+    }
+
+    /** The mandatory documents of the pinned version that the request does not list: ACCEPT is refused (422). */
+    static List<String> missingMandatory(ProcedureData procedure, List<IntakeRequest.ReceivedDocument> received) {
+        List<Long> ids = received == null ? List.of()
+                : received.stream().map(IntakeRequest.ReceivedDocument::documentId).toList();
+        return procedure.documents().stream()
+                .filter(d -> Boolean.TRUE.equals(d.mandatory()) && !ids.contains(d.id()))
+                .map(ProcedureData.DocumentData::name)
+                .toList();
+    }
+
+    /** Documents named by id must be documents of the pinned version. */
+    static void documentsBelong(ProcedureData procedure, List<IntakeRequest.ReceivedDocument> received) {
+        if (received == null) {
+            return;
+        }
+        Map<Long, ProcedureData.DocumentData> known = new java.util.HashMap<>();
+        procedure.documents().forEach(d -> known.put(d.id(), d));
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            if (!known.containsKey(received.get(i).documentId())) {
+                errors.add(new FieldError("documents[" + i + "].documentId", "dossier.document.unknown",
+                        received.get(i).documentId(), procedure.code()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+    }
+
+    private static void person(List<FieldError> errors, String prefix, IntakeRequest.Person person, Year now) {
+        String name = person.fullName() == null ? "" : person.fullName().strip();
+        if (name.isEmpty()) {
+            errors.add(new FieldError(prefix + ".fullName", "validation.required"));
+        } else if (name.length() > 100) {
+            errors.add(new FieldError(prefix + ".fullName", "validation.too-long.n", 100));
+        } else if (!NAME.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)).matches()) {
+            errors.add(new FieldError(prefix + ".fullName", "dossier.name.letters"));
+        }
+        if (!blank(person.citizenId()) && !CitizenId.isValid(person.citizenId().strip(), now)) {
+            errors.add(new FieldError(prefix + ".citizenId", "dossier.citizen-id.invalid"));
+        }
+        if (!blank(person.phone()) && PhoneNumber.normalize(person.phone()) == null) {
+            errors.add(new FieldError(prefix + ".phone", "dossier.phone.invalid"));
+        }
+        if (!blank(person.email()) && (person.email().strip().length() > 254
+                || !EMAIL.matcher(person.email().strip()).matches())) {
+            errors.add(new FieldError(prefix + ".email", "dossier.email.invalid"));
+        }
+        if (person.address() != null && person.address().strip().length() > 300) {
+            errors.add(new FieldError(prefix + ".address", "validation.too-long.n", 300));
+        }
+        if (person.organizationName() != null && person.organizationName().strip().length() > 300) {
+            errors.add(new FieldError(prefix + ".organizationName", "validation.too-long.n", 300));
+        }
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
