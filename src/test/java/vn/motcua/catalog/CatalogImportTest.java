@@ -6,12 +6,8 @@ import static vn.motcua.catalog.CatalogFixtures.step;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,7 +16,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
@@ -111,7 +106,7 @@ class CatalogImportTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             book.write(out);
 
-            JsonNode report = JsonMapper.builder().build().readTree(upload("catalogue.xlsx", out.toByteArray()).body());
+            JsonNode report = upload("catalogue.xlsx", out.toByteArray()).json();
             assertThat(report.get("applied").asBoolean()).isFalse();
             JsonNode rejected = report.get("rows").valueStream().filter(r -> r.get("result").asString().equals("REJECTED"))
                     .findFirst().orElseThrow();
@@ -125,9 +120,9 @@ class CatalogImportTest {
 
     @Test
     void a_file_that_is_not_an_xlsx_is_refused_whatever_its_name() throws Exception {
-        assertThat(upload("catalogue.xlsx", "%PDF-1.7 not a workbook".getBytes(StandardCharsets.UTF_8)).statusCode())
+        assertThat(upload("catalogue.xlsx", "%PDF-1.7 not a workbook".getBytes(StandardCharsets.UTF_8)).status())
                 .isEqualTo(415);
-        assertThat(upload("catalogue.xlsx", new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}).statusCode()).isEqualTo(400);
+        assertThat(upload("catalogue.xlsx", new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}).status()).isEqualTo(400);
         assertThat(Api.as(port, "giamsat").post("/api/v1/procedures/import", List.of()).status()).isEqualTo(403);
     }
 
@@ -138,32 +133,14 @@ class CatalogImportTest {
         assertThat(admin().get("/api/v1/procedures/export?format=pdf").status()).isEqualTo(400);
     }
 
-    private byte[] download(String path) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Authorization", basic()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    private byte[] download(String path) {
+        HttpResponse<byte[]> response = admin().download(path);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         return response.body();
     }
 
-    private HttpResponse<String> upload(String name, byte[] content) throws Exception {
-        String boundary = "----motcua" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/procedures/import"))
-                        .header("Authorization", basic())
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString("admin:Demo@12345".getBytes(StandardCharsets.UTF_8));
+    private Api.Response upload(String name, byte[] content) {
+        return admin().upload("/api/v1/procedures/import", name, content, Map.of());
     }
 }
