@@ -39,8 +39,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, AccountDetailsService accounts)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, problems),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**").permitAll()
                         .anyRequest().authenticated())

@@ -157,4 +157,27 @@ class IdentityApiTest {
         assertThat(Api.as(port, "admin").get("/api/v1/audit?size=10").json().get("items").valueStream()
                 .map(e -> e.get("action").asString())).contains("ACCOUNT_OPENED");
     }
+
+    @Test
+    void a_bearer_token_stands_in_for_the_password_until_it_is_revoked() {
+        Api.Response issued = Api.as(port, "giamsat").post("/api/v1/me/tokens", Map.of("name", "Hệ thống báo cáo", "days", 30));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String token = issued.json().get("token").asString();
+        assertThat(token).startsWith("mc_").hasSizeGreaterThan(40);
+        Api bearer = Api.anonymous(port).header("Authorization", "Bearer " + token);
+        assertThat(bearer.get("/api/v1/me").json().get("username").asString()).isEqualTo("giamsat");
+        assertThat(bearer.get("/api/v1/audit").status()).isEqualTo(403);
+        assertThat(Api.as(port, "giamsat").get("/api/v1/me/tokens").body()).doesNotContain(token);
+
+        Api.Response wrong = Api.anonymous(port).header("Authorization", "Bearer mc_khong-dung").get("/api/v1/me");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asString()).contains("không hợp lệ");
+
+        long id = issued.json().get("id").asLong();
+        assertThat(Api.as(port, "admin").delete("/api/v1/me/tokens/" + id).status()).isEqualTo(404);
+        assertThat(Api.as(port, "giamsat").delete("/api/v1/me/tokens/" + id).status()).isEqualTo(204);
+        assertThat(bearer.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, "giamsat").post("/api/v1/me/tokens", Map.of("name", " ")).status()).isEqualTo(400);
+        assertThat(Api.as(port, "giamsat").post("/api/v1/me/tokens", Map.of("name", "x", "days", 1000)).status()).isEqualTo(400);
+    }
 }

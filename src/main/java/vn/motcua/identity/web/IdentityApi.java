@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.ResponseEntity;
+import vn.motcua.identity.ApiTokens;
 import vn.motcua.identity.AuditLog;
 import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
@@ -30,10 +31,12 @@ class IdentityApi {
 
     private final Identity identity;
     private final AuditLog audit;
+    private final ApiTokens tokens;
 
-    IdentityApi(Identity identity, AuditLog audit) {
+    IdentityApi(Identity identity, AuditLog audit, ApiTokens tokens) {
         this.identity = identity;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @GetMapping("/me")
@@ -71,6 +74,30 @@ class IdentityApi {
                 : vn.motcua.shared.VietnameseText.normalize(account.fullName()), account.password(),
                 account.unitCode(), account.roles());
         return ResponseEntity.created(java.net.URI.create("/api/v1/accounts/" + opened.username())).body(opened);
+    }
+
+    record TokenRequest(String name, Integer days) {}
+
+    @PostMapping("/me/tokens")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Issue a bearer API token for the caller (shown once; send as Authorization: Bearer …)")
+    ResponseEntity<ApiTokens.Issued> issueToken(Principal principal, @RequestBody TokenRequest request) {
+        return ResponseEntity.status(201).body(tokens.issue(principal.getName(), request.name(), request.days()));
+    }
+
+    @GetMapping("/me/tokens")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The caller's API tokens (never the secrets)")
+    List<ApiTokens.TokenView> tokens(Principal principal) {
+        return tokens.tokens(principal.getName());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/tokens/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Revoke one of the caller's API tokens")
+    ResponseEntity<Void> revokeToken(Principal principal, @org.springframework.web.bind.annotation.PathVariable long id) {
+        tokens.revoke(principal.getName(), id);
+        return ResponseEntity.noContent().build();
     }
 
     record AuditPage(List<AuditLog.Entry> items, long total, int page, int size) {}

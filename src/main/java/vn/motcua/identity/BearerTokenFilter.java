@@ -1,0 +1,55 @@
+package vn.motcua.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.motcua.shared.web.Problems;
+
+/** Authenticates {@code Authorization: Bearer mc_…} on the API; a wrong token is a 401 at once. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final AccountDetailsService accounts;
+    private final Problems problems;
+
+    BearerTokenFilter(ApiTokens tokens, AccountDetailsService accounts, Problems problems) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserDetails> user = tokens.owner(header.substring(7).strip()).map(accounts::loadUserByUsername)
+                .filter(details -> details.isAccountNonLocked() && details.isEnabled());
+        if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"motcua\", error=\"invalid_token\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "identity.token.invalid");
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
+                user.get().getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
