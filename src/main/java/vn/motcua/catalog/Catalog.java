@@ -31,6 +31,7 @@ public class Catalog {
     private final Procedures procedures;
     private final ProcedureSearch search;
     private final PublishedIndex index;
+    private final java.util.Map<String, ProcedureData> publishedVersions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Organization organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -67,9 +68,26 @@ public class Catalog {
         return search.fields();
     }
 
-    /** The version in force. */
+    /**
+     * The version in force. Which version that is comes from the in-memory index (see {@link PublishedIndex}
+     * for how fast a publication on another node reaches it); the version's content is cached, because a
+     * published version never changes.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<ProcedureData> published(String code) {
-        return procedures.findByCodeAndStatus(code, ProcedureStatus.PUBLISHED).map(Procedure::data);
+        Integer version = index.versionInForce(code);
+        if (version == null) {
+            return Optional.empty();
+        }
+        ProcedureData data = publishedVersions.get(code + "#" + version);
+        if (data == null) {
+            data = procedures.findByCodeAndVersion(code, version).map(Procedure::data).orElse(null);
+            if (data == null || data.status() != ProcedureStatus.PUBLISHED) {
+                return procedures.findByCodeAndStatus(code, ProcedureStatus.PUBLISHED).map(Procedure::data);
+            }
+            publishedVersions.put(code + "#" + version, data);
+        }
+        return Optional.of(data);
     }
 
     /** Any version, as a dossier pinned it. */

@@ -29,7 +29,7 @@ class PublishedIndex {
     private static final Logger log = LoggerFactory.getLogger(PublishedIndex.class);
 
     private final JdbcClient jdbc;
-    private volatile Snapshot snapshot = new Snapshot(-1, new Entry[0]);
+    private volatile Snapshot snapshot = new Snapshot(-1, new Entry[0], java.util.Map.of());
     private volatile boolean stale = true;
 
     PublishedIndex(JdbcClient jdbc) {
@@ -39,7 +39,7 @@ class PublishedIndex {
     /** {@code nameWords} and {@code codeWords}: the words with a space before each, so that a word start is " " + prefix. */
     private record Entry(Catalog.Summary summary, String nameWords, String codeWords) {}
 
-    private record Snapshot(long revision, Entry[] entries) {}
+    private record Snapshot(long revision, Entry[] entries, java.util.Map<String, Integer> versions) {}
 
     /** Called inside the transaction that changes the published catalogue. */
     void changed() {
@@ -63,6 +63,11 @@ class PublishedIndex {
         if (revision != snapshot.revision()) {
             stale = true;
         }
+    }
+
+    /** The number of the version in force, or {@code null} when the procedure is not published. */
+    Integer versionInForce(String code) {
+        return current().versions().get(code);
     }
 
     Catalog.Page<Catalog.Summary> search(String query, String field, OnlineLevel level, int page, int size) {
@@ -133,6 +138,8 @@ class PublishedIndex {
                         " " + rs.getString("code").toLowerCase(java.util.Locale.ROOT).replace('.', ' ')))
                 .list();
         log.debug("Published catalogue index rebuilt: {} procedures at revision {}", entries.size(), revision);
-        return new Snapshot(revision, entries.toArray(Entry[]::new));
+        java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+        entries.forEach(e -> versions.put(e.summary().code(), e.summary().version()));
+        return new Snapshot(revision, entries.toArray(Entry[]::new), java.util.Map.copyOf(versions));
     }
 }

@@ -30,7 +30,6 @@ import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Organization;
-import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.PhoneNumber;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
@@ -126,7 +125,7 @@ public class DossierDesk {
         procedure.steps().forEach(step -> units.add(step.unitCode()));
         Set<String> agencies = new LinkedHashSet<>();
         agencies.add(by.agencyCode());
-        units.forEach(unit -> organization.unit(unit).map(UnitView::agencyCode).ifPresent(agencies::add));
+        organization.units(units).values().forEach(unit -> agencies.add(unit.agencyCode()));
         var applicant = request.applicant();
         var representative = request.representative();
         Dossier dossier = new Dossier(null, code, by.agencyCode(), by.unitCode(), procedure.code(), procedure.version(),

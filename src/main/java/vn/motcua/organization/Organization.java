@@ -43,6 +43,13 @@ public class Organization {
         return code == null ? Optional.empty() : units.findById(code).map(Organization::view);
     }
 
+    /** Several units in one query, by code (unknown codes are left out). */
+    public java.util.Map<String, UnitView> units(java.util.Collection<String> codes) {
+        java.util.Map<String, UnitView> found = new java.util.HashMap<>();
+        units.findAllById(codes).forEach(unit -> found.put(unit.code(), view(unit)));
+        return found;
+    }
+
     public List<UnitView> units(String agencyCode) {
         return units.findByAgencyCodeOrderBySortOrder(agencyCode).stream().map(Organization::view).toList();
     }
