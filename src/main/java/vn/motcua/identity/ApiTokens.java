@@ -86,16 +86,29 @@ public class ApiTokens {
         audit.record("API_TOKEN_REVOKED", "account/" + username, "#" + id);
     }
 
-    /** The user name a valid (known, unexpired, unrevoked) token belongs to. */
-    Optional<String> owner(String token) {
+    /** Who holds a valid token, with their roles. */
+    record Holder(String username, List<Role> roles) {}
+
+    /**
+     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account that is not locked.
+     * One query, because every API call with a token asks it.
+     */
+    Optional<Holder> holder(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
-                select t.username from api_token t join account a on a.username = t.username
-                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled""")
-                .params(hash(token), Timestamp.from(clock.instant()))
-                .query(String.class).optional();
+                select a.username, array_remove(array_agg(r.role), null) as roles
+                from api_token t join account a on a.username = t.username
+                     left join account_role r on r.username = a.username
+                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled
+                  and (a.locked_until is null or a.locked_until <= ?)
+                group by a.username""")
+                .params(hash(token), now, now)
+                .query((rs, n) -> new Holder(rs.getString(1), java.util.Arrays.stream((String[]) rs.getArray(2).getArray())
+                        .map(Role::valueOf).toList()))
+                .optional();
     }
 
     static String hash(String token) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.motcua.shared.web.Problems;
 
@@ -17,12 +17,10 @@ import vn.motcua.shared.web.Problems;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final AccountDetailsService accounts;
     private final Problems problems;
 
-    BearerTokenFilter(ApiTokens tokens, AccountDetailsService accounts, Problems problems) {
+    BearerTokenFilter(ApiTokens tokens, Problems problems) {
         this.tokens = tokens;
-        this.accounts = accounts;
         this.problems = problems;
     }
 
@@ -34,15 +32,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserDetails> user = tokens.owner(header.substring(7).strip()).map(accounts::loadUserByUsername)
-                .filter(details -> details.isAccountNonLocked() && details.isEnabled());
-        if (user.isEmpty()) {
+        Optional<ApiTokens.Holder> holder = tokens.holder(header.substring(7).strip());
+        if (holder.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"motcua\", error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "identity.token.invalid");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
-                user.get().getAuthorities());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
+                holder.get().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

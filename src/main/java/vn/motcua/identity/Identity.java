@@ -18,15 +18,17 @@ import vn.motcua.shared.ProblemException;
 public class Identity {
 
     private final Accounts accounts;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Organization organization;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
 
-    Identity(Accounts accounts, Organization organization, PasswordEncoder encoder, PasswordPolicy policy,
+    Identity(Accounts accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc, Organization organization, PasswordEncoder encoder, PasswordPolicy policy,
             AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
         this.organization = organization;
         this.encoder = encoder;
         this.policy = policy;
@@ -42,10 +44,23 @@ public class Identity {
         }
     }
 
+    /** One query for the account and its roles (every API call asks this), one for the unit's agency. */
     public Optional<StaffUser> user(String username) {
-        return accounts.findById(username).map(account -> new StaffUser(account.username(), account.fullName(),
-                account.roles(), account.unitCode(),
-                organization.unit(account.unitCode()).map(UnitView::agencyCode).orElse(null)));
+        return jdbc.sql("""
+                select a.username, a.full_name, a.unit_code, array_remove(array_agg(r.role), null) as roles
+                from account a left join account_role r on r.username = a.username
+                where a.username = ? group by a.username""")
+                .param(username)
+                .query((rs, n) -> {
+                    java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+                    for (String role : (String[]) rs.getArray("roles").getArray()) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    String unit = rs.getString("unit_code");
+                    return new StaffUser(rs.getString("username"), rs.getString("full_name"), roles, unit,
+                            organization.unit(unit).map(UnitView::agencyCode).orElse(null));
+                })
+                .optional();
     }
 
     /** Every account, by unit then user name (for administrators). */

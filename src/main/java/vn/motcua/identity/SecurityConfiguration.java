@@ -39,10 +39,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, AccountDetailsService accounts)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, problems),
+                .addFilterBefore(new BearerTokenFilter(tokens, problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**").permitAll()
