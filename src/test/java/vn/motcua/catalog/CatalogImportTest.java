@@ -6,7 +6,6 @@ import static vn.motcua.catalog.CatalogFixtures.step;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +133,9 @@ class CatalogImportTest {
     }
 
     private byte[] download(String path) {
-        HttpResponse<byte[]> response = admin().download(path);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        Api.Download response = admin().download(path);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Disposition")).contains("attachment");
         return response.body();
     }
 

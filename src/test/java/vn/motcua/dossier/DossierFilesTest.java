@@ -2,7 +2,6 @@ package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -63,10 +62,10 @@ class DossierFilesTest {
         assertThat(file.get("size").asLong()).isEqualTo(PDF.length);
         assertThat(file.get("sha256").asString()).matches("[0-9a-f]{64}");
 
-        HttpResponse<byte[]> download = desk().download("/api/v1/dossiers/" + code + "/files/" + file.get("id").asLong());
-        assertThat(download.statusCode()).isEqualTo(200);
+        Api.Download download = desk().download("/api/v1/dossiers/" + code + "/files/" + file.get("id").asLong());
+        assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
-        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment");
         assertThat(desk().get("/api/v1/dossiers/" + code + "/files").json().size()).isGreaterThanOrEqualTo(1);
     }
 
@@ -103,11 +102,11 @@ class DossierFilesTest {
     @Test
     void only_those_who_may_see_the_dossier_touch_its_files() {
         long id = desk().upload("/api/v1/dossiers/" + code + "/files", "rieng.pdf", PDF, Map.of()).json().get("id").asLong();
-        assertThat(Api.anonymous(port).download("/api/v1/dossiers/" + code + "/files/" + id).statusCode()).isEqualTo(401);
-        assertThat(Api.as(port, "chuyenvien").download("/api/v1/dossiers/" + code + "/files/" + id).statusCode()).isEqualTo(404);
+        assertThat(Api.anonymous(port).download("/api/v1/dossiers/" + code + "/files/" + id).status()).isEqualTo(401);
+        assertThat(Api.as(port, "chuyenvien").download("/api/v1/dossiers/" + code + "/files/" + id).status()).isEqualTo(404);
         assertThat(Api.as(port, "vanthu").upload("/api/v1/dossiers/" + code + "/files", "x.pdf", PDF, Map.of()).status())
                 .isEqualTo(403);
-        assertThat(desk().download("/api/v1/dossiers/" + code + "/files/999999999").statusCode()).isEqualTo(404);
+        assertThat(desk().download("/api/v1/dossiers/" + code + "/files/999999999").status()).isEqualTo(404);
         assertThat(desk().upload("/api/v1/dossiers/" + code + "/files", "x.pdf", PDF, Map.of("documentId", "123456789"))
                 .status()).isEqualTo(400);
     }

@@ -81,27 +81,23 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return execute(request);
-    }
-
-    /** A GET whose body is kept as bytes (files, PDFs). */
-    public HttpResponse<byte[]> download(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        headers.forEach(request::header);
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("HTTP call failed: GET " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = execute(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), response);
     }
 
     public Response send(String method, String path, Object body) {
+        HttpResponse<String> response = call(method, path, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), response);
+    }
+
+    /** A GET of something that is not text: a PDF, an image. */
+    public Download download(String path) {
+        return new Download(call("GET", path, null, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    private <T> HttpResponse<T> call(String method, String path, Object body, HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -113,15 +109,12 @@ public final class Api {
         }
         request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
-        return execute(request);
+        return execute(request, handler);
     }
 
-    private Response execute(HttpRequest.Builder request) {
+    private <T> HttpResponse<T> execute(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response);
+            return CLIENT.send(request.build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + request.build().uri(), e);
         } catch (InterruptedException e) {
@@ -143,6 +136,33 @@ public final class Api {
         @Override
         public String toString() {
             return status + " " + contentType + " " + body;
+        }
+    }
+
+    public record Download(HttpResponse<byte[]> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public byte[] body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The body read as JSON, for a problem detail instead of the file. */
+        public JsonNode json() {
+            return JSON.readTree(new String(raw.body(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            String type = header("Content-Type");
+            return status() + " " + type + (type != null && type.contains("json")
+                    ? " " + new String(raw.body(), StandardCharsets.UTF_8) : " (" + raw.body().length + " bytes)");
         }
     }
 }

@@ -1,0 +1,27 @@
+package vn.motcua.dossier.forms;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code motcua.forms.*}: the place name of the date line ("Hải Phòng, ngày …") and the number of each
+ * form ("Mẫu số 01"), kept as data because Circular 03/2025 may renumber the forms (one-stop-rules §1).
+ */
+@ConfigurationProperties("motcua.forms")
+record FormSettings(String place, Map<Form, String> numbers) {
+
+    FormSettings {
+        place = place == null || place.isBlank() ? "Hải Phòng" : place.strip();
+        Map<Form, String> all = new EnumMap<>(Map.of(Form.RECEIPT, "01", Form.SUPPLEMENT_REQUEST, "02",
+                Form.REFUSAL, "03"));
+        if (numbers != null) {
+            all.putAll(numbers);
+        }
+        numbers = Map.copyOf(all);
+    }
+
+    String number(Form form) {
+        return numbers.get(form);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.motcua.dossier.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.dossier.forms.Form;
+import vn.motcua.identity.Identity;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.ProblemException;
+
+/** The desk's printed forms of a dossier, to whoever may see the dossier itself. */
+@RestController
+@Tag(name = "Dossiers", description = "Tiếp nhận hồ sơ một cửa, tra cứu")
+class DossierFormsApi {
+
+    private final DossierForms forms;
+    private final Identity identity;
+
+    DossierFormsApi(DossierForms forms, Identity identity) {
+        this.forms = forms;
+        this.identity = identity;
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/receipt.pdf")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF), with the look-up PIN and QR code; "
+            + "409 until the dossier is accepted")
+    ResponseEntity<byte[]> receipt(@PathVariable String code, Principal principal) {
+        return pdf(Form.RECEIPT, code, principal);
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/supplement-request.pdf")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF); 409 if nothing was asked")
+    ResponseEntity<byte[]> supplementRequest(@PathVariable String code, Principal principal) {
+        return pdf(Form.SUPPLEMENT_REQUEST, code, principal);
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/refusal.pdf")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF); 409 unless the dossier was refused")
+    ResponseEntity<byte[]> refusal(@PathVariable String code, Principal principal) {
+        return pdf(Form.REFUSAL, code, principal);
+    }
+
+    private ResponseEntity<byte[]> pdf(Form form, String code, Principal principal) {
+        StaffUser caller = identity.user(principal.getName())
+                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
+        DossierForms.Pdf pdf = forms.render(form, code, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.filename()).build().toString())
+                .body(pdf.content());
+    }
+}
