@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -23,7 +22,6 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.PublicLookup;
-import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
 
@@ -34,13 +32,11 @@ class DossierApi {
     private final DossierDesk desk;
     private final DossierQueries queries;
     private final PublicLookup lookup;
-    private final Identity identity;
 
-    DossierApi(DossierDesk desk, DossierQueries queries, PublicLookup lookup, Identity identity) {
+    DossierApi(DossierDesk desk, DossierQueries queries, PublicLookup lookup) {
         this.desk = desk;
         this.queries = queries;
         this.lookup = lookup;
-        this.identity = identity;
     }
 
     @PostMapping("/api/v1/dossiers")
@@ -48,16 +44,16 @@ class DossierApi {
     @Operation(summary = "Register a dossier at the desk: ACCEPT (Form 01), SUPPLEMENT (Form 02) or REFUSE (Form 03); "
             + "ONLINE dossiers stay NEW for the desk's check. Idempotency-Key makes a repeated submit harmless.")
     ResponseEntity<DossierDesk.Receipt> receive(@RequestBody IntakeRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
-        DossierDesk.Receipt receipt = desk.receive(request, user(principal), idempotencyKey);
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, StaffUser caller) {
+        DossierDesk.Receipt receipt = desk.receive(request, caller, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + receipt.code())).body(receipt);
     }
 
     @PostMapping("/api/v1/dossiers/{code}/accept")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
     @Operation(summary = "Accept a NEW dossier; the time limit runs from now")
-    DossierDesk.Receipt accept(@PathVariable String code, Principal principal) {
-        return desk.accept(code, user(principal));
+    DossierDesk.Receipt accept(@PathVariable String code, StaffUser caller) {
+        return desk.accept(code, caller);
     }
 
     record SupplementRequest(List<IntakeRequest.SupplementItem> items) {}
@@ -66,8 +62,8 @@ class DossierApi {
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
     @Operation(summary = "Ask for everything missing at once (Form 02)")
     DossierDesk.Receipt requestSupplement(@PathVariable String code, @RequestBody SupplementRequest body,
-            Principal principal) {
-        return desk.requestSupplement(code, body.items(), user(principal));
+            StaffUser caller) {
+        return desk.requestSupplement(code, body.items(), caller);
     }
 
     record Refusal(String reason) {}
@@ -75,8 +71,8 @@ class DossierApi {
     @PostMapping("/api/v1/dossiers/{code}/refuse")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
     @Operation(summary = "Refuse the dossier with the reason (Form 03)")
-    DossierDesk.Receipt refuse(@PathVariable String code, @RequestBody Refusal body, Principal principal) {
-        return desk.refuse(code, body.reason(), user(principal));
+    DossierDesk.Receipt refuse(@PathVariable String code, @RequestBody Refusal body, StaffUser caller) {
+        return desk.refuse(code, body.reason(), caller);
     }
 
     record Supplied(String note) {}
@@ -85,15 +81,15 @@ class DossierApi {
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
     @Operation(summary = "The applicant supplied what was asked: back to the desk's check")
     DossierDesk.Receipt supplement(@PathVariable String code, @RequestBody(required = false) Supplied body,
-            Principal principal) {
-        return desk.supplied(code, body == null ? null : body.note(), user(principal));
+            StaffUser caller) {
+        return desk.supplied(code, body == null ? null : body.note(), caller);
     }
 
     @GetMapping("/api/v1/dossiers/{code}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "A dossier in the caller's scope, with its history")
-    DossierViews.Detail detail(@PathVariable String code, Principal principal) {
-        return queries.detail(code, user(principal));
+    DossierViews.Detail detail(@PathVariable String code, StaffUser caller) {
+        return queries.detail(code, caller);
     }
 
     @GetMapping("/api/v1/dossiers")
@@ -103,7 +99,7 @@ class DossierApi {
     DossierViews.Page<DossierViews.Summary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) DossierStatus status, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, Principal principal) {
+            @RequestParam(defaultValue = "20") int size, StaffUser caller) {
         if (page < 0) {
             throw ProblemException.invalid("page", "validation.page");
         }
@@ -113,7 +109,7 @@ class DossierApi {
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "catalog.search.too-long", 200);
         }
-        return queries.list(q, status, date("from", from), date("to", to), user(principal), page, size);
+        return queries.list(q, status, date("from", from), date("to", to), caller, page, size);
     }
 
     @GetMapping("/api/public/dossiers/{code}")
@@ -123,10 +119,6 @@ class DossierApi {
         return lookup.find(code, pin, request.getRemoteAddr());
     }
 
-    private StaffUser user(Principal principal) {
-        return identity.user(principal.getName())
-                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
-    }
 
     private static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {

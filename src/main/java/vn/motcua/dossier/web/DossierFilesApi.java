@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.dossier.DossierFiles;
-import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
 
@@ -29,39 +27,37 @@ import vn.motcua.shared.ProblemException;
 class DossierFilesApi {
 
     private final DossierFiles files;
-    private final Identity identity;
 
-    DossierFilesApi(DossierFiles files, Identity identity) {
+    DossierFilesApi(DossierFiles files) {
         this.files = files;
-        this.identity = identity;
     }
 
     @PostMapping(path = "/api/v1/dossiers/{code}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('RECEPTION', 'SPECIALIST', 'ADMIN')")
     @Operation(summary = "Attach a file (PDF, JPEG or PNG judged by content; at most motcua.files.max-size, 20 MB)")
     ResponseEntity<DossierFiles.FileView> upload(@PathVariable String code, @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) Long documentId, Principal principal) throws IOException {
+            @RequestParam(required = false) Long documentId, StaffUser caller) throws IOException {
         if (file.isEmpty()) {
             throw ProblemException.invalid("file", "dossier.file.empty");
         }
         DossierFiles.FileView stored = files.upload(code, documentId, file.getOriginalFilename(), file.getInputStream(),
-                user(principal));
+                caller);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/files/" + stored.id())).body(stored);
     }
 
     @GetMapping("/api/v1/dossiers/{code}/files")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The files of a dossier in the caller's scope")
-    List<DossierFiles.FileView> list(@PathVariable String code, Principal principal) {
-        return files.list(code, user(principal));
+    List<DossierFiles.FileView> list(@PathVariable String code, StaffUser caller) {
+        return files.list(code, caller);
     }
 
     @GetMapping("/api/v1/dossiers/{code}/files/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Download a file (as an attachment), only for those who may see the dossier")
-    ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id, Principal principal)
+    ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id, StaffUser caller)
             throws IOException {
-        DossierFiles.Download download = files.download(code, id, user(principal));
+        DossierFiles.Download download = files.download(code, id, caller);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.file().contentType()))
                 .contentLength(download.file().size())
@@ -70,8 +66,4 @@ class DossierFilesApi {
                 .body(new InputStreamResource(download.content()));
     }
 
-    private StaffUser user(Principal principal) {
-        return identity.user(principal.getName())
-                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
-    }
 }

@@ -2,7 +2,6 @@ package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.security.Principal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
-import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
 
@@ -23,38 +21,34 @@ import vn.motcua.shared.ProblemException;
 class DossierFormsApi {
 
     private final DossierForms forms;
-    private final Identity identity;
 
-    DossierFormsApi(DossierForms forms, Identity identity) {
+    DossierFormsApi(DossierForms forms) {
         this.forms = forms;
-        this.identity = identity;
     }
 
     @GetMapping("/api/v1/dossiers/{code}/receipt.pdf")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF), with the look-up PIN and QR code; "
             + "409 until the dossier is accepted")
-    ResponseEntity<byte[]> receipt(@PathVariable String code, Principal principal) {
-        return pdf(Form.RECEIPT, code, principal);
+    ResponseEntity<byte[]> receipt(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.RECEIPT, code, caller);
     }
 
     @GetMapping("/api/v1/dossiers/{code}/supplement-request.pdf")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF); 409 if nothing was asked")
-    ResponseEntity<byte[]> supplementRequest(@PathVariable String code, Principal principal) {
-        return pdf(Form.SUPPLEMENT_REQUEST, code, principal);
+    ResponseEntity<byte[]> supplementRequest(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.SUPPLEMENT_REQUEST, code, caller);
     }
 
     @GetMapping("/api/v1/dossiers/{code}/refusal.pdf")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF); 409 unless the dossier was refused")
-    ResponseEntity<byte[]> refusal(@PathVariable String code, Principal principal) {
-        return pdf(Form.REFUSAL, code, principal);
+    ResponseEntity<byte[]> refusal(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.REFUSAL, code, caller);
     }
 
-    private ResponseEntity<byte[]> pdf(Form form, String code, Principal principal) {
-        StaffUser caller = identity.user(principal.getName())
-                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
+    private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {
         DossierForms.Pdf pdf = forms.render(form, code, caller);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
