@@ -186,6 +186,8 @@ class CatalogPagesTest {
         String page = WebSession.signIn(port, "chuyenvien").get("/procedures").body();
 
         assertThat(page).contains("id=\"staff-home\"").contains("Trang cán bộ").doesNotContain("id=\"user-menu\"");
+        assertThat(WebSession.signIn(port, "chuyenvien").get("/").body())
+                .contains("href=\"/procedures\" id=\"nav-procedures\"").doesNotContain("/admin/procedures");
     }
 
     private static String encode(String value) {
