@@ -131,6 +131,11 @@ class CatalogAdminPagesTest {
                 .contains("id=\"procedure-status\">Đã công bố<").doesNotContain("id=\"publish-form\"")
                 .contains(">02/03/2026<").contains(">05/03/2026<");
         assertThat(WebSession.anonymous(port).get("/procedures/" + code).status()).isEqualTo(200);
+        Api.Response twice = admin.post("/admin/procedures/" + code + "/publish",
+                Map.of("decisionNumber", "1953/QĐ-UBND", "decisionDate", "02/03/2026", "effectiveFrom", "05/03/2026"));
+        assertThat(twice.status()).isEqualTo(200);
+        assertThat(twice.body()).contains("id=\"action-errors\"")
+                .contains("Thủ tục " + code + " đã được công bố và không có bản dự thảo mới nào để công bố.");
 
         String editor = admin.get("/admin/procedures/" + code + "/edit").body();
         assertThat(editor).contains("id=\"new-version-notice\"")
