@@ -19,7 +19,7 @@ import vn.motcua.shared.web.Problems;
 
 /**
  * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic (stateless, no session, so no
- * CSRF exposure); {@code /api/public/**} is open; people sign in with a form and a session (CSRF on every
+ * CSRF exposure); {@code /api/public/**} and the public catalogue pages {@code /procedures/**} are open; people sign in with a form and a session (CSRF on every
  * form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
  * that nothing under {@code /api/v1} or the staff pages is reachable without signing in.
  */
@@ -73,6 +73,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .permitAll()
+                        // The public catalogue of procedures in force (công khai thủ tục hành chính).
+                        .requestMatchers("/procedures", "/procedures/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -1,0 +1,115 @@
+package vn.motcua.catalog.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import vn.motcua.catalog.CatalogTypes.StepRole;
+import vn.motcua.catalog.CatalogTypes.TimeLimit;
+import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.UnitView;
+
+/**
+ * A procedure as the catalogue pages show it, the public page and the administrators' alike: the time
+ * limit and step durations in words, the units of the internal process by name, page links.
+ */
+@Component
+class CatalogViews {
+
+    /** One working day is 8 working hours, as {@link TimeLimit#hours()} counts them. */
+    static final int HOURS_PER_DAY = 8;
+
+    /** One step of the internal process (quy trình nội bộ, ISO 9001:2015), with its unit by name. */
+    public record Step(int order, String name, String unitCode, String unitName, StepRole role, int durationHours,
+            String duration, String output) {}
+
+    /** A procedure with what its page writes out in words. */
+    public record Detail(ProcedureData data, String timeLimit, List<Step> steps, int stepHours, String stepDuration) {}
+
+    public record PageLink(int number, String url, boolean current) {}
+
+    private final MessageSource messages;
+    private final Organization organization;
+
+    CatalogViews(MessageSource messages, Organization organization) {
+        this.messages = messages;
+        this.organization = organization;
+    }
+
+    Detail detail(ProcedureData p) {
+        List<Step> steps = new ArrayList<>();
+        for (ProcedureData.StepData s : p.steps()) {
+            int hours = s.durationHours() == null ? 0 : s.durationHours();
+            steps.add(new Step(s.order() == null ? steps.size() + 1 : s.order(), s.name(), s.unitCode(),
+                    organization.unit(s.unitCode()).map(UnitView::name).orElse(s.unitCode()), s.role(), hours,
+                    duration(hours), s.output()));
+        }
+        return new Detail(p, timeLimit(p.timeLimit()), steps, p.stepHours(), duration(p.stepHours()));
+    }
+
+    /** {@code 15 ngày làm việc}, {@code 4 giờ làm việc}. */
+    String timeLimit(TimeLimit limit) {
+        if (limit == null || limit.amount() == null || limit.unit() == null) {
+            return "";
+        }
+        return text("web.catalog.time-limit", String.valueOf(limit.amount()), text("time-unit." + limit.unit()));
+    }
+
+    /** A step's duration: whole days when it is a multiple of 8 hours ({@code 2 ngày}), else hours ({@code 4 giờ}). */
+    String duration(int hours) {
+        return hours > 0 && hours % HOURS_PER_DAY == 0
+                ? text("web.catalog.duration.days", String.valueOf(hours / HOURS_PER_DAY))
+                : text("web.catalog.duration.hours", String.valueOf(hours));
+    }
+
+    static int limitHours(Integer amount, TimeUnit unit) {
+        if (amount == null) {
+            return 0;
+        }
+        return unit == TimeUnit.WORKING_HOURS ? amount : amount * HOURS_PER_DAY;
+    }
+
+    /** Page numbers around the current one, with the first and the last; 0 marks a gap. */
+    static List<PageLink> pageLinks(int current, int total, IntFunction<String> url) {
+        List<PageLink> links = new ArrayList<>();
+        int previous = 0;
+        for (int n = 1; n <= total; n++) {
+            if (n == 1 || n == total || Math.abs(n - current) <= 2) {
+                if (previous != 0 && n - previous > 1) {
+                    links.add(new PageLink(0, null, false));
+                }
+                links.add(new PageLink(n, url.apply(n), n == current));
+                previous = n;
+            }
+        }
+        return links;
+    }
+
+    /** A page number as typed in the address bar: anything but a positive number is the first page. */
+    static int pageNumber(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,6}")) {
+            return 1;
+        }
+        return Math.max(1, Integer.parseInt(text.strip()));
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(text.strip())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
