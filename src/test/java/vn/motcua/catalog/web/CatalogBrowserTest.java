@@ -7,51 +7,23 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.shared.VietnameseText;
 import vn.motcua.support.Browser;
-import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.BrowserTest;
 
 /**
  * The catalogue in a real browser: the search as people type, the procedure page and its print view, and
  * an administrator's draft from the first field to its publication (htmx, the editor's script and the
  * Content-Security-Policy together). Screenshots go to /tmp/catalog-*.png for people to look at.
  */
-@IntegrationTest
-class CatalogBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class CatalogBrowserTest extends BrowserTest {
 
     @Autowired
     Catalog catalog;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.problems()).as("console and script errors").isEmpty();
-        browser.clearProblems();
-    }
 
     @Test
     void aVisitorTypesGiayPhepXayDungSeesResultsAtOnceAndOpensTheProcedure() {
