@@ -6,10 +6,6 @@ wrk.method = "POST"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
-local statuses = {}
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
 done = function(summary, latency, requests)
   io.write(string.format("requests: %d, %.0f per second\n", summary.requests, summary.requests / (summary.duration / 1e6)))
   for _, p in ipairs({50, 95, 99}) do

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -54,9 +55,11 @@ public class DossierDesk {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     DossierDesk(Dossiers dossiers, DossierCodes codes, Catalog catalog, Organization organization,
-            WorkingCalendar calendar, JdbcClient jdbc, JsonMapper json, Clock clock) {
+            WorkingCalendar calendar, JdbcClient jdbc, JsonMapper json, Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.dossiers = dossiers;
         this.codes = codes;
         this.catalog = catalog;
@@ -65,6 +68,7 @@ public class DossierDesk {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** What the desk gets back: enough to print the slip and to tell the applicant their code and PIN. */
@@ -74,37 +78,25 @@ public class DossierDesk {
     /**
      * Registers a dossier. With an {@code idempotencyKey}, a repeated request returns the first result
      * (same code); the same key with a different body is a 409.
+     *
+     * <p>Everything that can refuse the request is checked before a number is drawn; the number comes
+     * from its own short transaction (see {@link DossierCodes}), then the dossier is written in one
+     * transaction. A failure after the number is drawn leaves a gap in the day's sequence, never a
+     * duplicate.
      */
-    @Transactional
     public Receipt receive(IntakeRequest request, StaffUser by, String idempotencyKey) {
         IntakeRules.check(request, Year.now(clock.withZone(VIETNAM)));
+        String hash = null;
         if (idempotencyKey != null) {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
                 throw ProblemException.invalid("Idempotency-Key", "dossier.idempotency.key-invalid");
             }
-            String hash = sha256(json.writeValueAsString(request));
-            int inserted = jdbc.sql("""
-                    insert into dossier_idempotency (username, key, request_hash, dossier_code, created_at)
-                    values (?, ?, ?, '', ?) on conflict do nothing""")
-                    .params(by.username(), idempotencyKey, hash, java.sql.Timestamp.from(clock.instant())).update();
-            if (inserted == 0) {
-                var first = jdbc.sql("select request_hash, dossier_code from dossier_idempotency where username = ? and key = ?")
-                        .params(by.username(), idempotencyKey)
-                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-                if (!first[0].equals(hash)) {
-                    throw ProblemException.conflict("dossier.idempotency.different-body");
-                }
-                return receipt(find(first[1]));
+            hash = sha256(json.writeValueAsString(request));
+            Optional<Receipt> first = firstResult(by, idempotencyKey, hash);
+            if (first.isPresent()) {
+                return first.get();
             }
-            Receipt receipt = register(request, by);
-            jdbc.sql("update dossier_idempotency set dossier_code = ? where username = ? and key = ?")
-                    .params(receipt.code(), by.username(), idempotencyKey).update();
-            return receipt;
         }
-        return register(request, by);
-    }
-
-    private Receipt register(IntakeRequest request, StaffUser by) {
         ProcedureData procedure = catalog.published(request.procedureCode().strip())
                 .orElseThrow(() -> ProblemException.ruleViolated("dossier.procedure.not-published", request.procedureCode()));
         IntakeRules.documentsBelong(procedure, request.documents());
@@ -120,6 +112,36 @@ public class DossierDesk {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String code = codes.next(by.agencyCode(), now.atZone(VIETNAM).toLocalDate());
+        String requestHash = hash;
+        return transaction.execute(status -> {
+            if (idempotencyKey != null) {
+                int inserted = jdbc.sql("""
+                        insert into dossier_idempotency (username, key, request_hash, dossier_code, created_at)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(by.username(), idempotencyKey, requestHash, code, java.sql.Timestamp.from(now)).update();
+                if (inserted == 0) {
+                    // The same request, sent twice at once: the other one won.
+                    return firstResult(by, idempotencyKey, requestHash).orElseThrow();
+                }
+            }
+            return register(request, procedure, decision, code, now, by);
+        });
+    }
+
+    private Optional<Receipt> firstResult(StaffUser by, String idempotencyKey, String hash) {
+        return jdbc.sql("select request_hash, dossier_code from dossier_idempotency where username = ? and key = ?")
+                .params(by.username(), idempotencyKey)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .map(first -> {
+                    if (!first[0].equals(hash)) {
+                        throw ProblemException.conflict("dossier.idempotency.different-body");
+                    }
+                    return receipt(find(first[1]));
+                });
+    }
+
+    private Receipt register(IntakeRequest request, ProcedureData procedure, IntakeRequest.Decision decision,
+            String code, Instant now, StaffUser by) {
         Set<String> units = new LinkedHashSet<>();
         units.add(by.unitCode());
         procedure.steps().forEach(step -> units.add(step.unitCode()));
