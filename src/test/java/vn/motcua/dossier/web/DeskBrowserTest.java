@@ -56,24 +56,9 @@ class DeskBrowserTest extends BrowserTest {
 
     @Test
     void aCitizenLooksUpTheirDossierWithTheCodeAndPinAndAWrongPinFindsNothing() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("procedureCode", BUILDING_PERMIT);
-        body.put("channel", "DIRECT");
-        body.put("applicant", Map.of("fullName", "Nguyễn Văn Dân", "citizenId", "031085001234", "phone", "0912345678",
-                "address", "18 Hoàng Diệu, Hồng Bàng, Hải Phòng"));
-        JsonNode documents = Api.anonymous(port).get("/api/public/procedures/" + BUILDING_PERMIT).json().get("documents");
-        List<Map<String, Object>> received = new java.util.ArrayList<>();
-        for (JsonNode d : documents) {
-            if (d.get("mandatory").asBoolean()) {
-                received.add(Map.of("documentId", d.get("id").asLong(), "copyKind", d.get("copyKind").asString(), "count", 1));
-            }
-        }
-        body.put("documents", received);
-        body.put("decision", "ACCEPT");
-        Api.Response created = Api.as(port, "tiepnhan").post("/api/v1/dossiers", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String code = created.json().get("code").asString();
-        String pin = created.json().get("lookupPin").asString();
+        JsonNode created = intake("ACCEPT");
+        String code = created.get("code").asString();
+        String pin = created.get("lookupPin").asString();
 
         Page page = browser.newPage(port);
         page.navigate("/tra-cuu?ma=" + code + "&pin=" + pin);
@@ -90,5 +75,53 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#lookup-submit").click();
         assertThat(page.locator("#lookup-problem")).containsText("Không tìm thấy hồ sơ");
         assertThat(page.locator("#lookup-result")).hasCount(0);
+    }
+
+    /** A dossier registered through the API by the desk, for Nguyễn Văn Dân, every mandatory document given. */
+    JsonNode intake(String decision) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("procedureCode", BUILDING_PERMIT);
+        body.put("channel", "DIRECT");
+        body.put("applicant", Map.of("fullName", "Nguyễn Văn Dân", "citizenId", "031085001234", "phone", "0912345678",
+                "address", "18 Hoàng Diệu, Hồng Bàng, Hải Phòng"));
+        JsonNode documents = Api.anonymous(port).get("/api/public/procedures/" + BUILDING_PERMIT).json().get("documents");
+        List<Map<String, Object>> received = new java.util.ArrayList<>();
+        for (JsonNode d : documents) {
+            if (d.get("mandatory").asBoolean()) {
+                received.add(Map.of("documentId", d.get("id").asLong(), "copyKind", d.get("copyKind").asString(), "count", 1));
+            }
+        }
+        body.put("documents", received);
+        body.put("decision", decision);
+        if (decision.equals("SUPPLEMENT")) {
+            body.put("supplementItems", List.of(Map.of("description", "Bản vẽ mặt bằng có chữ ký", "reason", "Bản nộp chưa ký")));
+        }
+        Api.Response created = Api.as(port, "tiepnhan").post("/api/v1/dossiers", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    @Test
+    void theDeskRecordsTheSupplementThenRefusesTheDossierAndOffersTheRefusalForm() {
+        String code = intake("SUPPLEMENT").get("code").asString();
+        Page page = browser.signIn(port, "tiepnhan");
+        page.navigate("/desk/dossiers/" + code);
+        assertThat(page.locator("#dossier-status")).containsText("Yêu cầu bổ sung (5)");
+        assertThat(page.locator("#print-supplement")).isVisible();
+
+        page.locator("#supplied-note").fill("Đã nộp bản vẽ có chữ ký");
+        page.locator("#action-supplied").click();
+        assertThat(page.locator("#flash")).containsText(code);
+        Browser.screenshot(page, "/tmp/desk-dossier-actions.png");
+        page.locator("#desk-actions summary", new Page.LocatorOptions().setHasText("Từ chối")).click();
+        page.locator("#refuse-reason").fill("Công trình không thuộc thẩm quyền cấp phép của thành phố.");
+        page.locator("#action-refuse").click();
+
+        assertThat(page.locator("#dossier-status")).containsText("Từ chối tiếp nhận (3)");
+        assertThat(page.locator("#print-refusal")).isVisible();
+        assertThat(page.locator("#desk-actions")).hasCount(0);
+        page.navigate("/desk?q=" + code);
+        assertThat(page.locator("#desk-table")).containsText("Từ chối tiếp nhận");
+        Browser.screenshot(page, "/tmp/desk-list.png");
     }
 }
