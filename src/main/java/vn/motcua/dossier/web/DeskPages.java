@@ -1,6 +1,5 @@
 package vn.motcua.dossier.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +53,6 @@ class DeskPages {
     static final int PAGE_SIZE = 20;
     static final int PICK_SIZE = 8;
     static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final DossierDesk desk;
     private final DossierQueries queries;
