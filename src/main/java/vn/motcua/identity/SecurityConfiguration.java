@@ -71,7 +71,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html")
+                                "/swagger-ui.html", "/tra-cuu")
                         .permitAll()
                         // The public catalogue of procedures in force (công khai thủ tục hành chính).
                         .requestMatchers("/procedures", "/procedures/**").permitAll()

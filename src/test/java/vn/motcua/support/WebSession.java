@@ -59,6 +59,19 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(path)).GET(), path);
     }
 
+    /** A GET of something that is not text, such as a printed form (PDF), in this session. */
+    public Api.Download download(String path) {
+        try {
+            return new Api.Download(client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page read. */
     public Api.Response post(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);

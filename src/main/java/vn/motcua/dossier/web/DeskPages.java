@@ -1,0 +1,323 @@
+package vn.motcua.dossier.web;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.CatalogTypes.CopyKind;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierDesk;
+import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierViews;
+import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.dossier.forms.Form;
+import vn.motcua.identity.Identity;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
+import vn.motcua.shared.ProblemException;
+
+/**
+ * The one-stop desk: the intake form (procedure, checklist, applicant, decision), one dossier with the
+ * desk's decisions and printed forms, and the list of dossiers in the caller's scope.
+ */
+@Controller
+class DeskPages {
+
+    static final int PAGE_SIZE = 20;
+    static final int PICK_SIZE = 8;
+    static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    private final DossierDesk desk;
+    private final DossierQueries queries;
+    private final DossierForms forms;
+    private final Catalog catalog;
+    private final Identity identity;
+    private final MessageSource messages;
+
+    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, Identity identity,
+            MessageSource messages) {
+        this.desk = desk;
+        this.queries = queries;
+        this.forms = forms;
+        this.catalog = catalog;
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    // --- the list ------------------------------------------------------------------------------
+
+    @GetMapping("/desk")
+    @PreAuthorize("isAuthenticated()")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "1") int page, Principal principal, Model model) {
+        StaffUser me = me(principal);
+        DossierStatus shownStatus = null;
+        for (DossierStatus s : DossierStatus.values()) {
+            if (s.name().equals(status)) {
+                shownStatus = s;
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        LocalDate fromDate = date(from, errors);
+        LocalDate toDate = date(to, errors);
+        int shownPage = Math.max(page, 1);
+        DossierViews.Page<DossierViews.Summary> result = queries.list(DeskForm.blankToNull(q), shownStatus, fromDate,
+                toDate, me, shownPage - 1, PAGE_SIZE);
+        model.addAttribute("q", q);
+        model.addAttribute("status", shownStatus);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("dateError", errors.isEmpty() ? null : text("web.desk.list.date-invalid"));
+        model.addAttribute("statuses", DossierStatus.values());
+        model.addAttribute("result", result);
+        model.addAttribute("page", shownPage);
+        model.addAttribute("pages", (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
+        model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
+        model.addAttribute("mayReceive", mayReceive(me));
+        return "desk/list";
+    }
+
+    private static LocalDate date(String text, List<String> errors) {
+        String value = DeskForm.blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
+        } catch (DateTimeParseException e) {
+            errors.add(value);
+            return null;
+        }
+    }
+
+    // --- intake --------------------------------------------------------------------------------
+
+    @GetMapping("/desk/new")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String intake(@RequestParam(required = false) String procedure, Model model) {
+        DeskForm form = new DeskForm();
+        ProcedureData chosen = procedure == null ? null : catalog.published(procedure).orElse(null);
+        if (chosen != null) {
+            form.setProcedureCode(chosen.code());
+            for (ProcedureData.DocumentData d : chosen.documents()) {
+                DeskForm.DocumentForm row = new DeskForm.DocumentForm();
+                row.setDocumentId(d.id());
+                row.setCopyKind(d.copyKind() == null ? null : d.copyKind().name());
+                row.setCount(d.count() == null ? 1 : d.count());
+                form.getDocuments().add(row);
+            }
+        }
+        form.setIdempotencyKey(UUID.randomUUID().toString());
+        model.addAttribute("form", form);
+        return intakeView(chosen, model);
+    }
+
+    /** The procedures matching what the desk typed, without diacritics; an htmx fragment. */
+    @GetMapping("/desk/procedures")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String procedures(@RequestParam(required = false) String q, Model model) {
+        String query = DeskForm.blankToNull(q);
+        model.addAttribute("q", query);
+        model.addAttribute("procedures", query == null ? List.of()
+                : catalog.searchPublished(query, null, null, 0, PICK_SIZE).items());
+        return "desk/intake :: procedures";
+    }
+
+    @PostMapping("/desk/new")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String receive(@ModelAttribute("form") DeskForm form, BindingResult errors, Principal principal, Model model) {
+        ProcedureData chosen = form.getProcedureCode() == null ? null
+                : catalog.published(form.getProcedureCode()).orElse(null);
+        if (!errors.hasErrors()) {
+            try {
+                DossierDesk.Receipt receipt = desk.receive(form.toRequest(), me(principal), form.getIdempotencyKey());
+                return "redirect:/desk/dossiers/" + receipt.code();
+            } catch (ProblemException e) {
+                reject(e, errors);
+            }
+        }
+        // Nothing was registered: a new key, so that the corrected form is a new request.
+        form.setIdempotencyKey(UUID.randomUUID().toString());
+        if (form.getSupplementItems().isEmpty()) {
+            form.getSupplementItems().add(new DeskForm.ItemForm());
+        }
+        return intakeView(chosen, model);
+    }
+
+    private String intakeView(ProcedureData chosen, Model model) {
+        model.addAttribute("procedure", chosen);
+        model.addAttribute("copyKinds", CopyKind.values());
+        model.addAttribute("channels", List.of(Channel.DIRECT, Channel.POSTAL));
+        model.addAttribute("decisions", IntakeRequest.Decision.values());
+        return "desk/intake";
+    }
+
+    /** Field errors next to their fields; a refused action (422, 409) as one sentence naming what is missing. */
+    private void reject(ProblemException e, BindingResult errors) {
+        // The texts are resolved here, with their arguments; the codes are not message keys on purpose.
+        List<String> loose = new ArrayList<>();
+        boolean invalidFields = e.status() == HttpStatus.BAD_REQUEST;
+        for (ProblemException.FieldError error : e.errors()) {
+            String message = text(error.messageKey(), error.args());
+            if (!invalidFields) {
+                loose.add(message);
+                continue;
+            }
+            try {
+                errors.getFieldType(error.field());
+                errors.rejectValue(error.field(), "desk.field", message);
+            } catch (RuntimeException notAField) {
+                loose.add(message);
+            }
+        }
+        if (!invalidFields || e.errors().isEmpty() || !loose.isEmpty()) {
+            String detail = text(e.messageKey(), e.args());
+            if (!loose.isEmpty()) {
+                detail = detail + " " + String.join("; ", loose) + ".";
+            }
+            errors.reject("desk.problem", detail);
+        }
+    }
+
+    // --- one dossier ---------------------------------------------------------------------------
+
+    @GetMapping("/desk/dossiers/{code}")
+    @PreAuthorize("isAuthenticated()")
+    String dossier(@PathVariable String code, Principal principal, Model model) {
+        StaffUser me = me(principal);
+        DossierViews.Detail d = queries.detail(code, me);
+        boolean open = d.status() == DossierStatus.NEW || d.status() == DossierStatus.SUPPLEMENT_REQUESTED;
+        boolean ownDesk = me.has(Role.ADMIN) || (me.has(Role.RECEPTION) && d.deskUnitCode().equals(me.unitCode()));
+        model.addAttribute("d", d);
+        model.addAttribute("decide", open && ownDesk);
+        model.addAttribute("receiptForm", d.acceptedAt() != null);
+        model.addAttribute("supplementForm", d.supplementItems() != null && !d.supplementItems().isEmpty());
+        model.addAttribute("refusalForm", d.status() == DossierStatus.REFUSED);
+        return "desk/dossier";
+    }
+
+    @PostMapping("/desk/dossiers/{code}/accept")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String accept(@PathVariable String code, Principal principal, RedirectAttributes redirect) {
+        return decide(code, redirect, "web.desk.done.accept", () -> desk.accept(code, me(principal)));
+    }
+
+    @PostMapping("/desk/dossiers/{code}/supplement")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String supplement(@PathVariable String code, @RequestParam Map<String, String> fields, Principal principal,
+            RedirectAttributes redirect) {
+        List<IntakeRequest.SupplementItem> items = new ArrayList<>();
+        for (int i = 0; fields.containsKey("items[" + i + "].description"); i++) {
+            String description = DeskForm.blankToNull(fields.get("items[" + i + "].description"));
+            String reason = DeskForm.blankToNull(fields.get("items[" + i + "].reason"));
+            if (description != null || reason != null) {
+                items.add(new IntakeRequest.SupplementItem(description, reason));
+            }
+        }
+        return decide(code, redirect, "web.desk.done.supplement", () -> desk.requestSupplement(code, items, me(principal)));
+    }
+
+    @PostMapping("/desk/dossiers/{code}/refuse")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String refuse(@PathVariable String code, @RequestParam(required = false) String reason, Principal principal,
+            RedirectAttributes redirect) {
+        return decide(code, redirect, "web.desk.done.refuse", () -> desk.refuse(code, reason, me(principal)));
+    }
+
+    @PostMapping("/desk/dossiers/{code}/supplied")
+    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
+    String supplied(@PathVariable String code, @RequestParam(required = false) String note, Principal principal,
+            RedirectAttributes redirect) {
+        return decide(code, redirect, "web.desk.done.supplied",
+                () -> desk.supplied(code, DeskForm.blankToNull(note), me(principal)));
+    }
+
+    private String decide(String code, RedirectAttributes redirect, String doneKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", text(doneKey, code));
+        } catch (ProblemException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            String detail = text(e.messageKey(), e.args());
+            if (!e.errors().isEmpty()) {
+                detail = detail + " " + e.errors().stream().map(x -> text(x.messageKey(), x.args()))
+                        .collect(Collectors.joining("; "));
+            }
+            redirect.addFlashAttribute("actionError", detail);
+        }
+        return "redirect:/desk/dossiers/" + code;
+    }
+
+    // --- printed forms (the /api/v1 routes take HTTP Basic; these take the page session) --------
+
+    @GetMapping("/desk/dossiers/{code}/receipt.pdf")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> receipt(@PathVariable String code, Principal principal) {
+        return pdf(Form.RECEIPT, code, principal);
+    }
+
+    @GetMapping("/desk/dossiers/{code}/supplement-request.pdf")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> supplementRequest(@PathVariable String code, Principal principal) {
+        return pdf(Form.SUPPLEMENT_REQUEST, code, principal);
+    }
+
+    @GetMapping("/desk/dossiers/{code}/refusal.pdf")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> refusal(@PathVariable String code, Principal principal) {
+        return pdf(Form.REFUSAL, code, principal);
+    }
+
+    private ResponseEntity<byte[]> pdf(Form form, String code, Principal principal) {
+        DossierForms.Pdf pdf = forms.render(form, code, me(principal));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.filename()).build().toString())
+                .body(pdf.content());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private StaffUser me(Principal principal) {
+        return identity.user(principal.getName())
+                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
+    }
+
+    private static boolean mayReceive(StaffUser me) {
+        return me.has(Role.RECEPTION) || me.has(Role.ADMIN);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
