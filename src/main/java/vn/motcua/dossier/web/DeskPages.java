@@ -1,6 +1,5 @@
 package vn.motcua.dossier.web;
 
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -38,7 +37,6 @@ import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
-import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.ProblemException;
@@ -58,16 +56,13 @@ class DeskPages {
     private final DossierQueries queries;
     private final DossierForms forms;
     private final Catalog catalog;
-    private final Identity identity;
     private final MessageSource messages;
 
-    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, Identity identity,
-            MessageSource messages) {
+    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, MessageSource messages) {
         this.desk = desk;
         this.queries = queries;
         this.forms = forms;
         this.catalog = catalog;
-        this.identity = identity;
         this.messages = messages;
     }
 
@@ -77,8 +72,8 @@ class DeskPages {
     @PreAuthorize("isAuthenticated()")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "1") int page, Principal principal, Model model) {
-        StaffUser me = me(principal);
+            @RequestParam(defaultValue = "1") int page, StaffUser caller, Model model) {
+        StaffUser me = caller;
         DossierStatus shownStatus = null;
         for (DossierStatus s : DossierStatus.values()) {
             if (s.name().equals(status)) {
@@ -154,12 +149,12 @@ class DeskPages {
 
     @PostMapping("/desk/new")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String receive(@ModelAttribute("form") DeskForm form, BindingResult errors, Principal principal, Model model) {
+    String receive(@ModelAttribute("form") DeskForm form, BindingResult errors, StaffUser caller, Model model) {
         ProcedureData chosen = form.getProcedureCode() == null ? null
                 : catalog.published(form.getProcedureCode()).orElse(null);
         if (!errors.hasErrors()) {
             try {
-                DossierDesk.Receipt receipt = desk.receive(form.toRequest(), me(principal), form.getIdempotencyKey());
+                DossierDesk.Receipt receipt = desk.receive(form.toRequest(), caller, form.getIdempotencyKey());
                 return "redirect:/desk/dossiers/" + receipt.code();
             } catch (ProblemException e) {
                 reject(e, errors);
@@ -212,8 +207,8 @@ class DeskPages {
 
     @GetMapping("/desk/dossiers/{code}")
     @PreAuthorize("isAuthenticated()")
-    String dossier(@PathVariable String code, Principal principal, Model model) {
-        StaffUser me = me(principal);
+    String dossier(@PathVariable String code, StaffUser caller, Model model) {
+        StaffUser me = caller;
         DossierViews.Detail d = queries.detail(code, me);
         boolean open = d.status() == DossierStatus.NEW || d.status() == DossierStatus.SUPPLEMENT_REQUESTED;
         boolean ownDesk = me.has(Role.ADMIN) || (me.has(Role.RECEPTION) && d.deskUnitCode().equals(me.unitCode()));
@@ -227,13 +222,13 @@ class DeskPages {
 
     @PostMapping("/desk/dossiers/{code}/accept")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String accept(@PathVariable String code, Principal principal, RedirectAttributes redirect) {
-        return decide(code, redirect, "web.desk.done.accept", () -> desk.accept(code, me(principal)));
+    String accept(@PathVariable String code, StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, "web.desk.done.accept", () -> desk.accept(code, caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/supplement")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String supplement(@PathVariable String code, @RequestParam Map<String, String> fields, Principal principal,
+    String supplement(@PathVariable String code, @RequestParam Map<String, String> fields, StaffUser caller,
             RedirectAttributes redirect) {
         List<IntakeRequest.SupplementItem> items = new ArrayList<>();
         for (int i = 0; fields.containsKey("items[" + i + "].description"); i++) {
@@ -243,22 +238,22 @@ class DeskPages {
                 items.add(new IntakeRequest.SupplementItem(description, reason));
             }
         }
-        return decide(code, redirect, "web.desk.done.supplement", () -> desk.requestSupplement(code, items, me(principal)));
+        return decide(code, redirect, "web.desk.done.supplement", () -> desk.requestSupplement(code, items, caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/refuse")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String refuse(@PathVariable String code, @RequestParam(required = false) String reason, Principal principal,
+    String refuse(@PathVariable String code, @RequestParam(required = false) String reason, StaffUser caller,
             RedirectAttributes redirect) {
-        return decide(code, redirect, "web.desk.done.refuse", () -> desk.refuse(code, reason, me(principal)));
+        return decide(code, redirect, "web.desk.done.refuse", () -> desk.refuse(code, reason, caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/supplied")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String supplied(@PathVariable String code, @RequestParam(required = false) String note, Principal principal,
+    String supplied(@PathVariable String code, @RequestParam(required = false) String note, StaffUser caller,
             RedirectAttributes redirect) {
         return decide(code, redirect, "web.desk.done.supplied",
-                () -> desk.supplied(code, DeskForm.blankToNull(note), me(principal)));
+                () -> desk.supplied(code, DeskForm.blankToNull(note), caller));
     }
 
     private String decide(String code, RedirectAttributes redirect, String doneKey, Runnable action) {
@@ -283,24 +278,24 @@ class DeskPages {
 
     @GetMapping("/desk/dossiers/{code}/receipt.pdf")
     @PreAuthorize("isAuthenticated()")
-    ResponseEntity<byte[]> receipt(@PathVariable String code, Principal principal) {
-        return pdf(Form.RECEIPT, code, principal);
+    ResponseEntity<byte[]> receipt(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.RECEIPT, code, caller);
     }
 
     @GetMapping("/desk/dossiers/{code}/supplement-request.pdf")
     @PreAuthorize("isAuthenticated()")
-    ResponseEntity<byte[]> supplementRequest(@PathVariable String code, Principal principal) {
-        return pdf(Form.SUPPLEMENT_REQUEST, code, principal);
+    ResponseEntity<byte[]> supplementRequest(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.SUPPLEMENT_REQUEST, code, caller);
     }
 
     @GetMapping("/desk/dossiers/{code}/refusal.pdf")
     @PreAuthorize("isAuthenticated()")
-    ResponseEntity<byte[]> refusal(@PathVariable String code, Principal principal) {
-        return pdf(Form.REFUSAL, code, principal);
+    ResponseEntity<byte[]> refusal(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.REFUSAL, code, caller);
     }
 
-    private ResponseEntity<byte[]> pdf(Form form, String code, Principal principal) {
-        DossierForms.Pdf pdf = forms.render(form, code, me(principal));
+    private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {
+        DossierForms.Pdf pdf = forms.render(form, code, caller);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.filename()).build().toString())
                 .body(pdf.content());
@@ -308,10 +303,6 @@ class DeskPages {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private StaffUser me(Principal principal) {
-        return identity.user(principal.getName())
-                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
-    }
 
     private static boolean mayReceive(StaffUser me) {
         return me.has(Role.RECEPTION) || me.has(Role.ADMIN);
