@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
@@ -225,7 +226,7 @@ class CatalogAdminPages {
         model.addAttribute("total", found.total());
         model.addAttribute("first", found.total() == 0 ? 0 : (long) (current - 1) * PAGE_SIZE + 1);
         model.addAttribute("last", (long) (current - 1) * PAGE_SIZE + found.items().size());
-        model.addAttribute("pages", CatalogViews.pageLinks(current, pages, n -> listUrl(query, wanted, n)));
+        model.addAttribute("pages", PageLinks.of(current, pages, n -> listUrl(query, wanted, n)));
         model.addAttribute("previousUrl", current > 1 ? listUrl(query, wanted, current - 1) : null);
         model.addAttribute("nextUrl", current < pages ? listUrl(query, wanted, current + 1) : null);
         return "catalog/admin-list";

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.ProcedureData;
@@ -75,7 +76,7 @@ class CatalogPages {
         model.addAttribute("total", found.total());
         model.addAttribute("first", found.total() == 0 ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
         model.addAttribute("last", (long) (number - 1) * PAGE_SIZE + found.items().size());
-        model.addAttribute("pages", CatalogViews.pageLinks(current, pages, n -> searchUrl(query, wantedField, level, n)));
+        model.addAttribute("pages", PageLinks.of(current, pages, n -> searchUrl(query, wantedField, level, n)));
         model.addAttribute("previousUrl", current > 1 ? searchUrl(query, wantedField, level, current - 1) : null);
         model.addAttribute("nextUrl", current < pages ? searchUrl(query, wantedField, level, current + 1) : null);
         model.addAttribute("levels", OnlineLevel.values());

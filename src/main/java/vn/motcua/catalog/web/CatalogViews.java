@@ -2,7 +2,6 @@ package vn.motcua.catalog.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,6 @@ class CatalogViews {
     /** A procedure with what its page writes out in words. */
     public record Detail(ProcedureData data, String timeLimit, List<Step> steps, int stepHours, String stepDuration) {}
 
-    public record PageLink(int number, String url, boolean current) {}
 
     private final MessageSource messages;
     private final Organization organization;
@@ -71,22 +69,6 @@ class CatalogViews {
             return 0;
         }
         return unit == TimeUnit.WORKING_HOURS ? amount : amount * HOURS_PER_DAY;
-    }
-
-    /** Page numbers around the current one, with the first and the last; 0 marks a gap. */
-    static List<PageLink> pageLinks(int current, int total, IntFunction<String> url) {
-        List<PageLink> links = new ArrayList<>();
-        int previous = 0;
-        for (int n = 1; n <= total; n++) {
-            if (n == 1 || n == total || Math.abs(n - current) <= 2) {
-                if (previous != 0 && n - previous > 1) {
-                    links.add(new PageLink(0, null, false));
-                }
-                links.add(new PageLink(n, url.apply(n), n == current));
-                previous = n;
-            }
-        }
-        return links;
     }
 
     /** A page number as typed in the address bar: anything but a positive number is the first page. */

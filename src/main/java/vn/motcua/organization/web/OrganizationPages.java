@@ -30,6 +30,7 @@ import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.organization.UnitKind;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.PageLinks;
 
 /**
  * The organization as staff see it: agencies with their staffing, units, and the staff list with a search
@@ -48,7 +49,6 @@ class OrganizationPages {
 
     public record AgencyBlock(AgencyView agency, List<UnitRow> units) {}
 
-    public record PageLink(int number, String url, boolean current) {}
 
     /** The units of one agency for a select. */
     public record UnitGroup(String agencyName, List<UnitView> units) {}
@@ -360,27 +360,11 @@ class OrganizationPages {
         model.addAttribute("page", number);
         model.addAttribute("first", result.getTotalElements() == 0 ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
         model.addAttribute("last", (long) (number - 1) * PAGE_SIZE + result.getNumberOfElements());
-        model.addAttribute("pages", pageLinks(unitCode, query, withInactive, number, result.getTotalPages()));
+        model.addAttribute("pages", PageLinks.of(number, result.getTotalPages(), n -> staffUrl(unitCode, query, withInactive, n)));
         model.addAttribute("previousUrl", number > 1 ? staffUrl(unitCode, query, withInactive, number - 1) : null);
         model.addAttribute("nextUrl",
                 number < result.getTotalPages() ? staffUrl(unitCode, query, withInactive, number + 1) : null);
         return "organization/staff";
-    }
-
-    /** Page numbers around the current one, with the first and the last; 0 marks a gap. */
-    private static List<PageLink> pageLinks(String unit, String q, boolean inactive, int current, int total) {
-        List<PageLink> links = new ArrayList<>();
-        int previous = 0;
-        for (int n = 1; n <= total; n++) {
-            if (n == 1 || n == total || Math.abs(n - current) <= 2) {
-                if (previous != 0 && n - previous > 1) {
-                    links.add(new PageLink(0, null, false));
-                }
-                links.add(new PageLink(n, staffUrl(unit, q, inactive, n), n == current));
-                previous = n;
-            }
-        }
-        return links;
     }
 
     private static String staffUrl(String unit, String q, boolean inactive, int page) {
