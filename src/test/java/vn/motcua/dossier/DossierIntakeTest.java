@@ -250,6 +250,8 @@ class DossierIntakeTest {
             citizen.get("/api/public/dossiers/" + code + "?pin=11111" + (i % 10));
         }
         assertThat(citizen.get("/api/public/dossiers/" + code + "?pin=" + pin).status()).isEqualTo(429);
+        Api.Response page = citizen.get("/tra-cuu?ma=" + code + "&pin=" + pin);
+        assertThat(page.body()).contains("Bạn đã tra cứu sai quá nhiều lần").doesNotContain("Nguyễn V***");
         guard.forgetAll(); // every test calls from 127.0.0.1: do not leave it blocked for the others
         assertThat(citizen.get("/api/public/dossiers/" + code + "?pin=" + pin).status()).isEqualTo(200);
     }
