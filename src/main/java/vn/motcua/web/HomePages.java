@@ -61,6 +61,7 @@ class HomePages {
     }
 
     @GetMapping("/login")
+    @PreAuthorize("permitAll()")
     String login(Authentication authentication, Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {

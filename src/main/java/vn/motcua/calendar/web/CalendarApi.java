@@ -53,6 +53,7 @@ class CalendarApi {
     record LunarView(String date, int lunarDay, int lunarMonth, int lunarYear, boolean leapMonth, String canChi) {}
 
     @GetMapping("/api/public/calendar/lunar")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "The Vietnamese lunar date (UTC+7) of a solar date")
     LunarView lunar(@RequestParam String date) {
         LocalDate solar = date("date", date);
@@ -60,6 +61,7 @@ class CalendarApi {
     }
 
     @GetMapping("/api/public/calendar/solar")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "The solar date of a Vietnamese lunar date")
     LunarView solar(@RequestParam int lunarDay, @RequestParam int lunarMonth, @RequestParam int lunarYear,
             @RequestParam(defaultValue = "false") boolean leapMonth) {
@@ -80,6 +82,7 @@ class CalendarApi {
             boolean overridden, String lunar) {}
 
     @GetMapping("/api/public/calendar/days")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Working days, weekends, holidays and overrides from one date to another (≤ 366 days)")
     List<DayView> days(@RequestParam String from, @RequestParam String to) {
         LocalDate first = date("from", from);
@@ -96,6 +99,7 @@ class CalendarApi {
     record Deadline(String from, String due) {}
 
     @GetMapping("/api/public/calendar/deadline")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "The due time after N working days (8 working hours each) or N working hours")
     Deadline deadline(@RequestParam @Parameter(example = "2026-04-29T10:00:00") String from,
             @RequestParam(required = false) Integer workingDays,

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +46,7 @@ class CatalogPages {
      * anything a filter cannot be is ignored rather than answered with an error page.
      */
     @GetMapping("/procedures")
+    @PreAuthorize("permitAll()")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
             @RequestParam(required = false) String onlineLevel, @RequestParam(required = false) String page,
             HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -90,6 +92,7 @@ class CatalogPages {
     }
 
     @GetMapping("/procedures/{code}")
+    @PreAuthorize("permitAll()")
     String procedure(@PathVariable String code, HttpServletRequest request, Model model) {
         ProcedureData procedure = catalog.published(code)
                 .orElseThrow(() -> ProblemException.notFound("catalog.not-found", code));

@@ -3,6 +3,7 @@ package vn.motcua.catalog.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +36,7 @@ class PublicProcedureApi {
     record ItemPage(List<Item> items, long total, int page, int size) {}
 
     @GetMapping
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Search the published procedures (diacritics ignored; every word starts a word of the name or code)")
     ItemPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
             @RequestParam(required = false) OnlineLevel onlineLevel, @RequestParam(defaultValue = "0") int page,
@@ -46,6 +48,7 @@ class PublicProcedureApi {
     }
 
     @GetMapping("/fields")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "The fields (lĩnh vực) with the number of published procedures in each")
     List<Catalog.FieldCount> fields() {
         return catalog.fields();
@@ -65,6 +68,7 @@ class PublicProcedureApi {
     }
 
     @GetMapping("/{code}")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "A published procedure: documents, fees, steps, legal basis, result")
     Detail procedure(@PathVariable String code) {
         return catalog.published(code).map(Detail::of)

@@ -113,6 +113,7 @@ class DossierApi {
     }
 
     @GetMapping("/api/public/dossiers/{code}")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Public look-up by code and PIN: status and history, the applicant's name masked")
     DossierViews.PublicStatus lookup(@PathVariable String code, @RequestParam(required = false) String pin,
             HttpServletRequest request) {
