@@ -8,7 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import vn.motcua.platform.DemoDataRequested;
 
-/** The six demo accounts of the README, each in a sensible unit of the Office; password Demo@12345. */
+/** The demo accounts of the README (six in the Office, two in the Department of Construction), each in a sensible unit of the Office; password Demo@12345. */
 @Component
 class IdentityDemoData {
 
@@ -37,6 +37,8 @@ class IdentityDemoData {
         open("lanhdao", "Nguyễn Văn Hải", "VP.LD", hash, Role.LEADER);
         open("vanthu", "Đỗ Thị Lan", "VP.HCTC", hash, Role.CLERK);
         open("giamsat", "Vũ Thanh Hương", "VP.TH", hash, Role.MONITOR);
+        open("chuyenvien.sxd", "Hoàng Văn Nam", "SXD.QLXD", hash, Role.SPECIALIST);
+        open("lanhdao.sxd", "Bùi Thị Mai", "SXD.LD", hash, Role.LEADER);
     }
 
     private void open(String username, String fullName, String unit, String hash, Role role) {
