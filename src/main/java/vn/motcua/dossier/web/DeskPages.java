@@ -39,6 +39,7 @@ import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -73,7 +74,6 @@ class DeskPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "1") int page, StaffUser caller, Model model) {
-        StaffUser me = caller;
         DossierStatus shownStatus = null;
         for (DossierStatus s : DossierStatus.values()) {
             if (s.name().equals(status)) {
@@ -85,7 +85,7 @@ class DeskPages {
         LocalDate toDate = date(to, errors);
         int shownPage = Math.max(page, 1);
         DossierViews.Page<DossierViews.Summary> result = queries.list(DeskForm.blankToNull(q), shownStatus, fromDate,
-                toDate, me, shownPage - 1, PAGE_SIZE);
+                toDate, caller, shownPage - 1, PAGE_SIZE);
         model.addAttribute("q", q);
         model.addAttribute("status", shownStatus);
         model.addAttribute("from", from);
@@ -93,11 +93,19 @@ class DeskPages {
         model.addAttribute("dateError", errors.isEmpty() ? null : text("web.desk.list.date-invalid"));
         model.addAttribute("statuses", DossierStatus.values());
         model.addAttribute("result", result);
-        model.addAttribute("page", shownPage);
-        model.addAttribute("pages", (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        java.util.function.IntFunction<String> url = n -> org.springframework.web.util.UriComponentsBuilder.fromPath("/desk")
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(DeskForm.blankToNull(q)))
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                .queryParamIfPresent("from", java.util.Optional.ofNullable(DeskForm.blankToNull(from)))
+                .queryParamIfPresent("to", java.util.Optional.ofNullable(DeskForm.blankToNull(to)))
+                .queryParam("page", n).encode().build().toUriString();
+        model.addAttribute("pages", PageLinks.of(shownPage, pages, url));
+        model.addAttribute("previousUrl", shownPage > 1 ? url.apply(shownPage - 1) : null);
+        model.addAttribute("nextUrl", shownPage < pages ? url.apply(shownPage + 1) : null);
         model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
         model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
-        model.addAttribute("mayReceive", mayReceive(me));
+        model.addAttribute("mayReceive", mayReceive(caller));
         return "desk/list";
     }
 
@@ -208,10 +216,9 @@ class DeskPages {
     @GetMapping("/desk/dossiers/{code}")
     @PreAuthorize("isAuthenticated()")
     String dossier(@PathVariable String code, StaffUser caller, Model model) {
-        StaffUser me = caller;
-        DossierViews.Detail d = queries.detail(code, me);
+        DossierViews.Detail d = queries.detail(code, caller);
         boolean open = d.status() == DossierStatus.NEW || d.status() == DossierStatus.SUPPLEMENT_REQUESTED;
-        boolean ownDesk = me.has(Role.ADMIN) || (me.has(Role.RECEPTION) && d.deskUnitCode().equals(me.unitCode()));
+        boolean ownDesk = caller.has(Role.ADMIN) || (caller.has(Role.RECEPTION) && d.deskUnitCode().equals(caller.unitCode()));
         model.addAttribute("d", d);
         model.addAttribute("decide", open && ownDesk);
         model.addAttribute("receiptForm", d.acceptedAt() != null);
@@ -304,8 +311,8 @@ class DeskPages {
     // --- helpers -------------------------------------------------------------------------------
 
 
-    private static boolean mayReceive(StaffUser me) {
-        return me.has(Role.RECEPTION) || me.has(Role.ADMIN);
+    private static boolean mayReceive(StaffUser caller) {
+        return caller.has(Role.RECEPTION) || caller.has(Role.ADMIN);
     }
 
     private String text(String key, Object... args) {
