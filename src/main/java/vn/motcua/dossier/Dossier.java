@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
+import vn.motcua.catalog.CatalogTypes.ClockPolicy;
+import vn.motcua.catalog.CatalogTypes.StepRole;
+import vn.motcua.catalog.ProcedureData.StepData;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 import vn.motcua.shared.ProblemException;
@@ -51,19 +55,45 @@ class Dossier {
     private final String[] routeAgencies;
     private final String searchText;
     private final String receivedBy;
+    private final String field;
+    private Integer currentStep;
+    private String stepUnitCode;
+    private String stepRole;
+    private Instant stepStartedAt;
+    private Instant stepDueAt;
+    private Instant originalDueAt;
+    private String apologyReason;
+    private Instant apologizedAt;
+    private String processingSupplementItems;
+    private Instant waitingSince;
+    private long pausedSeconds;
+    private Instant resultReadyAt;
+    private Timeliness timeliness;
+    private Instant closedAt;
+    private String closingReason;
+    private Instant returnedAt;
+    private ReturnMethod returnMethod;
     @Version
     private Integer lockVersion;
     @MappedCollection(idColumn = "dossier_id", keyColumn = "position")
     private List<Document> documents = new ArrayList<>();
-    @MappedCollection(idColumn = "dossier_id", keyColumn = "position")
-    private List<Event> events = new ArrayList<>();
+    /** New history rows, appended by {@link DossierStore} after the save: history is never rewritten. */
+    @Transient
+    private final List<Event> newEvents = new ArrayList<>();
+    @Transient
+    private final List<Handover> newHandovers = new ArrayList<>();
 
     @Table("dossier_document")
     record Document(long documentId, String name, String copyKind, int count) {}
 
-    @Table("dossier_event")
+    /** A change of status (the national portal's codes), who made it and where. */
     record Event(Instant at, DossierStatus status, int statusCode, String action, String byUser, String unitCode,
             String note) {}
+
+    /** A line of the process control slip (Form 05): a step handed over, judged against its own due time. */
+    record Handover(int step, String stepName, String action, String fromUnit, String toUnit, Instant at,
+            String byUser, Instant stepDueAt, Timeliness timeliness, String note) {}
+
 
     @PersistenceCreator
     Dossier(Long id, String code, String agencyCode, String deskUnitCode, String procedureCode, int procedureVersion,
@@ -71,7 +101,7 @@ class Dossier {
             String applicantCitizenId, String applicantPhone, String applicantEmail, String applicantAddress,
             String applicantOrganization, String representativeName, String representativeCitizenId,
             String representativePhone, String representativeAuthorization, Instant receivedAt, String lookupPin,
-            String[] routeUnits, String[] routeAgencies, String searchText, String receivedBy, Integer lockVersion) {
+            String[] routeUnits, String[] routeAgencies, String searchText, String receivedBy, String field, Integer lockVersion) {
         this.id = id;
         this.code = code;
         this.agencyCode = agencyCode;
@@ -98,17 +128,25 @@ class Dossier {
         this.routeAgencies = routeAgencies;
         this.searchText = searchText;
         this.receivedBy = receivedBy;
+        this.field = field;
         this.lockVersion = lockVersion;
     }
 
-    /** Registered: online dossiers wait as NEW for the desk's check; desk dossiers are decided at once. */
-    void register(List<Document> received, Instant at, String by, String unit) {
+    /**
+     * Registered: the dossier sits at step 1 (intake) at the desk. Online dossiers wait as NEW for the desk's
+     * check; desk dossiers are decided at once.
+     */
+    void register(List<Document> received, Route route, ProcessClock clock, Instant at, String by, String unit) {
         this.documents = new ArrayList<>(received);
+        enterStep(1, route, clock, at);
         record(status, "REGISTERED", at, by, unit, null);
     }
 
-    /** Form 01: complete and eligible; the time limit runs from now (Decree 118/2025, one-stop-rules §1.2). */
-    void accept(Instant at, Instant due, String by, String unit) {
+    /**
+     * Form 01: complete and eligible; the time limit runs from now (Decree 118/2025, one-stop-rules §1.2).
+     * Acceptance completes step 1 and the dossier moves on to the first processing step (status 4).
+     */
+    void accept(Route route, ProcessClock clock, Instant at, Instant due, String by, String unit) {
         requireStatus("accept", DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED);
         if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
             throw ProblemException.conflict("dossier.transition.supplement-pending", code);
@@ -116,26 +154,192 @@ class Dossier {
         this.acceptedAt = at;
         this.dueAt = due;
         moveTo(DossierStatus.ACCEPTED, "ACCEPTED", at, by, unit, null);
+        completeStep(route, clock, "HANDOVER", at, by, null);
     }
 
-    /** Form 02: every missing item at once, with its reason. */
+    /** Form 02 at intake: every missing item at once, with its reason. */
     void requestSupplement(String itemsJson, String summary, Instant at, String by, String unit) {
         requireStatus("request-supplement", DossierStatus.NEW);
         this.supplementItems = itemsJson;
         moveTo(DossierStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENT_REQUESTED", at, by, unit, summary);
     }
 
-    /** The applicant brought what Form 02 asked for: back to the desk's check. */
+    /** The applicant brought what Form 02 asked for at intake: back to the desk's check. */
     void supplied(Instant at, String by, String unit, String note) {
         requireStatus("supplement", DossierStatus.SUPPLEMENT_REQUESTED);
+        if (acceptedAt != null) {
+            throw ProblemException.conflict("dossier.transition.refused", code, "supplement", status.code());
+        }
         moveTo(DossierStatus.NEW, "SUPPLIED", at, by, unit, note);
     }
 
     /** Form 03: not eligible, with the reason. */
     void refuse(String reason, Instant at, String by, String unit) {
         requireStatus("refuse", DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED);
+        if (acceptedAt != null) {
+            throw ProblemException.conflict("dossier.transition.refused", code, "refuse", status.code());
+        }
         this.refusalReason = reason;
+        leaveQueues();
         moveTo(DossierStatus.REFUSED, "REFUSED", at, by, unit, reason);
+    }
+
+    /** The current processing step is done: on to the next one, or the result is ready at the desk. */
+    void handOver(Route route, ProcessClock clock, Instant at, String by, String note) {
+        requireStatus("handover", DossierStatus.IN_PROCESS);
+        completeStep(route, clock, "HANDOVER", at, by, note);
+    }
+
+    /**
+     * Back to the previous processing step with the reason (a result that is ready may go back to the last
+     * processing step). Intake is not a step to send back to: the applicant is asked for a supplement instead.
+     */
+    void sendBack(Route route, ProcessClock clock, Instant at, String by, String reason) {
+        requireStatus("send-back", DossierStatus.IN_PROCESS, DossierStatus.RESULT_READY);
+        int previous = status == DossierStatus.RESULT_READY ? route.lastProcessingStep() : currentStep - 1;
+        if (previous < 2) {
+            throw ProblemException.conflict("dossier.send-back.first-step", code);
+        }
+        StepData from = route.step(currentStep);
+        StepData to = route.step(previous);
+        newHandovers.add(new Handover(currentStep, from.name(), "SEND_BACK", stepUnitCode, to.unitCode(), at, by,
+                stepDueAt, clock.judge(at, stepDueAt), reason));
+        if (status == DossierStatus.RESULT_READY) {
+            this.resultReadyAt = null;
+            this.timeliness = null;
+            moveTo(DossierStatus.IN_PROCESS, "SENT_BACK", at, by, stepUnitCode, reason);
+        } else {
+            record(status, "SENT_BACK", at, by, stepUnitCode, reason);
+        }
+        enterStep(previous, route, clock, at);
+    }
+
+    /**
+     * Form 02 during processing: every item at once, and only once (one-stop-rules §1.4). The clock stops
+     * until the supplement arrives; the procedure's policy decides how it resumes.
+     */
+    void requestProcessingSupplement(String itemsJson, String summary, Instant at, String by, String unit) {
+        requireStatus("request-supplement", DossierStatus.IN_PROCESS);
+        if (processingSupplementItems != null) {
+            throw ProblemException.conflict("dossier.supplement.once", code);
+        }
+        this.processingSupplementItems = itemsJson;
+        this.waitingSince = at;
+        moveTo(DossierStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENT_REQUESTED", at, by, unit, summary);
+    }
+
+    /**
+     * The supplement arrived: processing resumes at the same step. RESTART: the full time limit runs again
+     * from now (and the step's full duration); PAUSE: both due times move by the working time spent waiting.
+     */
+    void supplementReceived(Route route, ClockPolicy policy, Instant restartedDue, ProcessClock clock, Instant at,
+            String by, String unit, String note) {
+        requireStatus("supplement-received", DossierStatus.SUPPLEMENT_REQUESTED);
+        if (acceptedAt == null) {
+            throw ProblemException.conflict("dossier.transition.refused", code, "supplement-received", status.code());
+        }
+        java.time.Duration waited = clock.workingBetween(waitingSince, at);
+        this.pausedSeconds += waited.getSeconds();
+        if (policy == ClockPolicy.RESTART) {
+            this.dueAt = restartedDue;
+            this.stepStartedAt = at;
+            this.stepDueAt = clock.plusWorkingHours(at, hours(route.step(currentStep)));
+        } else {
+            this.dueAt = clock.plus(dueAt, waited);
+            this.stepDueAt = clock.plus(stepDueAt, waited);
+        }
+        this.waitingSince = null;
+        moveTo(DossierStatus.IN_PROCESS, "SUPPLEMENT_RECEIVED", at, by, unit, note);
+    }
+
+    /**
+     * Form 04: the apology with a new date, sent before the due time, and only once (one-stop-rules §1.5).
+     * From then on the new date is the due time in force.
+     */
+    void apologize(String reason, Instant newDue, Instant at, String by, String unit) {
+        requireStatus("apology", DossierStatus.ACCEPTED, DossierStatus.IN_PROCESS, DossierStatus.SUPPLEMENT_REQUESTED,
+                DossierStatus.FINANCIAL_OBLIGATION);
+        if (apologizedAt != null) {
+            throw ProblemException.conflict("dossier.apology.once", code);
+        }
+        if (!at.isBefore(dueAt)) {
+            throw ProblemException.ruleViolated("dossier.apology.too-late", code);
+        }
+        if (!newDue.isAfter(dueAt)) {
+            throw ProblemException.ruleViolated("dossier.apology.not-later", code);
+        }
+        this.originalDueAt = dueAt;
+        this.dueAt = newDue;
+        this.apologyReason = reason;
+        this.apologizedAt = at;
+        record(status, "APOLOGY", at, by, unit, reason);
+    }
+
+    /** Stopped (8) or withdrawn at the applicant's request (7): only while no result is ready (§1.6). */
+    void close(DossierStatus closing, String reason, Instant at, String by, String unit) {
+        requireStatus(closing == DossierStatus.STOPPED ? "stop" : "withdraw", DossierStatus.NEW,
+                DossierStatus.ACCEPTED, DossierStatus.IN_PROCESS, DossierStatus.SUPPLEMENT_REQUESTED,
+                DossierStatus.FINANCIAL_OBLIGATION);
+        this.closedAt = at;
+        this.closingReason = reason;
+        this.waitingSince = null;
+        leaveQueues();
+        moveTo(closing, closing.name(), at, by, unit, reason);
+    }
+
+    /** The desk hands the result to the applicant (§1.7). */
+    void returnResult(ReturnMethod method, ProcessClock clock, String stepName, Instant at, String by, String unit) {
+        requireStatus("return-result", DossierStatus.RESULT_READY);
+        newHandovers.add(new Handover(currentStep, stepName, "RETURNED", stepUnitCode, null, at, by, stepDueAt,
+                clock.judge(at, stepDueAt), method.name()));
+        this.returnedAt = at;
+        this.returnMethod = method;
+        leaveQueues();
+        moveTo(DossierStatus.RETURNED, "RETURNED", at, by, unit, method.name());
+    }
+
+    private void completeStep(Route route, ProcessClock clock, String action, Instant at, String by, String note) {
+        StepData done = route.step(currentStep);
+        int next = currentStep + 1;
+        boolean resultReady = next > route.lastProcessingStep();
+        String toUnit = resultReady ? deskUnitCode : route.step(next).unitCode();
+        newHandovers.add(new Handover(currentStep, done.name(), action, stepUnitCode, toUnit, at, by, stepDueAt,
+                clock.judge(at, stepDueAt), note));
+        String fromUnit = stepUnitCode;
+        if (resultReady) {
+            this.resultReadyAt = at;
+            this.timeliness = clock.judge(at, dueAt);
+            enterStep(route.returnStep(), route, clock, at);
+            moveTo(DossierStatus.RESULT_READY, "RESULT_READY", at, by, fromUnit, note);
+        } else {
+            enterStep(next, route, clock, at);
+            if (status != DossierStatus.IN_PROCESS) {
+                moveTo(DossierStatus.IN_PROCESS, "IN_PROCESS", at, by, fromUnit, note);
+            } else {
+                record(status, "HANDOVER", at, by, fromUnit, note);
+            }
+        }
+    }
+
+    /** Waits at step {@code order} from {@code at}; its due time is its duration in working hours (§1.4). */
+    private void enterStep(int order, Route route, ProcessClock clock, Instant at) {
+        StepData step = route.step(order);
+        this.currentStep = order;
+        // Intake and return happen at the desk that holds the dossier, whichever desk the process names.
+        this.stepUnitCode = order == 1 || order == route.returnStep() ? deskUnitCode : step.unitCode();
+        this.stepRole = step.role().name();
+        this.stepStartedAt = at;
+        this.stepDueAt = clock.plusWorkingHours(at, hours(step));
+    }
+
+    private void leaveQueues() {
+        this.stepUnitCode = null;
+        this.stepRole = null;
+        this.stepDueAt = null;
+    }
+
+    private static int hours(StepData step) {
+        return step.durationHours() == null ? 0 : step.durationHours();
     }
 
     private void requireStatus(String action, DossierStatus... allowed) {
@@ -154,7 +358,20 @@ class Dossier {
     }
 
     private void record(DossierStatus s, String action, Instant at, String by, String unit, String note) {
-        events.add(new Event(at, s, s.code(), action, by, unit, note));
+        newEvents.add(new Event(at, s, s.code(), action, by, unit, note));
+    }
+
+    /** The history rows this change added; {@link DossierStore} appends them once. */
+    List<Event> drainEvents() {
+        List<Event> drained = List.copyOf(newEvents);
+        newEvents.clear();
+        return drained;
+    }
+
+    List<Handover> drainHandovers() {
+        List<Handover> drained = List.copyOf(newHandovers);
+        newHandovers.clear();
+        return drained;
     }
 
     Long id() { return id; }
@@ -187,5 +404,22 @@ class Dossier {
     String receivedBy() { return receivedBy; }
     Integer lockVersion() { return lockVersion; }
     List<Document> documents() { return List.copyOf(documents); }
-    List<Event> events() { return List.copyOf(events); }
+    String field() { return field; }
+    Integer currentStep() { return currentStep; }
+    String stepUnitCode() { return stepUnitCode; }
+    String stepRole() { return stepRole; }
+    Instant stepStartedAt() { return stepStartedAt; }
+    Instant stepDueAt() { return stepDueAt; }
+    Instant originalDueAt() { return originalDueAt; }
+    String apologyReason() { return apologyReason; }
+    Instant apologizedAt() { return apologizedAt; }
+    String processingSupplementItems() { return processingSupplementItems; }
+    Instant waitingSince() { return waitingSince; }
+    long pausedSeconds() { return pausedSeconds; }
+    Instant resultReadyAt() { return resultReadyAt; }
+    Timeliness timeliness() { return timeliness; }
+    Instant closedAt() { return closedAt; }
+    String closingReason() { return closingReason; }
+    Instant returnedAt() { return returnedAt; }
+    ReturnMethod returnMethod() { return returnMethod; }
 }

@@ -5,9 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
@@ -24,9 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
-import vn.motcua.catalog.CatalogTypes.TimeUnit;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
@@ -47,24 +43,24 @@ public class DossierDesk {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Dossiers dossiers;
+    private final DossierStore store;
+    private final ProcessClock processClock;
     private final DossierCodes codes;
     private final Catalog catalog;
     private final Organization organization;
-    private final WorkingCalendar calendar;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    DossierDesk(Dossiers dossiers, DossierCodes codes, Catalog catalog, Organization organization,
-            WorkingCalendar calendar, JdbcClient jdbc, JsonMapper json, Clock clock,
+    DossierDesk(DossierStore store, ProcessClock processClock, DossierCodes codes, Catalog catalog,
+            Organization organization, JdbcClient jdbc, JsonMapper json, Clock clock,
             org.springframework.transaction.support.TransactionTemplate transaction) {
-        this.dossiers = dossiers;
+        this.store = store;
+        this.processClock = processClock;
         this.codes = codes;
         this.catalog = catalog;
         this.organization = organization;
-        this.calendar = calendar;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -73,7 +69,7 @@ public class DossierDesk {
 
     /** What the desk gets back: enough to print the slip and to tell the applicant their code and PIN. */
     public record Receipt(String code, DossierStatus status, int statusCode, OffsetDateTime receivedAt,
-            OffsetDateTime dueAt, String lookupPin, String procedureCode, int procedureVersion) {}
+            OffsetDateTime dueAt, String lookupPin, String procedureCode, int procedureVersion, int revision) {}
 
     /**
      * Registers a dossier. With an {@code idempotencyKey}, a repeated request returns the first result
@@ -162,7 +158,7 @@ public class DossierDesk {
                 agencies.toArray(String[]::new),
                 VietnameseText.fold(code + " " + applicant.fullName() + " " + nullToEmpty(applicant.organizationName())
                         + " " + procedure.name()),
-                by.username(), null);
+                by.username(), procedure.field(), null);
         List<Dossier.Document> received = new ArrayList<>();
         if (request.documents() != null) {
             for (var document : request.documents()) {
@@ -173,16 +169,18 @@ public class DossierDesk {
                         document.count() == null ? known.count() : document.count()));
             }
         }
-        dossier.register(received, now, by.username(), by.unitCode());
+        Route route = Route.of(procedure);
+        dossier.register(received, route, processClock, now, by.username(), by.unitCode());
         if (decision == IntakeRequest.Decision.ACCEPT) {
-            dossier.accept(now, due(procedure, now), by.username(), by.unitCode());
+            dossier.accept(route, processClock, now, processClock.due(procedure.timeLimit(), now), by.username(),
+                    by.unitCode());
         } else if (decision == IntakeRequest.Decision.SUPPLEMENT) {
             dossier.requestSupplement(json.writeValueAsString(request.supplementItems()), summary(request.supplementItems()),
                     now, by.username(), by.unitCode());
         } else if (decision == IntakeRequest.Decision.REFUSE) {
             dossier.refuse(text(request.refusalReason()), now, by.username(), by.unitCode());
         }
-        return receipt(dossiers.save(dossier));
+        return receipt(store.save(dossier));
     }
 
     /** The desk accepts a NEW (online or supplied) dossier: the time limit runs from now. */
@@ -198,8 +196,9 @@ public class DossierDesk {
                     "dossier.accept.incomplete");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        dossier.accept(now, due(procedure, now), by.username(), by.unitCode());
-        return receipt(dossiers.save(dossier));
+        dossier.accept(Route.of(procedure), processClock, now, processClock.due(procedure.timeLimit(), now),
+                by.username(), by.unitCode());
+        return receipt(store.save(dossier));
     }
 
     @Transactional
@@ -212,7 +211,7 @@ public class DossierDesk {
         Dossier dossier = deskDossier(code, by);
         dossier.requestSupplement(json.writeValueAsString(items), summary(items), clock.instant(), by.username(),
                 by.unitCode());
-        return receipt(dossiers.save(dossier));
+        return receipt(store.save(dossier));
     }
 
     @Transactional
@@ -224,7 +223,7 @@ public class DossierDesk {
         }
         Dossier dossier = deskDossier(code, by);
         dossier.refuse(text(reason), clock.instant(), by.username(), by.unitCode());
-        return receipt(dossiers.save(dossier));
+        return receipt(store.save(dossier));
     }
 
     /** The applicant supplied what Form 02 asked for: the dossier returns to the desk's check. */
@@ -232,16 +231,7 @@ public class DossierDesk {
     public Receipt supplied(String code, String note, StaffUser by) {
         Dossier dossier = deskDossier(code, by);
         dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : text(note));
-        return receipt(dossiers.save(dossier));
-    }
-
-    /** The statutory time limit from acceptance, in working time (identical to /api/public/calendar/deadline). */
-    private Instant due(ProcedureData procedure, Instant acceptedAt) {
-        LocalDateTime from = LocalDateTime.ofInstant(acceptedAt, VIETNAM);
-        LocalDateTime due = procedure.timeLimit().unit() == TimeUnit.WORKING_DAYS
-                ? calendar.addWorkingDays(from, procedure.timeLimit().amount())
-                : calendar.addWorkingTime(from, Duration.ofHours(procedure.timeLimit().amount()));
-        return due.atZone(VIETNAM).toInstant();
+        return receipt(store.save(dossier));
     }
 
     /** Only the desk that holds the dossier (or an administrator) decides on it; others do not see it. */
@@ -254,13 +244,13 @@ public class DossierDesk {
     }
 
     private Dossier find(String code) {
-        return dossiers.findByCode(code).orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+        return store.get(code);
     }
 
     static Receipt receipt(Dossier d) {
         return new Receipt(d.code(), d.status(), d.status().code(), d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
                 d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.lookupPin(),
-                d.procedureCode(), d.procedureVersion());
+                d.procedureCode(), d.procedureVersion(), d.lockVersion());
     }
 
     private static String summary(List<IntakeRequest.SupplementItem> items) {

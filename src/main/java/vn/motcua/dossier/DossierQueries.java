@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.catalog.Catalog;
 import vn.motcua.dossier.DossierViews.Detail;
 import vn.motcua.dossier.DossierViews.Page;
 import vn.motcua.dossier.DossierViews.Summary;
@@ -33,21 +35,22 @@ public class DossierQueries {
     static final ZoneId VIETNAM = DossierDesk.VIETNAM;
     public static final int MAX_PAGE_SIZE = 100;
 
-    private final Dossiers dossiers;
+    private final DossierStore store;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final Catalog catalog;
 
-    DossierQueries(Dossiers dossiers, JdbcClient jdbc, JsonMapper json, MessageSource messages) {
-        this.dossiers = dossiers;
+    DossierQueries(DossierStore store, JdbcClient jdbc, JsonMapper json, MessageSource messages, Catalog catalog) {
+        this.catalog = catalog;
+        this.store = store;
         this.jdbc = jdbc;
         this.json = json;
         this.messages = messages;
     }
 
     public Detail detail(String code, StaffUser caller) {
-        Dossier d = dossiers.findByCode(code).filter(dossier -> visible(dossier, caller))
-                .orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+        Dossier d = visibleDossier(code, caller);
         return new Detail(d.code(), d.status(), d.status().code(), d.channel(), d.agencyCode(), d.deskUnitCode(),
                 d.procedureCode(), d.procedureVersion(), d.procedureName(),
                 new DossierViews.Person(d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(),
@@ -63,8 +66,41 @@ public class DossierQueries {
                 d.supplementItems() == null ? null
                         : json.readValue(d.supplementItems(), new TypeReference<List<IntakeRequest.SupplementItem>>() {}),
                 d.refusalReason(), d.receivedBy(), d.lockVersion(),
-                d.events().stream().map(e -> new DossierViews.HistoryEntry(e.at().atZone(VIETNAM).toOffsetDateTime(),
-                        e.status(), e.statusCode(), e.action(), e.byUser(), e.unitCode(), e.note())).toList());
+                store.events(d.id()).stream().map(e -> new DossierViews.HistoryEntry(e.at().atZone(VIETNAM).toOffsetDateTime(),
+                        e.status(), e.statusCode(), e.action(), e.byUser(), e.unitCode(), e.note())).toList(),
+                d.field(), step(d), time(d.originalDueAt()), d.apologyReason(),
+                d.processingSupplementItems() == null ? null : json.readValue(d.processingSupplementItems(),
+                        new TypeReference<List<IntakeRequest.SupplementItem>>() {}),
+                time(d.resultReadyAt()), d.timeliness(), time(d.returnedAt()), d.returnMethod(), d.closingReason());
+    }
+
+    private DossierViews.Step step(Dossier d) {
+        if (d.currentStep() == null || d.stepUnitCode() == null) {
+            return null;
+        }
+        Route route = Route.of(catalog.version(d.procedureCode(), d.procedureVersion()).orElseThrow());
+        return new DossierViews.Step(d.currentStep(), route.step(d.currentStep()).name(), d.stepUnitCode(),
+                d.stepRole(), time(d.stepStartedAt()), time(d.stepDueAt()));
+    }
+
+    private static OffsetDateTime time(java.time.Instant instant) {
+        return instant == null ? null : instant.atZone(VIETNAM).toOffsetDateTime();
+    }
+
+    /** The process control slip (Form 05): one line per hand-over, each judged against its step's due time. */
+    public List<DossierViews.Handover> history(String code, StaffUser caller) {
+        Dossier d = visibleDossier(code, caller);
+        return store.handovers(d.id()).stream()
+                .map(h -> new DossierViews.Handover(h.step(), h.stepName(), h.action(), h.fromUnit(), h.toUnit(),
+                        h.at().atZone(VIETNAM).toOffsetDateTime(), h.byUser(),
+                        h.stepDueAt() == null ? null : h.stepDueAt().atZone(VIETNAM).toOffsetDateTime(),
+                        h.timeliness(), h.note()))
+                .toList();
+    }
+
+    private Dossier visibleDossier(String code, StaffUser caller) {
+        return store.find(code).filter(dossier -> visible(dossier, caller))
+                .orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
     }
 
     /** Dossiers in the caller's scope, newest first; {@code query} ignores diacritics. */

@@ -20,10 +20,21 @@ public final class DossierViews {
             String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
             Person representative, List<Document> documents, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
             OffsetDateTime dueAt, String lookupPin, List<IntakeRequest.SupplementItem> supplementItems,
-            String refusalReason, String receivedBy, int revision, List<HistoryEntry> history) {}
+            String refusalReason, String receivedBy, int revision, List<HistoryEntry> history, String field,
+            Step step, OffsetDateTime originalDueAt, String apologyReason,
+            List<IntakeRequest.SupplementItem> processingSupplementItems, OffsetDateTime resultReadyAt,
+            Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason) {}
+
+    /** The step of the internal process the dossier waits at, and until when. */
+    public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,
+            OffsetDateTime dueAt) {}
 
     public record Summary(String code, DossierStatus status, int statusCode, String procedureCode, String procedureName,
             String applicantName, Channel channel, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
+
+    /** A line of the control slip (Form 05). */
+    public record Handover(int step, String stepName, String action, String fromUnit, String toUnit, OffsetDateTime at,
+            String by, OffsetDateTime stepDueAt, Timeliness timeliness, String note) {}
 
     public record Page<T>(List<T> items, long total, int page, int size) {}
 

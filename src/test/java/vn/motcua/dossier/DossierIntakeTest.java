@@ -76,8 +76,9 @@ class DossierIntakeTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         JsonNode receipt = response.json();
         assertThat(receipt.get("code").asString()).matches("000\\.00\\.01\\.H27-\\d{6}-\\d{4,}");
-        assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
-        assertThat(receipt.get("statusCode").asInt()).isEqualTo(2);
+        // Acceptance completes the intake step: the dossier is already in process at step 2 (statusCode 4).
+        assertThat(receipt.get("status").asString()).isEqualTo("IN_PROCESS");
+        assertThat(receipt.get("statusCode").asInt()).isEqualTo(4);
         assertThat(receipt.get("lookupPin").asString()).matches("\\d{6}");
         assertThat(receipt.get("procedureCode").asString()).isEqualTo(PROCEDURE);
         assertThat(receipt.get("procedureVersion").asInt()).isEqualTo(1);
@@ -178,11 +179,11 @@ class DossierIntakeTest {
         assertThat(desk().post("/api/v1/dossiers/" + code + "/supplement", Map.of("note", "Đã nộp bản vẽ")).json()
                 .get("statusCode").asInt()).isEqualTo(1);
         JsonNode accepted = desk().post("/api/v1/dossiers/" + code + "/accept", Map.of()).json();
-        assertThat(accepted.get("statusCode").asInt()).isEqualTo(2);
+        assertThat(accepted.get("statusCode").asInt()).isEqualTo(4);
         assertThat(accepted.get("dueAt").asString()).isNotBlank();
         JsonNode history = desk().get("/api/v1/dossiers/" + code).json().get("history");
         assertThat(history.valueStream().map(h -> h.get("action").asString()))
-                .containsExactly("REGISTERED", "SUPPLEMENT_REQUESTED", "SUPPLIED", "ACCEPTED");
+                .containsExactly("REGISTERED", "SUPPLEMENT_REQUESTED", "SUPPLIED", "ACCEPTED", "IN_PROCESS");
         Map<String, Object> empty = intake("SUPPLEMENT", "Phạm Thị Trống");
         assertThat(desk().post("/api/v1/dossiers", empty).status()).isEqualTo(400);
     }
@@ -207,7 +208,7 @@ class DossierIntakeTest {
         assertThat(receipt.get("statusCode").asInt()).isEqualTo(1);
         assertThat(receipt.has("dueAt")).isFalse();
         JsonNode accepted = desk().post("/api/v1/dossiers/" + receipt.get("code").asString() + "/accept", Map.of()).json();
-        assertThat(accepted.get("statusCode").asInt()).isEqualTo(2);
+        assertThat(accepted.get("statusCode").asInt()).isEqualTo(4);
         assertThat(accepted.get("dueAt").asString()).isNotBlank();
     }
 
@@ -238,7 +239,7 @@ class DossierIntakeTest {
         Api citizen = Api.anonymous(port);
         JsonNode status = citizen.get("/api/public/dossiers/" + code + "?pin=" + pin).json();
         assertThat(status.get("applicantName").asString()).isEqualTo("Nguyễn V*** T*** C***");
-        assertThat(status.get("statusName").asString()).isEqualTo("Đã tiếp nhận");
+        assertThat(status.get("statusName").asString()).isEqualTo("Đang giải quyết");
         assertThat(status.toString()).doesNotContain("031085001234", "0912345678", "Hoàng Diệu");
         assertThat(status.get("history").get(0).get("statusCode").asInt()).isEqualTo(1);
 

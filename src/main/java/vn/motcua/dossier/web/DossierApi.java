@@ -56,16 +56,6 @@ class DossierApi {
         return desk.accept(code, caller);
     }
 
-    record SupplementRequest(List<IntakeRequest.SupplementItem> items) {}
-
-    @PostMapping("/api/v1/dossiers/{code}/request-supplement")
-    @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    @Operation(summary = "Ask for everything missing at once (Form 02)")
-    DossierDesk.Receipt requestSupplement(@PathVariable String code, @RequestBody SupplementRequest body,
-            StaffUser caller) {
-        return desk.requestSupplement(code, body.items(), caller);
-    }
-
     record Refusal(String reason) {}
 
     @PostMapping("/api/v1/dossiers/{code}/refuse")

@@ -188,7 +188,7 @@ class DeskPagesTest {
         WebSession desk = WebSession.signIn(port, "tiepnhan");
         String today = code.replaceAll(".*-(\\d{2})(\\d{2})(\\d{2})-.*", "$3/$2/20$1");
 
-        String found = desk.get("/desk?q=ngo+thi+loc&status=ACCEPTED&from=" + today + "&to=" + today).body();
+        String found = desk.get("/desk?q=ngo+thi+loc&status=IN_PROCESS&from=" + today + "&to=" + today).body();
         String none = desk.get("/desk?q=ngo+thi+loc&status=REFUSED").body();
         String badDate = desk.get("/desk?from=31/02/2026").body();
 

@@ -1,0 +1,244 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.VietnameseText;
+
+/**
+ * The dossier after acceptance: it walks the procedure's internal process step by step (one-stop-rules
+ * §1 steps 3–7). Who may act: a user holding the current step's role in the step's unit hands over or
+ * sends back; the desk that holds the dossier asks for and receives supplements, stops, records a
+ * withdrawal and returns the result; the desk or a leader of an agency on the route apologises.
+ *
+ * <p>Refusals: a user with no part in the dossier's process → 403; a user with a part in it, but not at
+ * the step the dossier is at now (someone acted first) → 409; a stale {@code expectedVersion} → 409.
+ */
+@Service
+public class DossierProcessing {
+
+    private final DossierStore store;
+    private final DossierDesk desk;
+    private final ProcessClock processClock;
+    private final Catalog catalog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DossierProcessing(DossierStore store, DossierDesk desk, ProcessClock processClock, Catalog catalog, JsonMapper json,
+            Clock clock) {
+        this.store = store;
+        this.desk = desk;
+        this.processClock = processClock;
+        this.catalog = catalog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a transition answers: where the dossier stands now. */
+    public record State(String code, DossierStatus status, int statusCode, Integer step, String stepName,
+            String stepUnitCode, OffsetDateTime stepDueAt, OffsetDateTime dueAt, Timeliness timeliness, int revision) {}
+
+    @Transactional
+    public State handOver(String code, String note, Integer expectedVersion, StaffUser by) {
+        Dossier d = store.get(code);
+        Route route = route(d);
+        requireCurrentStepActor(d, route, by);
+        requireVersion(d, expectedVersion);
+        d.handOver(route, processClock, now(), by.username(), text(note));
+        return state(store.save(d), route);
+    }
+
+    @Transactional
+    public State sendBack(String code, String reason, Integer expectedVersion, StaffUser by) {
+        requireText("reason", reason);
+        Dossier d = store.get(code);
+        Route route = route(d);
+        requireCurrentStepActor(d, route, by);
+        requireVersion(d, expectedVersion);
+        d.sendBack(route, processClock, now(), by.username(), text(reason));
+        return state(store.save(d), route);
+    }
+
+    /**
+     * Form 02. Before acceptance this is the desk's intake decision; during processing the step's actor or
+     * the desk asks, once, for everything at once.
+     */
+    @Transactional
+    public State requestSupplement(String code, List<IntakeRequest.SupplementItem> items, Integer expectedVersion,
+            StaffUser by) {
+        Dossier d = store.get(code);
+        if (d.acceptedAt() == null) {
+            desk.requestSupplement(code, items, by);
+            Dossier after = store.get(code);
+            return state(after, route(after));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        IntakeRules.items(errors, "items", items);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        Route route = route(d);
+        if (!isDesk(d, by)) {
+            requireCurrentStepActor(d, route, by);
+        }
+        requireVersion(d, expectedVersion);
+        d.requestProcessingSupplement(json.writeValueAsString(items), items.stream()
+                .map(IntakeRequest.SupplementItem::description).map(String::strip).collect(Collectors.joining("; ")),
+                now(), by.username(), by.unitCode());
+        return state(store.save(d), route);
+    }
+
+    /** The supplement arrived: processing resumes at the same step under the procedure's clock policy. */
+    @Transactional
+    public State supplementReceived(String code, String note, Integer expectedVersion, StaffUser by) {
+        Dossier d = store.get(code);
+        if (d.acceptedAt() == null) {
+            desk.supplied(code, note, by);
+            Dossier after = store.get(code);
+            return state(after, route(after));
+        }
+        ProcedureData procedure = procedure(d);
+        Route route = Route.of(procedure);
+        if (!isDesk(d, by)) {
+            requireCurrentStepActor(d, route, by);
+        }
+        requireVersion(d, expectedVersion);
+        Instant now = now();
+        d.supplementReceived(route, procedure.clockPolicy(), processClock.due(procedure.timeLimit(), now),
+                processClock, now, by.username(), by.unitCode(), text(note));
+        return state(store.save(d), route);
+    }
+
+    /** Form 04: an apology with a new date, before the due time and once. */
+    @Transactional
+    public State apologize(String code, String reason, OffsetDateTime newDueAt, Integer expectedVersion, StaffUser by) {
+        List<FieldError> errors = new ArrayList<>();
+        IntakeRules.reason(errors, "reason", reason);
+        if (newDueAt == null) {
+            errors.add(new FieldError("newDueAt", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        Dossier d = store.get(code);
+        if (!isDesk(d, by) && !isLeaderOnRoute(d, by)) {
+            throw forbidden();
+        }
+        requireVersion(d, expectedVersion);
+        d.apologize(text(reason), newDueAt.toInstant().truncatedTo(ChronoUnit.SECONDS), now(), by.username(),
+                by.unitCode());
+        return state(store.save(d), route(d));
+    }
+
+    /** Stopped (8) by the agency, or withdrawn (7) at the applicant's request: only while no result is ready. */
+    @Transactional
+    public State close(String code, DossierStatus closing, String reason, Integer expectedVersion, StaffUser by) {
+        requireText("reason", reason);
+        Dossier d = store.get(code);
+        if (!isDesk(d, by) && !isLeaderOnRoute(d, by)) {
+            throw forbidden();
+        }
+        requireVersion(d, expectedVersion);
+        d.close(closing, text(reason), now(), by.username(), by.unitCode());
+        return state(store.save(d), route(d));
+    }
+
+    /** The desk hands the result over: in person, by post or online (statusCode 10). */
+    @Transactional
+    public State returnResult(String code, ReturnMethod method, Integer expectedVersion, StaffUser by) {
+        if (method == null) {
+            throw ProblemException.invalid("method", "validation.required");
+        }
+        Dossier d = store.get(code);
+        if (!isDesk(d, by)) {
+            throw forbidden();
+        }
+        requireVersion(d, expectedVersion);
+        Route route = route(d);
+        d.returnResult(method, processClock,
+                d.currentStep() == null ? "" : route.step(d.currentStep()).name(), now(), by.username(),
+                by.unitCode());
+        return state(store.save(d), route);
+    }
+
+    private void requireCurrentStepActor(Dossier d, Route route, StaffUser by) {
+        if (actsOnCurrentStep(d, by)) {
+            return;
+        }
+        if (route.involves(by.unitCode(), role -> by.has(Role.valueOf(role))) || isDesk(d, by)) {
+            throw ProblemException.conflict("dossier.step.not-yours", d.code());
+        }
+        throw forbidden();
+    }
+
+    static boolean actsOnCurrentStep(Dossier d, StaffUser by) {
+        return d.stepUnitCode() != null && d.stepUnitCode().equals(by.unitCode())
+                && by.has(Role.valueOf(d.stepRole()));
+    }
+
+    private static boolean isDesk(Dossier d, StaffUser by) {
+        return by.has(Role.RECEPTION) && d.deskUnitCode().equals(by.unitCode());
+    }
+
+    private static boolean isLeaderOnRoute(Dossier d, StaffUser by) {
+        return by.has(Role.LEADER) && Arrays.asList(d.routeAgencies()).contains(by.agencyCode());
+    }
+
+    private static void requireVersion(Dossier d, Integer expectedVersion) {
+        if (expectedVersion != null && !expectedVersion.equals(d.lockVersion())) {
+            throw ProblemException.conflict("dossier.version.stale", d.code());
+        }
+    }
+
+    private static void requireText(String field, String value) {
+        List<FieldError> errors = new ArrayList<>();
+        IntakeRules.reason(errors, field, value);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+    }
+
+    private static ProblemException forbidden() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "dossier.step.forbidden");
+    }
+
+    private ProcedureData procedure(Dossier d) {
+        return catalog.version(d.procedureCode(), d.procedureVersion()).orElseThrow();
+    }
+
+    private Route route(Dossier d) {
+        return Route.of(procedure(d));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static State state(Dossier d, Route route) {
+        Integer step = d.currentStep();
+        return new State(d.code(), d.status(), d.status().code(), step,
+                step == null ? null : route.step(step).name(), d.stepUnitCode(),
+                d.stepDueAt() == null ? null : d.stepDueAt().atZone(DossierDesk.VIETNAM).toOffsetDateTime(),
+                d.dueAt() == null ? null : d.dueAt().atZone(DossierDesk.VIETNAM).toOffsetDateTime(), d.timeliness(),
+                d.lockVersion());
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : VietnameseText.normalize(value);
+    }
+}

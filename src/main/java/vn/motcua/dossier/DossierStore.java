@@ -1,0 +1,95 @@
+package vn.motcua.dossier;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.motcua.shared.ProblemException;
+
+/**
+ * Saves dossiers and appends their history. The history (status events and the control slip) only
+ * grows: new rows are inserted after the dossier row is written, never rewritten. The dossier row's
+ * optimistic lock serialises writers, so the next positions are safe to read in the same transaction.
+ */
+@Component
+class DossierStore {
+
+    private final Dossiers dossiers;
+    private final JdbcClient jdbc;
+
+    DossierStore(Dossiers dossiers, JdbcClient jdbc) {
+        this.dossiers = dossiers;
+        this.jdbc = jdbc;
+    }
+
+    Dossier get(String code) {
+        return find(code).orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+    }
+
+    Optional<Dossier> find(String code) {
+        return dossiers.findByCode(code);
+    }
+
+    Dossier save(Dossier dossier) {
+        List<Dossier.Event> events = dossier.drainEvents();
+        List<Dossier.Handover> handovers = dossier.drainHandovers();
+        Dossier saved = dossiers.save(dossier);
+        long id = saved.id();
+        if (!events.isEmpty()) {
+            int next = jdbc.sql("select coalesce(max(position), -1) + 1 from dossier_event where dossier_id = ?")
+                    .param(id).query(Integer.class).single();
+            for (Dossier.Event e : events) {
+                jdbc.sql("""
+                        insert into dossier_event (dossier_id, position, at, status, status_code, action, by_user,
+                                                   unit_code, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, next++, ts(e.at()), e.status().name(), e.statusCode(), e.action(), e.byUser(),
+                                e.unitCode(), e.note())
+                        .update();
+            }
+        }
+        if (!handovers.isEmpty()) {
+            int next = jdbc.sql("select coalesce(max(position), -1) + 1 from dossier_handover where dossier_id = ?")
+                    .param(id).query(Integer.class).single();
+            for (Dossier.Handover h : handovers) {
+                jdbc.sql("""
+                        insert into dossier_handover (dossier_id, position, step, step_name, action, from_unit, to_unit,
+                                                      at, by_user, step_due_at, timeliness, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, next++, h.step(), h.stepName(), h.action(), h.fromUnit(), h.toUnit(), ts(h.at()),
+                                h.byUser(), ts(h.stepDueAt()), h.timeliness() == null ? null : h.timeliness().name(),
+                                h.note())
+                        .update();
+            }
+        }
+        return saved;
+    }
+
+    List<Dossier.Event> events(long dossierId) {
+        return jdbc.sql("""
+                select at, status, status_code, action, by_user, unit_code, note from dossier_event
+                where dossier_id = ? order by position""")
+                .param(dossierId)
+                .query((rs, n) -> new Dossier.Event(rs.getTimestamp(1).toInstant(), DossierStatus.valueOf(rs.getString(2)),
+                        rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    List<Dossier.Handover> handovers(long dossierId) {
+        return jdbc.sql("""
+                select step, step_name, action, from_unit, to_unit, at, by_user, step_due_at, timeliness, note
+                from dossier_handover where dossier_id = ? order by position""")
+                .param(dossierId)
+                .query((rs, n) -> new Dossier.Handover(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                        rs.getString(9) == null ? null : Timeliness.valueOf(rs.getString(9)), rs.getString(10)))
+                .list();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

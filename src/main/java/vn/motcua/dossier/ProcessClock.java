@@ -1,0 +1,62 @@
+package vn.motcua.dossier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.CatalogTypes.TimeLimit;
+import vn.motcua.catalog.CatalogTypes.TimeUnit;
+
+/** Deadlines of dossiers and steps in working time (Vietnam time, the working calendar in force). */
+@Component
+class ProcessClock {
+
+    private static final ZoneId VIETNAM = DossierDesk.VIETNAM;
+
+    private final WorkingCalendar calendar;
+
+    ProcessClock(WorkingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** The statutory time limit from {@code from} (identical to /api/public/calendar/deadline). */
+    Instant due(TimeLimit limit, Instant from) {
+        LocalDateTime start = local(from);
+        LocalDateTime due = limit.unit() == TimeUnit.WORKING_DAYS
+                ? calendar.addWorkingDays(start, limit.amount())
+                : calendar.addWorkingTime(start, Duration.ofHours(limit.amount()));
+        return instant(due);
+    }
+
+    Instant plusWorkingHours(Instant from, int hours) {
+        return plus(from, Duration.ofHours(hours));
+    }
+
+    Instant plus(Instant from, Duration workingTime) {
+        return instant(calendar.addWorkingTime(local(from), workingTime));
+    }
+
+    Duration workingBetween(Instant from, Instant to) {
+        return calendar.workingTimeBetween(local(from), local(to));
+    }
+
+    /** Early, on time or late against {@code due}, by the rule of {@link Timeliness#judge}. */
+    Timeliness judge(Instant completed, Instant due) {
+        return due == null ? null : Timeliness.judge(local(completed), local(due), calendar::isWorkingDay);
+    }
+
+    /** One working day from now: the horizon of "due soon". */
+    Instant oneWorkingDayAfter(Instant from) {
+        return instant(calendar.addWorkingDays(local(from), 1));
+    }
+
+    private static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, VIETNAM);
+    }
+
+    private static Instant instant(LocalDateTime local) {
+        return local.atZone(VIETNAM).toInstant();
+    }
+}

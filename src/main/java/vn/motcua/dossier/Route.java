@@ -1,0 +1,56 @@
+package vn.motcua.dossier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import vn.motcua.catalog.CatalogTypes.StepRole;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.catalog.ProcedureData.StepData;
+
+/**
+ * The internal process of the pinned procedure version (quy trình nội bộ, ISO 9001): step 1 is intake at
+ * the desk, then the processing steps, then the return of the result at the desk. A process written
+ * without a final return step gets one, so that a ready result always waits at the desk (§1.7).
+ */
+record Route(List<StepData> steps) {
+
+    /** Working hours the desk has to hand a ready result back when the process does not say. */
+    static final int DEFAULT_RETURN_HOURS = 4;
+
+    static Route of(ProcedureData procedure) {
+        List<StepData> steps = new ArrayList<>(procedure.steps());
+        steps.sort(Comparator.comparing(StepData::order));
+        if (steps.isEmpty() || steps.get(0).role() != StepRole.RECEPTION) {
+            steps.add(0, new StepData(0, "Tiếp nhận hồ sơ", null, StepRole.RECEPTION, 0, null));
+        }
+        if (steps.size() < 2 || steps.get(steps.size() - 1).role() != StepRole.RECEPTION) {
+            steps.add(new StepData(steps.size() + 1, "Trả kết quả", null, StepRole.RECEPTION, DEFAULT_RETURN_HOURS,
+                    null));
+        }
+        return new Route(List.copyOf(steps));
+    }
+
+    /** The step at position {@code number} (1 = intake). */
+    StepData step(int number) {
+        return steps.get(number - 1);
+    }
+
+    int returnStep() {
+        return steps.size();
+    }
+
+    int lastProcessingStep() {
+        return steps.size() - 1;
+    }
+
+    /** Whether the user's unit and role match some processing step of this route. */
+    boolean involves(String unitCode, java.util.function.Predicate<String> hasRole) {
+        for (int n = 2; n <= lastProcessingStep(); n++) {
+            StepData step = step(n);
+            if (unitCode.equals(step.unitCode()) && hasRole.test(step.role().name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,334 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.support.Api;
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestClock;
+
+/**
+ * The dossier after intake, through the API, on a clock set to March 2025 (a quiet month: no holiday):
+ * intake at the Office's desk (VP.MC), appraisal at SXD.QLXD (SPECIALIST, 28 working hours), approval at
+ * SXD.LD (LEADER, 4 h), return at the desk. Office hours 08:00–12:00 and 13:30–17:30.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DossierProcessingTest {
+
+    static final String RESTART = "1.940001.000.00.00.H27";
+    static final String PAUSE = "1.940002.000.00.00.H27";
+    /** Monday 3 March 2025, 09:00 in Hải Phòng. */
+    static final LocalDateTime MONDAY = LocalDateTime.of(2025, 3, 3, 9, 0);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    final Map<String, Long> mandatoryDocument = new HashMap<>();
+
+    @BeforeAll
+    void publishTwoProcedures() {
+        publish(RESTART, "RESTART");
+        publish(PAUSE, "PAUSE");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    void publish(String code, String clockPolicy) {
+        Api admin = Api.as(port, "admin");
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "code", code, "name", "Cấp phép thử nghiệm giải quyết hồ sơ " + clockPolicy, "field", "Xây dựng",
+                "agencyName", "Sở Xây dựng thành phố Hải Phòng", "applicants", List.of("CITIZEN"),
+                "timeLimit", Map.of("amount", 5, "unit", "WORKING_DAYS"), "onlineLevel", "PARTIAL",
+                "clockPolicy", clockPolicy,
+                "documents", List.of(Map.of("name", "Đơn đề nghị", "copyKind", "ORIGINAL", "count", 1, "mandatory", true)),
+                "steps", List.of(Map.of("order", 1, "name", "Tiếp nhận", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4),
+                        Map.of("order", 2, "name", "Thẩm định", "unitCode", "SXD.QLXD", "role", "SPECIALIST", "durationHours", 28),
+                        Map.of("order", 3, "name", "Phê duyệt", "unitCode", "SXD.LD", "role", "LEADER", "durationHours", 4),
+                        Map.of("order", 4, "name", "Trả kết quả", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4))));
+        Api.Response created = admin.post("/api/v1/procedures", p);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/procedures/" + code + "/publish", Map.of("decisionNumber", "78/QĐ-UBND",
+                "decisionDate", "2025-01-02", "effectiveFrom", "2025-01-02")).status()).isEqualTo(200);
+        mandatoryDocument.put(code, Api.anonymous(port).get("/api/public/procedures/" + code).json()
+                .get("documents").get(0).get("id").asLong());
+    }
+
+    /** A dossier accepted at the desk at {@code at}: it waits at step 2 (SXD.QLXD). */
+    String accepted(String procedure, LocalDateTime at, String applicant) {
+        clock.set(at);
+        Map<String, Object> body = new HashMap<>();
+        body.put("procedureCode", procedure);
+        body.put("channel", "DIRECT");
+        body.put("applicant", Map.of("fullName", applicant, "citizenId", "031085001234", "phone", "0912345678",
+                "address", "5 Lê Lợi, Ngô Quyền, Hải Phòng"));
+        body.put("documents", List.of(Map.of("documentId", mandatoryDocument.get(procedure))));
+        Api.Response response = as("tiepnhan").post("/api/v1/dossiers", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("code").asString();
+    }
+
+    Api as(String user) {
+        return Api.as(port, user);
+    }
+
+    JsonNode detail(String code) {
+        return as("tiepnhan").get("/api/v1/dossiers/" + code).json();
+    }
+
+    int revision(String code) {
+        return detail(code).get("revision").asInt();
+    }
+
+    Api.Response act(String user, String code, String action, Map<String, ?> body) {
+        return as(user).post("/api/v1/dossiers/" + code + "/" + action, body);
+    }
+
+    JsonNode ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    OffsetDateTime deadline(OffsetDateTime from, String unit, int amount) {
+        String local = from.atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime().toString();
+        return LocalDateTime.parse(Api.anonymous(port).get("/api/public/calendar/deadline?from=" + local + "&" + unit
+                + "=" + amount).json().get("due").asString()).atOffset(java.time.ZoneOffset.ofHours(7));
+    }
+
+    static OffsetDateTime time(JsonNode node, String field) {
+        return OffsetDateTime.parse(node.get(field).asString());
+    }
+
+    @Test
+    void a_dossier_walks_its_process_from_desk_to_specialist_to_leader_and_back_to_the_desk() {
+        String code = accepted(RESTART, MONDAY, "Trần Văn Quy Trình");
+        JsonNode atStep2 = detail(code);
+        assertThat(atStep2.get("statusCode").asInt()).isEqualTo(4);
+        assertThat(atStep2.get("step").get("order").asInt()).isEqualTo(2);
+        assertThat(atStep2.get("step").get("unitCode").asString()).isEqualTo("SXD.QLXD");
+        OffsetDateTime start = time(atStep2.get("step"), "startedAt");
+        assertThat(time(atStep2.get("step"), "dueAt")).isEqualTo(deadline(start, "workingHours", 28));
+        assertThat(time(atStep2, "dueAt")).isEqualTo(deadline(start, "workingDays", 5));
+
+        clock.set(MONDAY.plusDays(1));
+        JsonNode atStep3 = ok(act("chuyenvien.sxd", code, "handover",
+                Map.of("note", "Đủ điều kiện cấp phép", "expectedVersion", revision(code))));
+        assertThat(atStep3.get("step").asInt()).isEqualTo(3);
+        assertThat(atStep3.get("stepUnitCode").asString()).isEqualTo("SXD.LD");
+        assertThat(atStep3.get("statusCode").asInt()).isEqualTo(4);
+
+        clock.set(MONDAY.plusDays(2));
+        JsonNode ready = ok(act("lanhdao.sxd", code, "handover", Map.of("note", "Đồng ý, đã ký giấy phép")));
+        assertThat(ready.get("statusCode").asInt()).isEqualTo(9);
+        assertThat(ready.get("stepUnitCode").asString()).isEqualTo("VP.MC");
+        assertThat(ready.get("timeliness").asString()).isEqualTo("EARLY");
+
+        clock.set(MONDAY.plusDays(2).plusHours(2));
+        JsonNode returned = ok(act("tiepnhan", code, "return-result", Map.of("method", "DIRECT")));
+        assertThat(returned.get("statusCode").asInt()).isEqualTo(10);
+        assertThat(returned.has("stepUnitCode")).isFalse();
+
+        JsonNode slip = as("tiepnhan").get("/api/v1/dossiers/" + code + "/history").json();
+        assertThat(slip.valueStream().map(h -> h.get("step").asInt() + " " + h.get("fromUnit").asString() + "→"
+                + (h.has("toUnit") ? h.get("toUnit").asString() : "-") + " " + h.get("timeliness").asString()))
+                // Intake on its due day; appraisal a day before its; approval (4 h from Tuesday 09:00) on Wednesday.
+                .containsExactly("1 VP.MC→SXD.QLXD ON_TIME", "2 SXD.QLXD→SXD.LD EARLY", "3 SXD.LD→VP.MC LATE",
+                        "4 VP.MC→- ON_TIME");
+        assertThat(slip.get(1).get("by").asString()).isEqualTo("chuyenvien.sxd");
+        assertThat(slip.get(1).get("note").asString()).isEqualTo("Đủ điều kiện cấp phép");
+        assertThat(as("chuyenvien.sxd").get("/api/v1/dossiers/" + code + "/history").status()).isEqualTo(200);
+        assertThat(as("chuyenvien").get("/api/v1/dossiers/" + code + "/history").status()).isEqualTo(404);
+        assertThat(detail(code).get("history").valueStream().map(h -> h.get("statusCode").asInt()))
+                .containsExactly(1, 2, 4, 4, 9, 10);
+    }
+
+    @Test
+    void only_the_holder_of_the_current_step_acts_and_a_stale_version_is_refused() {
+        String code = accepted(RESTART, MONDAY, "Lê Thị Phân Quyền");
+        int version = revision(code);
+        // No part in the process: another unit's specialist, a monitor, an administrator.
+        assertThat(act("chuyenvien", code, "handover", Map.of()).status()).isEqualTo(403);
+        assertThat(act("giamsat", code, "handover", Map.of()).status()).isEqualTo(403);
+        assertThat(act("admin", code, "handover", Map.of()).status()).isEqualTo(403);
+        assertThat(Api.anonymous(port).post("/api/v1/dossiers/" + code + "/handover", Map.of()).status()).isEqualTo(401);
+        // A part in the process, but not at this step: 409.
+        Api.Response early = act("lanhdao.sxd", code, "handover", Map.of());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("detail").asString()).contains(code).contains("không ở bước");
+        assertThat(act("tiepnhan", code, "handover", Map.of()).status()).isEqualTo(409);
+        // Someone acted first.
+        assertThat(act("chuyenvien.sxd", code, "handover", Map.of("expectedVersion", version - 1)).status())
+                .isEqualTo(409);
+        ok(act("chuyenvien.sxd", code, "handover", Map.of("expectedVersion", version)));
+        Api.Response twice = act("chuyenvien.sxd", code, "handover", Map.of("expectedVersion", version));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(act("lanhdao.sxd", code, "handover", Map.of("expectedVersion", version)).status()).isEqualTo(409);
+        ok(act("lanhdao.sxd", code, "handover", Map.of("expectedVersion", version + 1)));
+        // Result ready: no more hand-overs; only the desk returns it.
+        assertThat(act("lanhdao.sxd", code, "handover", Map.of()).status()).isEqualTo(409);
+        assertThat(act("chuyenvien.sxd", code, "return-result", Map.of("method", "DIRECT")).status()).isEqualTo(403);
+        assertThat(act("tiepnhan", code, "return-result", Map.of("method", "CARRIER_PIGEON")).status()).isEqualTo(400);
+        assertThat(act("tiepnhan", code, "return-result", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void send_back_goes_to_the_previous_step_with_its_reason() {
+        String code = accepted(RESTART, MONDAY, "Phạm Văn Trả Lại");
+        assertThat(act("chuyenvien.sxd", code, "send-back", Map.of("reason", "Không có bước trước")).status())
+                .isEqualTo(409);
+        ok(act("chuyenvien.sxd", code, "handover", Map.of()));
+        assertThat(act("lanhdao.sxd", code, "send-back", Map.of()).status()).isEqualTo(400);
+        clock.set(MONDAY.plusHours(3));
+        JsonNode back = ok(act("lanhdao.sxd", code, "send-back", Map.of("reason", "Thiếu ý kiến thẩm định về PCCC")));
+        assertThat(back.get("step").asInt()).isEqualTo(2);
+        assertThat(back.get("stepUnitCode").asString()).isEqualTo("SXD.QLXD");
+        // The step starts again: its due time runs from the send-back.
+        assertThat(time(back, "stepDueAt")).isEqualTo(deadline(time(detail(code).get("step"), "startedAt"),
+                "workingHours", 28));
+        JsonNode line = as("tiepnhan").get("/api/v1/dossiers/" + code + "/history").json().get(2);
+        assertThat(line.get("action").asString()).isEqualTo("SEND_BACK");
+        assertThat(line.get("fromUnit").asString()).isEqualTo("SXD.LD");
+        assertThat(line.get("toUnit").asString()).isEqualTo("SXD.QLXD");
+        assertThat(line.get("note").asString()).isEqualTo("Thiếu ý kiến thẩm định về PCCC");
+        // The desk may send a ready result back to the last processing step.
+        ok(act("chuyenvien.sxd", code, "handover", Map.of()));
+        ok(act("lanhdao.sxd", code, "handover", Map.of()));
+        JsonNode fromDesk = ok(act("tiepnhan", code, "send-back", Map.of("reason", "Kết quả ghi sai tên người nộp")));
+        assertThat(fromDesk.get("statusCode").asInt()).isEqualTo(4);
+        assertThat(fromDesk.get("stepUnitCode").asString()).isEqualTo("SXD.LD");
+        assertThat(fromDesk.has("timeliness")).isFalse();
+    }
+
+    @Test
+    void restart_policy_a_supplement_during_processing_runs_the_full_time_limit_again() {
+        String code = accepted(RESTART, MONDAY, "Vũ Thị Bổ Sung Lại");
+        clock.set(MONDAY.plusDays(1));
+        Map<String, Object> request = Map.of("items", List.of(Map.of("description", "Bản vẽ mặt cắt",
+                "reason", "Bản vẽ nộp thiếu mặt cắt A-A")));
+        assertThat(act("chuyenvien", code, "request-supplement", request).status()).isEqualTo(403);
+        JsonNode waiting = ok(act("chuyenvien.sxd", code, "request-supplement", request));
+        assertThat(waiting.get("statusCode").asInt()).isEqualTo(5);
+        assertThat(act("chuyenvien.sxd", code, "handover", Map.of()).status()).isEqualTo(409);
+
+        clock.set(MONDAY.plusDays(3));
+        JsonNode resumed = ok(act("tiepnhan", code, "supplement-received", Map.of("note", "Đã nhận bản vẽ")));
+        assertThat(resumed.get("statusCode").asInt()).isEqualTo(4);
+        assertThat(resumed.get("step").asInt()).isEqualTo(2);
+        OffsetDateTime now = time(detail(code).get("step"), "startedAt");
+        assertThat(now.toLocalDateTime()).isEqualTo(MONDAY.plusDays(3));
+        assertThat(time(resumed, "dueAt")).isEqualTo(deadline(now, "workingDays", 5));
+        assertThat(time(resumed, "stepDueAt")).isEqualTo(deadline(now, "workingHours", 28));
+        assertThat(detail(code).get("processingSupplementItems").get(0).get("description").asString())
+                .isEqualTo("Bản vẽ mặt cắt");
+        // Once only during processing (one-stop-rules §1.4).
+        Api.Response again = act("chuyenvien.sxd", code, "request-supplement", request);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("một lần");
+        assertThat(act("chuyenvien.sxd", code, "request-supplement", Map.of("items", List.of())).status()).isEqualTo(400);
+    }
+
+    @Test
+    void pause_policy_the_due_times_move_by_the_working_time_spent_waiting() {
+        String code = accepted(PAUSE, MONDAY, "Hoàng Văn Tạm Dừng");
+        JsonNode before = detail(code);
+        OffsetDateTime due = time(before, "dueAt");
+        OffsetDateTime stepDue = time(before.get("step"), "dueAt");
+        clock.set(MONDAY.plusDays(1)); // Tuesday 09:00
+        ok(act("chuyenvien.sxd", code, "request-supplement", Map.of("items", List.of(Map.of("description",
+                "Giấy chứng nhận quyền sử dụng đất", "reason", "Bản sao chưa chứng thực")))));
+        clock.set(MONDAY.plusDays(3)); // Thursday 09:00: 16 working hours later
+        JsonNode resumed = ok(act("tiepnhan", code, "supplement-received", Map.of()));
+        assertThat(time(resumed, "dueAt")).isEqualTo(deadline(due, "workingHours", 16));
+        assertThat(time(resumed, "stepDueAt")).isEqualTo(deadline(stepDue, "workingHours", 16));
+    }
+
+    @Test
+    void an_apology_resets_the_due_date_once_before_it_passes_and_timeliness_follows_the_new_date() {
+        String code = accepted(RESTART, MONDAY, "Đặng Thị Xin Lỗi");
+        OffsetDateTime due = time(detail(code), "dueAt");
+        OffsetDateTime later = due.plusDays(3);
+        assertThat(act("chuyenvien.sxd", code, "apology", Map.of("reason", "Cần xác minh thực địa", "newDueAt",
+                later.toString())).status()).isEqualTo(403);
+        assertThat(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh", "newDueAt", due.toString()))
+                .status()).isEqualTo(422);
+        assertThat(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh")).status()).isEqualTo(400);
+        clock.set(due.toLocalDateTime().minusHours(1));
+        JsonNode apologized = ok(act("lanhdao.sxd", code, "apology", Map.of("reason",
+                "Cần lấy ý kiến cơ quan phòng cháy chữa cháy", "newDueAt", later.toString())));
+        assertThat(time(apologized, "dueAt")).isEqualTo(later);
+        assertThat(time(detail(code), "originalDueAt")).isEqualTo(due);
+        assertThat(act("tiepnhan", code, "apology", Map.of("reason", "Lần hai", "newDueAt", later.plusDays(1).toString()))
+                .status()).isEqualTo(409);
+
+        // After the original due time but before the new one: the dossier is on time, not late.
+        clock.set(due.toLocalDateTime().plusDays(1));
+        ok(act("chuyenvien.sxd", code, "handover", Map.of()));
+        JsonNode ready = ok(act("lanhdao.sxd", code, "handover", Map.of()));
+        assertThat(ready.get("timeliness").asString()).isEqualTo("EARLY");
+
+        String tooLate = accepted(RESTART, MONDAY, "Đặng Văn Quá Hạn");
+        OffsetDateTime itsDue = time(detail(tooLate), "dueAt");
+        clock.set(itsDue.toLocalDateTime().plusMinutes(1));
+        Api.Response refused = act("tiepnhan", tooLate, "apology", Map.of("reason", "Muộn", "newDueAt",
+                itsDue.plusDays(2).toString()));
+        assertThat(refused.status()).isEqualTo(422);
+    }
+
+    @Test
+    void timeliness_on_the_due_day_at_the_due_time_is_on_time_and_a_minute_later_is_late() {
+        String onTime = accepted(RESTART, MONDAY, "Ngô Văn Đúng Hạn");
+        String late = accepted(RESTART, MONDAY, "Ngô Văn Trễ Hạn");
+        OffsetDateTime due = time(detail(onTime), "dueAt");
+        assertThat(time(detail(late), "dueAt")).isEqualTo(due);
+        for (String code : List.of(onTime, late)) {
+            ok(act("chuyenvien.sxd", code, "handover", Map.of()));
+        }
+        clock.set(due.toLocalDateTime());
+        assertThat(ok(act("lanhdao.sxd", onTime, "handover", Map.of())).get("timeliness").asString()).isEqualTo("ON_TIME");
+        clock.set(due.toLocalDateTime().plusMinutes(1));
+        assertThat(ok(act("lanhdao.sxd", late, "handover", Map.of())).get("timeliness").asString()).isEqualTo("LATE");
+        // The leader's step (4 working hours from the hand-over on Monday) was late too.
+        JsonNode slip = as("tiepnhan").get("/api/v1/dossiers/" + late + "/history").json();
+        assertThat(slip.get(2).get("timeliness").asString()).isEqualTo("LATE");
+    }
+
+    @Test
+    void a_dossier_is_stopped_or_withdrawn_only_while_no_result_is_ready() {
+        String stopped = accepted(RESTART, MONDAY, "Bùi Văn Dừng");
+        assertThat(act("chuyenvien.sxd", stopped, "stop", Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(act("tiepnhan", stopped, "stop", Map.of()).status()).isEqualTo(400);
+        JsonNode s = ok(act("lanhdao.sxd", stopped, "stop", Map.of("reason", "Công trình thuộc diện quy hoạch")));
+        assertThat(s.get("statusCode").asInt()).isEqualTo(8);
+        assertThat(act("chuyenvien.sxd", stopped, "handover", Map.of()).status()).isEqualTo(409);
+        assertThat(act("tiepnhan", stopped, "withdraw", Map.of("reason", "Công dân xin rút")).status()).isEqualTo(409);
+
+        String withdrawn = accepted(RESTART, MONDAY, "Bùi Thị Rút");
+        JsonNode w = ok(act("tiepnhan", withdrawn, "withdraw", Map.of("reason", "Công dân có đơn xin rút hồ sơ")));
+        assertThat(w.get("statusCode").asInt()).isEqualTo(7);
+        assertThat(detail(withdrawn).get("closingReason").asString()).isEqualTo("Công dân có đơn xin rút hồ sơ");
+
+        String ready = accepted(RESTART, MONDAY, "Bùi Văn Đã Xong");
+        ok(act("chuyenvien.sxd", ready, "handover", Map.of()));
+        ok(act("lanhdao.sxd", ready, "handover", Map.of()));
+        assertThat(act("tiepnhan", ready, "withdraw", Map.of("reason", "Muộn rồi")).status()).isEqualTo(409);
+        assertThat(act("tiepnhan", ready, "stop", Map.of("reason", "Muộn rồi")).status()).isEqualTo(409);
+        assertThat(act("tiepnhan", stopped, "return-result", Map.of("method", "POSTAL")).status()).isEqualTo(409);
+    }
+}
