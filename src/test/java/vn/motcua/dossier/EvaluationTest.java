@@ -80,10 +80,18 @@ class EvaluationTest {
     /** A dossier whose result was returned to the applicant: {code, lookupPin}. */
     JsonNode returned(String fullName) {
         JsonNode receipt = accepted(fullName);
-        // Stands in for the processing flow (appraise, approve, return the result) until its API exists.
-        jdbc.sql("update dossier set status_code = 10, status = 'RETURNED' where code = ?")
-                .param(receipt.get("code").asString()).update();
+        returnResult(receipt.get("code").asString());
         return receipt;
+    }
+
+    /** Appraised, approved and returned through the processing API. */
+    void returnResult(String code) {
+        for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
+                {"tiepnhan", "return-result"}}) {
+            Api.Response done = Api.as(port, step[0]).post("/api/v1/dossiers/" + code + "/" + step[1],
+                    Map.of("method", "DIRECT"));
+            assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        }
     }
 
     static Map<String, Object> rating(int points) {
@@ -131,8 +139,7 @@ class EvaluationTest {
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
         assertThat(early.json().get("detail").asString()).contains("chưa được trả kết quả");
 
-        jdbc.sql("update dossier set status_code = 10, status = 'RETURNED' where code = ?") // as in returned()
-                .param(receipt.get("code").asString()).update();
+        returnResult(receipt.get("code").asString());
         Api.Response rated = rate(receipt, rating(2));
         assertThat(rated.status()).as(rated.toString()).isEqualTo(201);
         JsonNode result = rated.json();

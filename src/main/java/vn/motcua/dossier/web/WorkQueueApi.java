@@ -1,0 +1,60 @@
+package vn.motcua.dossier.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierViews;
+import vn.motcua.dossier.WorkQueue;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.ProblemException;
+
+@RestController
+@Tag(name = "Work queues", description = "Hồ sơ chờ xử lý tại đơn vị, sắp đến hạn, quá hạn")
+class WorkQueueApi {
+
+    private final WorkQueue queue;
+
+    WorkQueueApi(WorkQueue queue) {
+        this.queue = queue;
+    }
+
+    @GetMapping("/api/v1/work-queue")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Dossiers waiting at the caller's unit, most urgent first: scope=mine (steps the caller's "
+            + "roles act on) or unit; due=soon (within one working day), overdue or all")
+    DossierViews.Page<WorkQueue.Item> queue(@RequestParam(defaultValue = "unit") String scope,
+            @RequestParam(defaultValue = "all") String due, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, StaffUser caller) {
+        if (page < 0) {
+            throw ProblemException.invalid("page", "validation.page");
+        }
+        if (size < 1 || size > DossierQueries.MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "validation.size", DossierQueries.MAX_PAGE_SIZE);
+        }
+        return queue.queue(choice("scope", scope, WorkQueue.Scope.class), choice("due", due, WorkQueue.Due.class),
+                caller, page, size);
+    }
+
+    @GetMapping("/api/v1/work-queue/units")
+    @PreAuthorize("hasAnyRole('LEADER', 'MONITOR', 'ADMIN')")
+    @Operation(summary = "The leader's view: per unit, dossiers waiting, due soon and overdue, and the on-time "
+            + "rate of its hand-overs over the last 90 days")
+    List<WorkQueue.UnitLoad> units(StaffUser caller) {
+        return queue.units(caller);
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "validation.choice", String.join(", ",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+        }
+    }
+}
