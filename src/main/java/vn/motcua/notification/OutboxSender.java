@@ -1,8 +1,10 @@
 package vn.motcua.notification;
 
+import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -163,6 +165,16 @@ class OutboxSender {
         for (Attachment attachment : attachments) {
             helper.addAttachment(attachment.name(), new ByteArrayResource(attachment.content()),
                     attachment.contentType());
+        }
+        if (!attachments.isEmpty()) {
+            // Base64 always: a file that happens to be ASCII would otherwise go as 7bit text, and mail servers
+            // rewrite the line ends of text (a PDF's byte offsets would break).
+            MimeMultipart parts = helper.getRootMimeMultipart();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                    parts.getBodyPart(i).setHeader("Content-Transfer-Encoding", "base64");
+                }
+            }
         }
         // Stable across retries (JavaMailSenderImpl keeps a Message-ID set before sending).
         message.setHeader("Message-ID", messageId(row));
