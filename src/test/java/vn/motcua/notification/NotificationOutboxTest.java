@@ -33,10 +33,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
 /**
@@ -68,6 +70,9 @@ class NotificationOutboxTest {
 
     @Autowired
     List<ScheduledTaskHolder> schedules;
+
+    @LocalServerPort
+    int port;
 
     @Value("${spring.mail.host}")
     String smtpHost;
@@ -257,6 +262,15 @@ class NotificationOutboxTest {
 
         notices.deliverPending();
         assertThat(smsGateway.recent().stream().filter(s -> s.phone().equals(phone))).hasSize(1);
+    }
+
+    @Test
+    void aMailServerOutageDoesNotMakeTheNodeUnhealthy() {
+        smtp.stop();
+        smtp = null;
+        Api.Response health = Api.anonymous(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }
 
     @Test
