@@ -1,0 +1,7 @@
+package vn.motcua.notification;
+
+/** How an outbox row goes out. */
+enum Channel {
+    EMAIL,
+    SMS
+}
