@@ -82,8 +82,7 @@ public class WorkQueue {
                 select code, status, procedure_code, procedure_version, procedure_name, applicant_name, current_step,
                        step_role, step_due_at, due_at, lock_version, least(step_due_at, due_at) < :now as overdue,
                        least(step_due_at, due_at) < :horizon as soon
-                from dossier""" + where + """
-                 order by least(step_due_at, due_at) nulls last, id limit :limit offset :offset""")
+                from dossier""" + where + " order by least(step_due_at, due_at) nulls last, id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> {
                     DossierStatus status = DossierStatus.valueOf(rs.getString("status"));

@@ -331,4 +331,59 @@ class DossierProcessingTest {
         assertThat(act("tiepnhan", ready, "stop", Map.of("reason", "Muộn rồi")).status()).isEqualTo(409);
         assertThat(act("tiepnhan", stopped, "return-result", Map.of("method", "POSTAL")).status()).isEqualTo(409);
     }
+
+    @Test
+    void the_work_queue_holds_what_waits_at_the_unit_most_urgent_first() {
+        String code = accepted(RESTART, MONDAY, "Lý Văn Hàng Đợi");
+        String queue = "/api/v1/work-queue?scope=unit&size=100&due=";
+        clock.set(MONDAY.plusDays(3)); // Thursday 09:00: the appraisal is due at 14:30 today
+        assertThat(codes(as("chuyenvien.sxd").get(queue + "soon").json())).contains(code);
+        assertThat(codes(as("chuyenvien.sxd").get(queue + "overdue").json())).doesNotContain(code);
+        assertThat(codes(as("lanhdao.sxd").get(queue + "all").json())).doesNotContain(code);
+        assertThat(codes(as("chuyenvien").get(queue + "all").json())).doesNotContain(code);
+
+        clock.set(MONDAY.plusDays(3).plusHours(6)); // 15:00: overdue
+        JsonNode overdue = as("chuyenvien.sxd").get(queue + "overdue").json();
+        assertThat(codes(overdue)).contains(code);
+        JsonNode item = overdue.get("items").valueStream().filter(i -> i.get("code").asString().equals(code))
+                .findFirst().orElseThrow();
+        assertThat(item.get("overdue").asBoolean()).isTrue();
+        assertThat(item.get("stepName").asString()).isEqualTo("Thẩm định");
+        assertThat(item.get("applicantName").asString()).isEqualTo("Lý Văn Hàng Đợi");
+        assertThat(item.get("revision").asInt()).isEqualTo(revision(code));
+        List<OffsetDateTime> urgency = overdue.get("items").valueStream()
+                .map(i -> min(time(i, "stepDueAt"), time(i, "dueAt"))).toList();
+        assertThat(urgency).isSorted();
+        assertThat(codes(as("chuyenvien.sxd").get("/api/v1/work-queue?scope=mine&due=overdue&size=100").json()))
+                .contains(code);
+        assertThat(codes(as("lanhdao.sxd").get("/api/v1/work-queue?scope=mine&due=all&size=100").json()))
+                .doesNotContain(code);
+
+        ok(act("chuyenvien.sxd", code, "handover", Map.of()));
+        assertThat(codes(as("chuyenvien.sxd").get(queue + "all").json())).doesNotContain(code);
+        assertThat(codes(as("lanhdao.sxd").get(queue + "all").json())).contains(code);
+
+        JsonNode units = as("lanhdao.sxd").get("/api/v1/work-queue/units").json();
+        JsonNode leaders = units.valueStream().filter(u -> u.get("unitCode").asString().equals("SXD.LD")).findFirst()
+                .orElseThrow();
+        assertThat(leaders.get("waiting").asLong()).isPositive();
+        assertThat(leaders.get("unitName").asString()).isNotBlank();
+        JsonNode appraisal = units.valueStream().filter(u -> u.get("unitCode").asString().equals("SXD.QLXD"))
+                .findFirst().orElseThrow();
+        assertThat(appraisal.get("handovers").asLong()).isPositive();
+        assertThat(appraisal.get("onTimeRate").asDouble()).isBetween(0.0, 100.0);
+        assertThat(as("tiepnhan").get("/api/v1/work-queue/units").status()).isEqualTo(403);
+        assertThat(as("chuyenvien.sxd").get("/api/v1/work-queue?due=tomorrow").status()).isEqualTo(400);
+        assertThat(as("chuyenvien.sxd").get("/api/v1/work-queue?scope=everyone").status()).isEqualTo(400);
+        assertThat(as("chuyenvien.sxd").get("/api/v1/work-queue?size=1000").status()).isEqualTo(400);
+        assertThat(Api.anonymous(port).get("/api/v1/work-queue").status()).isEqualTo(401);
+    }
+
+    static List<String> codes(JsonNode page) {
+        return page.get("items").valueStream().map(i -> i.get("code").asString()).toList();
+    }
+
+    static OffsetDateTime min(OffsetDateTime a, OffsetDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
 }
