@@ -24,6 +24,8 @@ create table outbox_attachment (
     position     integer      not null,
     name         varchar(255) not null,
     content_type varchar(255) not null,
-    content      bytea        not null,
-    primary key (message_id, position)
+    content      bytea,                                -- the file, or
+    source       varchar(200),                         -- a reference rendered when the e-mail is sent
+    primary key (message_id, position),
+    check ((content is null) <> (source is null))
 );

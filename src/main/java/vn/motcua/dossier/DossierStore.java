@@ -12,16 +12,19 @@ import vn.motcua.shared.ProblemException;
  * Saves dossiers and appends their history. The history (status events and the control slip) only
  * grows: new rows are inserted after the dossier row is written, never rewritten. The dossier row's
  * optimistic lock serialises writers, so the next positions are safe to read in the same transaction.
+ * The applicant's notices for the change go into the outbox in the same transaction.
  */
 @Component
 class DossierStore {
 
     private final Dossiers dossiers;
     private final JdbcClient jdbc;
+    private final DossierNotices notices;
 
-    DossierStore(Dossiers dossiers, JdbcClient jdbc) {
+    DossierStore(Dossiers dossiers, JdbcClient jdbc, DossierNotices notices) {
         this.dossiers = dossiers;
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     Dossier get(String code) {
@@ -64,6 +67,7 @@ class DossierStore {
                         .update();
             }
         }
+        notices.changed(saved, events);
         return saved;
     }
 

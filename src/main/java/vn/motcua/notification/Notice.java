@@ -29,14 +29,27 @@ public record Notice(String kind, String email, String phone, String subject, St
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** A file attached to the e-mail, e.g. the receipt as a PDF. */
-    public record Attachment(String name, String contentType, byte[] content) {
+    /**
+     * A file attached to the e-mail, e.g. the receipt as a PDF: its content, or a {@code source} reference
+     * that an {@link AttachmentSource} renders when the e-mail is sent. A reference keeps the costly rendering
+     * of a PDF out of the transaction that changed the dossier.
+     */
+    public record Attachment(String name, String contentType, byte[] content, String source) {
 
         public Attachment {
-            if (name == null || name.isBlank() || content == null) {
-                throw new IllegalArgumentException("an attachment needs a name and content");
+            if (name == null || name.isBlank() || (content == null) == (source == null || source.isBlank())) {
+                throw new IllegalArgumentException("an attachment needs a name and either content or a source");
             }
             contentType = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        }
+
+        public Attachment(String name, String contentType, byte[] content) {
+            this(name, contentType, content, null);
+        }
+
+        /** An attachment rendered when the e-mail is sent, by the {@link AttachmentSource} that knows it. */
+        public static Attachment rendered(String name, String contentType, String source) {
+            return new Attachment(name, contentType, null, source);
         }
     }
 }

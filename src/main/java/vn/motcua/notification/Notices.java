@@ -44,9 +44,10 @@ public class Notices {
             for (int i = 0; i < attachments.size(); i++) {
                 Notice.Attachment attachment = attachments.get(i);
                 jdbc.sql("""
-                        insert into outbox_attachment (message_id, position, name, content_type, content)
-                        values (?, ?, ?, ?, ?)""")
-                        .params(id, i, attachment.name(), attachment.contentType(), attachment.content())
+                        insert into outbox_attachment (message_id, position, name, content_type, content, source)
+                        values (?, ?, ?, ?, ?, ?)""")
+                        .params(id, i, attachment.name(), attachment.contentType(), attachment.content(),
+                                attachment.source())
                         .update();
             }
         }

@@ -47,6 +47,7 @@ class OutboxSender {
     private record Batch(int fetched, int sent) {}
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<AttachmentSource> attachmentSources;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final NotificationSettings settings;
@@ -58,7 +59,8 @@ class OutboxSender {
 
     OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
             NotificationSettings settings, ObjectProvider<JavaMailSender> mail, SmsGateway sms,
-            ClusterLock clusterLock) {
+            ClusterLock clusterLock, ObjectProvider<AttachmentSource> attachmentSources) {
+        this.attachmentSources = attachmentSources;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -149,12 +151,23 @@ class OutboxSender {
         return new Batch(rows.size(), sent);
     }
 
+    /** A referenced attachment, rendered now; none able to render it is a failure, retried like an outage. */
+    private byte[] render(String source) {
+        for (AttachmentSource attachmentSource : attachmentSources.orderedStream().toList()) {
+            java.util.Optional<byte[]> content = attachmentSource.render(source);
+            if (content.isPresent()) {
+                return content.get();
+            }
+        }
+        throw new IllegalStateException("No attachment source renders " + source);
+    }
+
     private void sendEmail(Row row) throws Exception {
         List<Attachment> attachments = jdbc.sql("""
-                select name, content_type, content from outbox_attachment where message_id = ? order by position""")
+                select name, content_type, content, source from outbox_attachment where message_id = ? order by position""")
                 .param(row.id())
                 .query((rs, n) -> new Attachment(rs.getString("name"), rs.getString("content_type"),
-                        rs.getBytes("content")))
+                        rs.getBytes("content") != null ? rs.getBytes("content") : render(rs.getString("source"))))
                 .list();
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");

@@ -58,7 +58,7 @@ class MessageBundlesTest {
                 }
                 if (text.matches("(?s).*\\{\\d.*")) {
                     // Formatted with arguments: a lone ' would swallow the rest of the text.
-                    String formatted = new MessageFormat(text).format(new Object[] {"A", "B", "C", "D"});
+                    String formatted = new MessageFormat(text).format(new Object[] {"A", "B", "C", "D", "E", "F", "G", "H"});
                     if (text.replace("''", "").contains("'") || formatted.contains("{")) {
                         problems.add(bundle.getFileName() + ": " + key + " needs '' for a quote: " + text);
                     }

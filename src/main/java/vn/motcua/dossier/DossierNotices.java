@@ -1,0 +1,84 @@
+package vn.motcua.dossier;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.motcua.notification.Notice;
+import vn.motcua.notification.Notices;
+
+/**
+ * Tells the applicant, by e-mail (when an address is known) and SMS (when a phone is), what happened to
+ * their dossier: accepted (with the receipt, Form 01), asked for a supplement (Form 02), refused (Form 03),
+ * result ready, apology with a new date (Form 04), result returned. Notices go into the outbox in the
+ * transaction of the change, so an SMTP outage delays them but loses none; the forms are rendered when the
+ * e-mail is sent ({@link DossierFormAttachments}).
+ */
+@Component
+class DossierNotices {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    /** The actions the applicant hears about, and the form attached to each (if any). */
+    private static final Map<String, String> FORMS = Map.of(
+            "ACCEPTED", "receipt", "SUPPLEMENT_REQUESTED", "supplement-request", "REFUSED", "refusal",
+            "RESULT_READY", "", "APOLOGY", "apology", "RETURNED", "");
+
+    private final Notices notices;
+    private final MessageSource messages;
+    private final String publicUrl;
+
+    DossierNotices(Notices notices, MessageSource messages,
+            @Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
+        this.notices = notices;
+        this.messages = messages;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** Called with the history rows a change added, in its transaction. */
+    void changed(Dossier dossier, List<Dossier.Event> events) {
+        if (dossier.applicantEmail() == null && dossier.applicantPhone() == null) {
+            return;
+        }
+        for (Dossier.Event event : events) {
+            String form = FORMS.get(event.action());
+            if (form == null) {
+                continue;
+            }
+            // A supplement asked for during processing is listed in the e-mail; Form 02 prints the intake's.
+            boolean attach = java.util.Arrays.stream(vn.motcua.dossier.forms.Form.values())
+                    .anyMatch(f -> f.slug().equals(form))
+                    && !(form.equals("supplement-request") && dossier.acceptedAt() != null);
+            String kind = "dossier." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
+            Object[] args = {dossier.code(), dossier.procedureName(), moment(dossier.dueAt()),
+                    event.note() == null ? "" : event.note(), dossier.returnMethod() == null ? ""
+                            : text("dossier.return-method." + dossier.returnMethod().name())};
+            String lookup = publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
+            String body = text("dossier.notice.greeting", dossier.applicantName()) + "\n\n"
+                    + text("dossier.notice." + kind.substring("dossier.".length()) + ".body", args) + "\n\n"
+                    + text("dossier.notice.lookup", lookup, dossier.lookupPin());
+            List<Notice.Attachment> attachments = attach
+                    ? List.of(Notice.Attachment.rendered(form + "-" + dossier.code() + ".pdf", "application/pdf",
+                            DossierFormAttachments.reference(form, dossier.code())))
+                    : List.of();
+            notices.enqueue(new Notice(kind.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'),
+                    dossier.applicantEmail(), dossier.applicantPhone(),
+                    text("dossier.notice." + kind.substring("dossier.".length()) + ".subject", args), body, attachments));
+        }
+    }
+
+    private String moment(Instant instant) {
+        return instant == null ? "" : MOMENT.format(instant.atZone(DossierDesk.VIETNAM));
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, VIETNAMESE);
+    }
+}

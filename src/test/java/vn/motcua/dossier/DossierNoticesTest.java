@@ -1,0 +1,205 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.notification.Notices;
+import vn.motcua.support.Api;
+import vn.motcua.support.IntegrationTest;
+
+/**
+ * The applicant hears about their dossier by e-mail through the outbox, against a real SMTP server (GreenMail):
+ * acceptance with the receipt PDF, result ready, return; and an SMTP outage delays the notice but loses none.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DossierNoticesTest {
+
+    static final String PROCEDURE = "1.940101.000.00.00.H27";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${spring.mail.host}")
+    String smtpHost;
+
+    @Value("${spring.mail.port}")
+    int smtpPort;
+
+    GreenMail smtp;
+    long document;
+
+    @BeforeAll
+    void publish() {
+        Api admin = Api.as(port, "admin");
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "code", PROCEDURE, "name", "Cấp phép thử nghiệm thông báo", "field", "Xây dựng",
+                "agencyName", "Sở Xây dựng thành phố Hải Phòng", "applicants", List.of("CITIZEN"),
+                "timeLimit", Map.of("amount", 5, "unit", "WORKING_DAYS"), "onlineLevel", "PARTIAL",
+                "documents", List.of(Map.of("name", "Đơn đề nghị", "copyKind", "ORIGINAL", "count", 1, "mandatory", true)),
+                "steps", List.of(Map.of("order", 1, "name", "Tiếp nhận", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4),
+                        Map.of("order", 2, "name", "Thẩm định", "unitCode", "SXD.QLXD", "role", "SPECIALIST", "durationHours", 28),
+                        Map.of("order", 3, "name", "Phê duyệt", "unitCode", "SXD.LD", "role", "LEADER", "durationHours", 4),
+                        Map.of("order", 4, "name", "Trả kết quả", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4))));
+        assertThat(admin.post("/api/v1/procedures", p).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/procedures/" + PROCEDURE + "/publish", Map.of("decisionNumber", "79/QĐ-UBND",
+                "decisionDate", "2026-01-02", "effectiveFrom", "2026-01-02")).status()).isEqualTo(200);
+        document = Api.anonymous(port).get("/api/public/procedures/" + PROCEDURE).json().get("documents").get(0)
+                .get("id").asLong();
+    }
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    String accepted(String email, String phone) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("procedureCode", PROCEDURE);
+        body.put("channel", "DIRECT");
+        body.put("applicant", Map.of("fullName", "Trịnh Thị Thông Báo", "citizenId", "031085001234", "phone", phone,
+                "email", email));
+        body.put("documents", List.of(Map.of("documentId", document)));
+        Api.Response response = Api.as(port, "tiepnhan").post("/api/v1/dossiers", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("code").asString();
+    }
+
+    @Test
+    void the_applicant_gets_the_receipt_then_result_ready_then_returned_by_email_and_sms() throws Exception {
+        String email = unique();
+        String phone = "0913" + String.format("%06d", (int) (Math.random() * 1_000_000));
+        String code = accepted(email, phone);
+        assertThat(received(email)).as("nothing leaves before the outbox is delivered").isEmpty();
+        notices.deliverPending();
+
+        List<MimeMessage> first = received(email);
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).getSubject()).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
+        String text = text(first.get(0));
+        assertThat(text).contains("Kính gửi Ông/Bà Trịnh Thị Thông Báo").contains("Cấp phép thử nghiệm thông báo")
+                .contains("/tra-cuu?ma=" + code);
+        byte[] pdf = attachment(first.get(0), "receipt-" + code + ".pdf");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = ? and channel = 'SMS'"
+                + " and sent_at is not null").param(phone).query(Integer.class).single()).isEqualTo(1);
+
+        for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
+                {"tiepnhan", "return-result"}}) {
+            assertThat(Api.as(port, step[0]).post("/api/v1/dossiers/" + code + "/" + step[1],
+                    Map.of("method", "POSTAL")).status()).isEqualTo(200);
+        }
+        notices.deliverPending();
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : received(email)) {
+            subjects.add(message.getSubject());
+        }
+        assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " đã có kết quả",
+                "Hồ sơ " + code + " đã trả kết quả");
+        assertThat(text(received(email).get(2))).contains("qua dịch vụ bưu chính");
+        notices.deliverPending();
+        assertThat(received(email)).as("none is sent twice").hasSize(3);
+    }
+
+    @Test
+    void an_smtp_outage_delays_the_notice_and_loses_none() throws Exception {
+        smtp.stop();
+        String email = unique();
+        String code = accepted(email, "0913000222");
+        notices.deliverPending();
+        Map<String, Object> row = jdbc.sql("select id, attempts, sent_at from outbox_message where recipient = ?")
+                .param(email).query().singleRow();
+        assertThat(row.get("sent_at")).isNull();
+        assertThat(row.get("attempts")).isEqualTo(1);
+
+        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        jdbc.sql("update outbox_message set next_attempt_at = now() - interval '1 second' where id = ?")
+                .param(row.get("id")).update();
+        notices.deliverPending();
+        notices.deliverPending();
+        assertThat(received(email)).hasSize(1);
+        assertThat(received(email).get(0).getSubject()).contains(code);
+    }
+
+    private static String unique() {
+        return "dan." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+    }
+
+    private List<MimeMessage> received(String email) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            for (jakarta.mail.Address to : message.getRecipients(Message.RecipientType.TO)) {
+                if (((InternetAddress) to).getAddress().equals(email)) {
+                    found.add(message);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static byte[] attachment(Part part, String name) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && name.equals(part.getFileName())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            part.getInputStream().transferTo(bytes);
+            return bytes.toByteArray();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                byte[] found = attachment(multipart.getBodyPart(i), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
