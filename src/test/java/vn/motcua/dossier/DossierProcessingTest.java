@@ -38,6 +38,12 @@ class DossierProcessingTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    DeadlineWatch deadlineWatch;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     final Map<String, Long> mandatoryDocument = new HashMap<>();
 
     @BeforeAll
@@ -385,5 +391,38 @@ class DossierProcessingTest {
 
     static OffsetDateTime min(OffsetDateTime a, OffsetDateTime b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    @Test
+    void the_deadline_watch_reminds_the_unit_once_and_marks_overdue_once() {
+        String code = accepted(RESTART, MONDAY, "Mai Văn Nhắc Hạn");
+        ok(act("chuyenvien.sxd", code, "handover", Map.of()));
+        ok(act("lanhdao.sxd", code, "handover", Map.of())); // result ready at the desk: due back within 4 h
+        clock.set(MONDAY.plusHours(1));
+        deadlineWatch.run();
+        assertThat(flag(code, "reminded_at")).isNotNull();
+        assertThat(jdbc.sql("select count(*) from outbox_message where kind = 'UNIT_DUE_SOON' and body like ?")
+                .param("%" + code + "%").query(Integer.class).single()).as("e-mails to the desk's staff").isPositive();
+        int reminders = jdbc.sql("select count(*) from outbox_message where body like ?").param("%" + code + "%")
+                .query(Integer.class).single();
+        deadlineWatch.run();
+        assertThat(jdbc.sql("select count(*) from outbox_message where body like ?").param("%" + code + "%")
+                .query(Integer.class).single()).as("reminded once").isEqualTo(reminders);
+
+        String open = accepted(RESTART, MONDAY, "Mai Thị Quá Hạn");
+        assertThat(flag(open, "overdue_noticed_at")).isNull();
+        clock.set(MONDAY.plusDays(8)); // the next Tuesday: past the 5-working-day limit
+        assertThat(deadlineWatch.run().markedOverdue()).isPositive();
+        var marked = flag(open, "overdue_noticed_at");
+        assertThat(marked).isNotNull();
+        assertThat(flag(code, "overdue_noticed_at")).as("a ready result is not overdue").isNull();
+        clock.set(MONDAY.plusDays(9));
+        deadlineWatch.run();
+        assertThat(flag(open, "overdue_noticed_at")).as("marked once").isEqualTo(marked);
+    }
+
+    Object flag(String code, String column) {
+        return jdbc.sql("select " + column + " from dossier where code = ?").param(code)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1))).single().orElse(null);
     }
 }

@@ -1,0 +1,122 @@
+package vn.motcua.dossier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.notification.Notice;
+import vn.motcua.notification.Notices;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.StaffView;
+import vn.motcua.platform.ClusterLock;
+
+/**
+ * Watches deadlines, on one node at a time: marks dossiers whose due time has passed (once each) and reminds
+ * the unit holding a dossier due within one working day (once each), by e-mail to the unit's staff.
+ */
+@Component
+public class DeadlineWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ClusterLock clusterLock;
+    private final ProcessClock processClock;
+    private final Notices notices;
+    private final Organization organization;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DeadlineWatch(JdbcClient jdbc, TransactionTemplate transaction, ClusterLock clusterLock, ProcessClock processClock,
+            Notices notices, Organization organization, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clusterLock = clusterLock;
+        this.processClock = processClock;
+        this.notices = notices;
+        this.organization = organization;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    private record Row(String code, String unit, String procedure, Timestamp due) {}
+
+    /** What one pass did. */
+    public record Pass(int markedOverdue, int reminded) {}
+
+    @Scheduled(fixedDelayString = "${motcua.dossier.deadline-watch-interval:15m}",
+            initialDelayString = "${motcua.dossier.deadline-watch-interval:15m}")
+    void scheduled() {
+        clusterLock.runExclusively("dossier-deadline-watch", this::run);
+    }
+
+    /** One pass, on the caller's thread (tests call it; the schedule calls it under the cluster lock). */
+    public Pass run() {
+        Pass pass = transaction.execute(status -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            List<Row> overdue = jdbc.sql("""
+                    update dossier set overdue_noticed_at = ?
+                    where status_code in (2, 4, 5, 6) and due_at < ? and overdue_noticed_at is null
+                    returning code, coalesce(step_unit_code, desk_unit_code), procedure_name, due_at""")
+                    .params(Timestamp.from(now), Timestamp.from(now))
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
+                    .list();
+            List<Row> soon = jdbc.sql("""
+                    update dossier set reminded_at = ?
+                    where status_code in (1, 2, 4, 9) and reminded_at is null
+                      and least(step_due_at, due_at) >= ? and least(step_due_at, due_at) < ?
+                    returning code, step_unit_code, procedure_name, least(step_due_at, due_at)""")
+                    .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(processClock.oneWorkingDayAfter(now)))
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
+                    .list();
+            remind(overdue, "overdue");
+            remind(soon, "due-soon");
+            return new Pass(overdue.size(), soon.size());
+        });
+        if (pass.markedOverdue() + pass.reminded() > 0) {
+            log.info("Deadline watch: {} dossiers newly overdue, {} reminded as due within a working day",
+                    pass.markedOverdue(), pass.reminded());
+        }
+        return pass;
+    }
+
+    /** One e-mail per member of staff of each unit, listing that unit's dossiers. */
+    private void remind(List<Row> rows, String kind) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.unit() != null) {
+                lines.computeIfAbsent(row.unit(), u -> new ArrayList<>()).add("- " + row.code() + ": " + row.procedure()
+                        + " (" + MOMENT.format(row.due().toInstant().atZone(DossierDesk.VIETNAM)) + ")");
+            }
+        }
+        lines.forEach((unit, list) -> {
+            String subject = messages.getMessage("dossier.notice.unit." + kind + ".subject", new Object[] {list.size()},
+                    VIETNAMESE);
+            String body = messages.getMessage("dossier.notice.unit." + kind + ".body", new Object[] {list.size()},
+                    VIETNAMESE) + "\n\n" + String.join("\n", list);
+            for (StaffView staff : organization.staff(unit, null, true, PageRequest.of(0, 200)).getContent()) {
+                if (staff.email() != null && !staff.email().isBlank()) {
+                    notices.enqueue(new Notice("UNIT_" + kind.toUpperCase(Locale.ROOT).replace('-', '_'),
+                            staff.email(), null, subject, body, List.of()));
+                }
+            }
+        });
+    }
+}
