@@ -36,7 +36,7 @@ import vn.motcua.support.IntegrationTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierNoticesTest {
 
-    static final String PROCEDURE = "1.940101.000.00.00.H27";
+    static final String PROCEDURE = "1.980101.000.00.00.H27";
 
     @LocalServerPort
     int port;

@@ -27,8 +27,8 @@ import vn.motcua.support.TestClock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierProcessingTest {
 
-    static final String RESTART = "1.940001.000.00.00.H27";
-    static final String PAUSE = "1.940002.000.00.00.H27";
+    static final String RESTART = "1.980001.000.00.00.H27";
+    static final String PAUSE = "1.980002.000.00.00.H27";
     /** Monday 3 March 2025, 09:00 in Hải Phòng. */
     static final LocalDateTime MONDAY = LocalDateTime.of(2025, 3, 3, 9, 0);
 
