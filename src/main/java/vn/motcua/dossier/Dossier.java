@@ -11,7 +11,6 @@ import org.springframework.data.relational.core.mapping.Column;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.ProcedureData.StepData;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 import vn.motcua.shared.ProblemException;
 
@@ -75,15 +74,15 @@ class Dossier {
     private ReturnMethod returnMethod;
     @Version
     private Integer lockVersion;
-    @MappedCollection(idColumn = "dossier_id", keyColumn = "position")
-    private List<Document> documents = new ArrayList<>();
+    /** The documents received, written once at registration ({@link DossierStore}); read with the store. */
+    @Transient
+    private final List<Document> newDocuments = new ArrayList<>();
     /** New history rows, appended by {@link DossierStore} after the save: history is never rewritten. */
     @Transient
     private final List<Event> newEvents = new ArrayList<>();
     @Transient
     private final List<Handover> newHandovers = new ArrayList<>();
 
-    @Table("dossier_document")
     record Document(long documentId, String name, String copyKind, int count) {}
 
     /** A change of status (the national portal's codes), who made it and where. */
@@ -137,7 +136,7 @@ class Dossier {
      * check; desk dossiers are decided at once.
      */
     void register(List<Document> received, Route route, ProcessClock clock, Instant at, String by, String unit) {
-        this.documents = new ArrayList<>(received);
+        this.newDocuments.addAll(received);
         enterStep(1, route, clock, at);
         record(status, "REGISTERED", at, by, unit, null);
     }
@@ -361,6 +360,12 @@ class Dossier {
         newEvents.add(new Event(at, s, s.code(), action, by, unit, note));
     }
 
+    List<Document> drainDocuments() {
+        List<Document> drained = List.copyOf(newDocuments);
+        newDocuments.clear();
+        return drained;
+    }
+
     /** The history rows this change added; {@link DossierStore} appends them once. */
     List<Event> drainEvents() {
         List<Event> drained = List.copyOf(newEvents);
@@ -403,7 +408,6 @@ class Dossier {
     String[] routeAgencies() { return routeAgencies.clone(); }
     String receivedBy() { return receivedBy; }
     Integer lockVersion() { return lockVersion; }
-    List<Document> documents() { return List.copyOf(documents); }
     String field() { return field; }
     Integer currentStep() { return currentStep; }
     String stepUnitCode() { return stepUnitCode; }

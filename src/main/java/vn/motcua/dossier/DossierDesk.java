@@ -188,7 +188,7 @@ public class DossierDesk {
     public Receipt accept(String code, StaffUser by) {
         Dossier dossier = deskDossier(code, by);
         ProcedureData procedure = catalog.version(dossier.procedureCode(), dossier.procedureVersion()).orElseThrow();
-        List<String> missing = IntakeRules.missingMandatory(procedure, dossier.documents().stream()
+        List<String> missing = IntakeRules.missingMandatory(procedure, store.documents(dossier.id()).stream()
                 .map(d -> new IntakeRequest.ReceivedDocument(d.documentId(), d.copyKind(), d.count())).toList());
         if (!missing.isEmpty()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,

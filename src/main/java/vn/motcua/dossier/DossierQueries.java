@@ -58,7 +58,7 @@ public class DossierQueries {
                 d.representativeName() == null ? null : new DossierViews.Person(d.representativeName(),
                         d.representativeCitizenId(), d.representativePhone(), null, null, null,
                         d.representativeAuthorization()),
-                d.documents().stream().map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count()))
+                store.documents(d.id()).stream().map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count()))
                         .toList(),
                 d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
                 d.acceptedAt() == null ? null : d.acceptedAt().atZone(VIETNAM).toOffsetDateTime(),

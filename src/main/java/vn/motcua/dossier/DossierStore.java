@@ -36,10 +36,18 @@ class DossierStore {
     }
 
     Dossier save(Dossier dossier) {
+        List<Dossier.Document> documents = dossier.drainDocuments();
         List<Dossier.Event> events = dossier.drainEvents();
         List<Dossier.Handover> handovers = dossier.drainHandovers();
         Dossier saved = dossiers.save(dossier);
         long id = saved.id();
+        for (int i = 0; i < documents.size(); i++) {
+            Dossier.Document d = documents.get(i);
+            jdbc.sql("""
+                    insert into dossier_document (dossier_id, position, document_id, name, copy_kind, count)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, d.documentId(), d.name(), d.copyKind(), d.count()).update();
+        }
         if (!events.isEmpty()) {
             int next = jdbc.sql("select coalesce(max(position), -1) + 1 from dossier_event where dossier_id = ?")
                     .param(id).query(Integer.class).single();
@@ -69,6 +77,13 @@ class DossierStore {
         }
         notices.changed(saved, events);
         return saved;
+    }
+
+    List<Dossier.Document> documents(long dossierId) {
+        return jdbc.sql("select document_id, name, copy_kind, count from dossier_document where dossier_id = ? order by position")
+                .param(dossierId)
+                .query((rs, n) -> new Dossier.Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
     }
 
     List<Dossier.Event> events(long dossierId) {
