@@ -3,8 +3,9 @@ package vn.motcua.dossier.forms;
 import vn.motcua.dossier.DossierViews.Detail;
 
 /**
- * The printed forms of the desk's decision (one-stop-rules §1.2, Decree 118/2025). Their numbers are not
- * here but in {@code motcua.forms.numbers}: Circular 03/2025 may renumber them.
+ * The printed forms of a dossier (one-stop-rules §1.2–1.5, Decree 118/2025): the desk's decision (01–03),
+ * the apology with a new date (04) and the process control slip (05). Their numbers are not here but in
+ * {@code motcua.forms.numbers}: Circular 03/2025 may renumber them (05 → 06).
  */
 public enum Form {
     /** Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
@@ -12,7 +13,11 @@ public enum Form {
     /** Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
     SUPPLEMENT_REQUEST("supplement-request", "SUPPLEMENT_REQUESTED"),
     /** Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
-    REFUSAL("refusal", "REFUSED");
+    REFUSAL("refusal", "REFUSED"),
+    /** Mẫu số 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, issued by the agency that apologised. */
+    APOLOGY("apology", "APOLOGY"),
+    /** Mẫu số 05: Phiếu kiểm soát quá trình giải quyết hồ sơ, one line per hand-over of the process. */
+    CONTROL_SLIP("control-slip", "ACCEPTED");
 
     private final String slug;
     private final String decision;
@@ -34,13 +39,17 @@ public enum Form {
 
     /**
      * Whether the dossier has this form. A receipt stays printable after acceptance (a later status does
-     * not undo it); so does a supplement request after the supplement came in.
+     * not undo it); so does a supplement request after the supplement came in; the apology once there was
+     * one; the control slip from acceptance on.
      */
     boolean appliesTo(Detail dossier) {
         return switch (this) {
             case RECEIPT -> dossier.acceptedAt() != null && dossier.dueAt() != null;
             case SUPPLEMENT_REQUEST -> dossier.supplementItems() != null && !dossier.supplementItems().isEmpty();
             case REFUSAL -> dossier.refusalReason() != null;
+            case APOLOGY -> dossier.apologyReason() != null && dossier.originalDueAt() != null && dossier.dueAt() != null;
+            // The slip starts with the desk's hand-over at acceptance.
+            case CONTROL_SLIP -> dossier.acceptedAt() != null && dossier.dueAt() != null;
         };
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code motcua.forms.*}: the place name of the date line ("Hải Phòng, ngày …") and the number of each
- * form ("Mẫu số 01"), kept as data because Circular 03/2025 may renumber the forms (one-stop-rules §1).
+ * form ("Mẫu số 01"), kept as data because Circular 03/2025 may renumber the forms (one-stop-rules §1):
+ * {@code motcua.forms.numbers.control-slip=06}.
  */
 @ConfigurationProperties("motcua.forms")
 record FormSettings(String place, Map<Form, String> numbers) {
@@ -14,7 +15,7 @@ record FormSettings(String place, Map<Form, String> numbers) {
     FormSettings {
         place = place == null || place.isBlank() ? "Hải Phòng" : place.strip();
         Map<Form, String> all = new EnumMap<>(Map.of(Form.RECEIPT, "01", Form.SUPPLEMENT_REQUEST, "02",
-                Form.REFUSAL, "03"));
+                Form.REFUSAL, "03", Form.APOLOGY, "04", Form.CONTROL_SLIP, "05"));
         if (numbers != null) {
             all.putAll(numbers);
         }

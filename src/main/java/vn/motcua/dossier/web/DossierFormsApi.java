@@ -15,7 +15,7 @@ import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
 
-/** The desk's printed forms of a dossier, to whoever may see the dossier itself. */
+/** The printed forms of a dossier (01–05), to whoever may see the dossier itself. */
 @RestController
 @Tag(name = "Dossiers", description = "Tiếp nhận hồ sơ một cửa, tra cứu")
 class DossierFormsApi {
@@ -46,6 +46,22 @@ class DossierFormsApi {
     @Operation(summary = "Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF); 409 unless the dossier was refused")
     ResponseEntity<byte[]> refusal(@PathVariable String code, StaffUser caller) {
         return pdf(Form.REFUSAL, code, caller);
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/apology.pdf")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Form 04, Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF); 409 unless an apology with a new "
+            + "date was recorded")
+    ResponseEntity<byte[]> apology(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.APOLOGY, code, caller);
+    }
+
+    @GetMapping("/api/v1/dossiers/{code}/control-slip.pdf")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Form 05, Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF, landscape): one row per hand-over, "
+            + "early / on time / late; 409 until the dossier is accepted")
+    ResponseEntity<byte[]> controlSlip(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.CONTROL_SLIP, code, caller);
     }
 
     private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {

@@ -41,11 +41,11 @@ import vn.motcua.support.IntegrationTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierFormsTest {
 
-    static final String PROCEDURE = "1.940001.000.00.00.H27";
+    static final String PROCEDURE = "1.940201.000.00.00.H27";
     static final String PROCEDURE_NAME = "Cấp phép thử nghiệm in biểu mẫu một cửa";
     static final List<String> DOCUMENT_NAMES = List.of("Đơn đề nghị cấp phép", "Giấy chứng nhận quyền sử dụng đất",
             "Bản vẽ thiết kế");
-    static final String LONG_PROCEDURE = "1.940002.000.00.00.H27";
+    static final String LONG_PROCEDURE = "1.940202.000.00.00.H27";
     static final int MANY = 32;
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 

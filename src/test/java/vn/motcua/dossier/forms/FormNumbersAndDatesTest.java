@@ -21,6 +21,15 @@ class FormNumbersAndDatesTest {
         assertThat(settings.number(Form.RECEIPT)).isEqualTo("01");
         assertThat(settings.number(Form.SUPPLEMENT_REQUEST)).isEqualTo("02");
         assertThat(settings.number(Form.REFUSAL)).isEqualTo("03");
+        assertThat(settings.number(Form.APOLOGY)).isEqualTo("04");
+        assertThat(settings.number(Form.CONTROL_SLIP)).isEqualTo("05");
+    }
+
+    @Test
+    void circular_03_2025_renumbers_the_control_slip_by_configuration() {
+        FormSettings settings = bind(Map.of("motcua.forms.numbers.control-slip", "06"));
+        assertThat(settings.number(Form.CONTROL_SLIP)).isEqualTo("06");
+        assertThat(settings.number(Form.APOLOGY)).isEqualTo("04");
     }
 
     @Test
