@@ -30,7 +30,7 @@ import vn.motcua.support.IntegrationTest;
 
 /**
  * The applicant hears about their dossier by e-mail through the outbox, against a real SMTP server (GreenMail):
- * acceptance with the receipt PDF, result ready, return; and an SMTP outage delays the notice but loses none.
+ * acceptance with the receipt PDF, apology with Form 04, result ready, return; and an SMTP outage delays the notice but loses none.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,6 +117,16 @@ class DossierNoticesTest {
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient = ? and channel = 'SMS'"
                 + " and sent_at is not null").param(phone).query(Integer.class).single()).isEqualTo(1);
 
+        String due = Api.as(port, "tiepnhan").get("/api/v1/dossiers/" + code).json().get("dueAt").asString();
+        assertThat(Api.as(port, "lanhdao.sxd").post("/api/v1/dossiers/" + code + "/apology", Map.of("reason",
+                "Cần lấy thêm ý kiến của cơ quan chuyên môn", "newDueAt",
+                java.time.OffsetDateTime.parse(due).plusDays(3).toString())).status()).isEqualTo(200);
+        notices.deliverPending();
+        MimeMessage apology = received(email).get(1);
+        assertThat(apology.getSubject()).isEqualTo("Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả kết quả");
+        assertThat(text(apology)).contains("Cần lấy thêm ý kiến của cơ quan chuyên môn");
+        assertThat(attachment(apology, "apology-" + code + ".pdf")).startsWith("%PDF-".getBytes());
+
         for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
                 {"tiepnhan", "return-result"}}) {
             assertThat(Api.as(port, step[0]).post("/api/v1/dossiers/" + code + "/" + step[1],
@@ -127,11 +137,12 @@ class DossierNoticesTest {
         for (MimeMessage message : received(email)) {
             subjects.add(message.getSubject());
         }
-        assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " đã có kết quả",
+        assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được tiếp nhận",
+                "Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả kết quả", "Hồ sơ " + code + " đã có kết quả",
                 "Hồ sơ " + code + " đã trả kết quả");
-        assertThat(text(received(email).get(2))).contains("qua dịch vụ bưu chính");
+        assertThat(text(received(email).get(3))).contains("qua dịch vụ bưu chính");
         notices.deliverPending();
-        assertThat(received(email)).as("none is sent twice").hasSize(3);
+        assertThat(received(email)).as("none is sent twice").hasSize(4);
     }
 
     @Test
