@@ -82,7 +82,10 @@ public class DossierReports {
             OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime returnedAt, String returnMethod,
             String status, int statusCode, String statusName) {}
 
-    public record TrackingBook(LocalDate from, LocalDate to, String field, String unit, List<BookEntry> items) {}
+    /** {@code field} is null (and present) when the book covers every field. */
+    public record TrackingBook(LocalDate from, LocalDate to,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+            String field, String unit, List<BookEntry> items) {}
 
     private final JdbcClient jdbc;
     private final Organization organization;
