@@ -36,8 +36,8 @@ import vn.motcua.support.TestClock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsTest {
 
-    static final String CONSTRUCTION = "1.950001.000.00.00.H27";
-    static final String ADMINISTRATION = "1.950002.000.00.00.H27";
+    static final String CONSTRUCTION = "1.965001.000.00.00.H27";
+    static final String ADMINISTRATION = "1.965002.000.00.00.H27";
     static final String FIELD_A = "Báo cáo thử nghiệm xây dựng";
     static final String FIELD_B = "Báo cáo thử nghiệm hành chính";
     static final String OFFICE = "000.00.01.H27";
