@@ -1,0 +1,324 @@
+package vn.motcua.dossier.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.AgencyView;
+import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnameseText;
+
+/**
+ * Records (issue 5): the statutory statistics of dossiers per field or per agency over a reporting period,
+ * and the tracking book (Form 06). Both read the {@code dossier} table by period in Vietnam time, dates
+ * inclusive, and only within the caller's scope. See docs/api.md for the definitions.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DossierReports {
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The longest reporting period accepted. */
+    public static final int MAX_YEARS = 10;
+    /** The most lines a tracking book returns; a longer one must be asked for a shorter period or one field. */
+    public static final int MAX_BOOK_ROWS = 50_000;
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    public enum GroupBy { FIELD, AGENCY }
+
+    /** The thirteen columns of the statutory table, (3) to (13); the invariants hold on every row. */
+    public record Figures(long received, long receivedOnline, long receivedDirect, long carriedOver, long resolved,
+            long resolvedEarly, long resolvedOnTime, long resolvedLate, long inProgress, long inProgressWithinLimit,
+            long inProgressOverdue) {
+
+        Figures plus(Figures o) {
+            return new Figures(received + o.received, receivedOnline + o.receivedOnline,
+                    receivedDirect + o.receivedDirect, carriedOver + o.carriedOver, resolved + o.resolved,
+                    resolvedEarly + o.resolvedEarly, resolvedOnTime + o.resolvedOnTime, resolvedLate + o.resolvedLate,
+                    inProgress + o.inProgress, inProgressWithinLimit + o.inProgressWithinLimit,
+                    inProgressOverdue + o.inProgressOverdue);
+        }
+
+        static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** One line of the table: a field (key = name = the field) or an agency (key = its code). */
+    public record Row(String key, String name, long received, long receivedOnline, long receivedDirect,
+            long carriedOver, long resolved, long resolvedEarly, long resolvedOnTime, long resolvedLate,
+            long inProgress, long inProgressWithinLimit, long inProgressOverdue) {
+
+        static Row of(String key, String name, Figures f) {
+            return new Row(key, name, f.received(), f.receivedOnline(), f.receivedDirect(), f.carriedOver(),
+                    f.resolved(), f.resolvedEarly(), f.resolvedOnTime(), f.resolvedLate(), f.inProgress(),
+                    f.inProgressWithinLimit(), f.inProgressOverdue());
+        }
+    }
+
+    public record Statistics(LocalDate from, LocalDate to, String groupBy, String reportingUnit, List<Row> rows,
+            Row total, List<String> legend) {}
+
+    /** One line of the tracking book (Form 06). */
+    public record BookEntry(int no, String code, String procedureCode, String procedureName, String field,
+            String applicant, String address, String phone, String leadUnit, String leadUnitName,
+            OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime returnedAt, String returnMethod,
+            String status, int statusCode, String statusName) {}
+
+    /** {@code field} is null (and present) when the book covers every field. */
+    public record TrackingBook(LocalDate from, LocalDate to,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+            String field, String unit, List<BookEntry> items) {}
+
+    private final JdbcClient jdbc;
+    private final Organization organization;
+    private final MessageSource messages;
+
+    DossierReports(JdbcClient jdbc, Organization organization, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.organization = organization;
+        this.messages = messages;
+    }
+
+    // --- statutory statistics ---------------------------------------------------------------------
+
+    /**
+     * One aggregate query over the dossiers that count in the period: accepted before its end, not refused,
+     * and not resolved before its start. Each is counted once, under its field or its receiving agency.
+     */
+    public Statistics statistics(LocalDate from, LocalDate to, GroupBy groupBy, StaffUser caller, Locale locale) {
+        Map<String, Object> params = new HashMap<>();
+        String scope = statisticsScope(caller, params);
+        params.put("from", start(from));
+        params.put("end", start(to.plusDays(1)));
+        String key = groupBy == GroupBy.FIELD ? "field" : "agency_code";
+        List<Map.Entry<String, Figures>> counted = jdbc.sql("""
+                with counted as (
+                    select %s as key, channel, accepted_at, due_at, timeliness,
+                           coalesce(result_ready_at, closed_at) as resolved_at
+                    from dossier
+                    where accepted_at < :end and status_code <> 3 and %s
+                      and (accepted_at >= :from
+                           or coalesce(result_ready_at, closed_at) >= :from
+                           or (result_ready_at is null and closed_at is null))
+                )
+                select key,
+                       count(*) filter (where accepted_at >= :from and channel = 'ONLINE') as received_online,
+                       count(*) filter (where accepted_at >= :from and channel <> 'ONLINE') as received_direct,
+                       count(*) filter (where accepted_at < :from) as carried_over,
+                       count(*) filter (where resolved_at < :end and timeliness = 'EARLY') as early,
+                       count(*) filter (where resolved_at < :end and timeliness = 'LATE') as late,
+                       count(*) filter (where resolved_at < :end
+                                        and (timeliness is null or timeliness not in ('EARLY', 'LATE'))) as on_time,
+                       count(*) filter (where (resolved_at is null or resolved_at >= :end)
+                                        and (due_at is null or due_at >= :end)) as within_limit,
+                       count(*) filter (where (resolved_at is null or resolved_at >= :end)
+                                        and due_at < :end) as overdue
+                from counted group by key order by key""".formatted(key, scope))
+                .params(params)
+                .query((rs, n) -> {
+                    long online = rs.getLong("received_online");
+                    long direct = rs.getLong("received_direct");
+                    long carried = rs.getLong("carried_over");
+                    long early = rs.getLong("early");
+                    long onTime = rs.getLong("on_time");
+                    long late = rs.getLong("late");
+                    long within = rs.getLong("within_limit");
+                    long overdue = rs.getLong("overdue");
+                    return Map.entry(rs.getString("key") == null ? "" : rs.getString("key"),
+                            new Figures(online + direct + carried, online, direct, carried, early + onTime + late,
+                                    early, onTime, late, within + overdue, within, overdue));
+                })
+                .list();
+        Map<String, String> agencyNames = new HashMap<>();
+        for (AgencyView agency : organization.agencies()) {
+            agencyNames.put(agency.code(), agency.name());
+        }
+        List<Row> rows = new ArrayList<>();
+        Figures total = Figures.ZERO;
+        for (var entry : counted) {
+            String name = groupBy == GroupBy.FIELD ? entry.getKey()
+                    : agencyNames.getOrDefault(entry.getKey(), entry.getKey());
+            rows.add(Row.of(entry.getKey(), name, entry.getValue()));
+            total = total.plus(entry.getValue());
+        }
+        if (groupBy == GroupBy.FIELD) {
+            rows.sort(java.util.Comparator.comparing((Row r) -> VietnameseText.fold(r.name())).thenComparing(Row::name));
+        }
+        return new Statistics(from, to, groupBy.name().toLowerCase(Locale.ROOT),
+                reportingUnit(caller, agencyNames), rows, Row.of("", text("report.statistics.total", locale), total),
+                legend(locale));
+    }
+
+    /** The notes printed under the table: what the columns mean and the conventions used. */
+    public List<String> legend(Locale locale) {
+        List<String> legend = new ArrayList<>();
+        for (String key : List.of("report.legend.received", "report.legend.carried-over", "report.legend.resolved",
+                "report.legend.closed", "report.legend.in-progress", "report.legend.once", "report.legend.period")) {
+            legend.add(text(key, locale));
+        }
+        return legend;
+    }
+
+    private static String statisticsScope(StaffUser caller, Map<String, Object> params) {
+        if (caller.has(Role.ADMIN)) {
+            return "true";
+        }
+        if ((caller.has(Role.LEADER) || caller.has(Role.MONITOR)) && caller.agencyCode() != null) {
+            params.put("agency", caller.agencyCode());
+            return ":agency = any(route_agencies)";
+        }
+        throw new ProblemException(HttpStatus.FORBIDDEN, "problem.forbidden");
+    }
+
+    private String reportingUnit(StaffUser caller, Map<String, String> agencyNames) {
+        return caller.agencyCode() == null ? "" : agencyNames.getOrDefault(caller.agencyCode(), caller.agencyCode());
+    }
+
+    // --- tracking book (Form 06) ------------------------------------------------------------------
+
+    /**
+     * The dossiers accepted in the period, in the order of acceptance; {@code field} (optional) picks one
+     * field, matched ignoring case and diacritics. More than {@link #MAX_BOOK_ROWS} lines → 422.
+     */
+    public TrackingBook trackingBook(LocalDate from, LocalDate to, String field, StaffUser caller, Locale locale) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where accepted_at >= :from and accepted_at < :end and ")
+                .append(bookScope(caller, params));
+        params.put("from", start(from));
+        params.put("end", start(to.plusDays(1)));
+        String wanted = field == null || field.isBlank() ? null : VietnameseText.normalize(field);
+        if (wanted != null) {
+            List<String> fields = jdbc.sql("select distinct field from dossier" + where).params(params)
+                    .query(String.class).list().stream()
+                    .filter(f -> VietnameseText.fold(f).equals(VietnameseText.fold(wanted))).toList();
+            if (fields.isEmpty()) {
+                return new TrackingBook(from, to, wanted, unitName(caller), List.of());
+            }
+            where.append(" and field in (:fields)");
+            params.put("fields", fields);
+        }
+        params.put("limit", MAX_BOOK_ROWS + 1);
+        record Line(String code, String procedureCode, String procedureName, String field, String applicant,
+                String organizationName, String address, String phone, String leadUnit, Instant acceptedAt,
+                Instant dueAt, Instant returnedAt, String returnMethod, String status) {}
+        List<Line> lines = jdbc.sql("""
+                select code, procedure_code, procedure_name, field, applicant_name, applicant_organization,
+                       applicant_address, applicant_phone,
+                       (select u from unnest(route_units) with ordinality as r(u, n)
+                        where u <> desk_unit_code order by n limit 1) as lead_unit,
+                       accepted_at, due_at, returned_at, return_method, status
+                from dossier""" + where + " order by accepted_at, id limit :limit")
+                .params(params)
+                .query((rs, n) -> new Line(rs.getString("code"), rs.getString("procedure_code"),
+                        rs.getString("procedure_name"), rs.getString("field"), rs.getString("applicant_name"),
+                        rs.getString("applicant_organization"), rs.getString("applicant_address"),
+                        rs.getString("applicant_phone"), rs.getString("lead_unit"), instant(rs.getTimestamp("accepted_at")),
+                        instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("returned_at")),
+                        rs.getString("return_method"), rs.getString("status")))
+                .list();
+        if (lines.size() > MAX_BOOK_ROWS) {
+            throw ProblemException.ruleViolated("report.tracking-book.too-many", MAX_BOOK_ROWS);
+        }
+        Set<String> unitCodes = new LinkedHashSet<>();
+        lines.forEach(l -> {
+            if (l.leadUnit() != null) {
+                unitCodes.add(l.leadUnit());
+            }
+        });
+        Map<String, UnitView> units = unitCodes.isEmpty() ? Map.of() : organization.units(unitCodes);
+        Map<String, String> statusNames = new HashMap<>();
+        List<BookEntry> items = new ArrayList<>(lines.size());
+        int no = 0;
+        for (Line l : lines) {
+            DossierStatus status = DossierStatus.valueOf(l.status());
+            UnitView lead = l.leadUnit() == null ? null : units.get(l.leadUnit());
+            String applicant = l.organizationName() == null || l.organizationName().isBlank() ? l.applicant()
+                    : l.applicant() + " (" + l.organizationName() + ")";
+            items.add(new BookEntry(++no, l.code(), l.procedureCode(), l.procedureName(), l.field(), applicant,
+                    l.address(), l.phone(), l.leadUnit(), lead == null ? l.leadUnit() : lead.name(),
+                    time(l.acceptedAt()), time(l.dueAt()), time(l.returnedAt()), l.returnMethod(), status.name(),
+                    status.code(), statusNames.computeIfAbsent(status.name(), s -> messages.getMessage(
+                            "dossier-status." + s, null, s, locale))));
+        }
+        String shownField = wanted == null ? null
+                : items.isEmpty() ? wanted : items.get(0).field();
+        return new TrackingBook(from, to, shownField, unitName(caller), items);
+    }
+
+    private static String bookScope(StaffUser caller, Map<String, Object> params) {
+        if (caller.has(Role.ADMIN)) {
+            return "true";
+        }
+        List<String> parts = new ArrayList<>();
+        if ((caller.has(Role.LEADER) || caller.has(Role.MONITOR)) && caller.agencyCode() != null) {
+            parts.add(":agency = any(route_agencies)");
+            params.put("agency", caller.agencyCode());
+        }
+        if (caller.has(Role.RECEPTION) && caller.unitCode() != null) {
+            parts.add("desk_unit_code = :unit");
+            params.put("unit", caller.unitCode());
+        }
+        if (parts.isEmpty()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "problem.forbidden");
+        }
+        return "(" + String.join(" or ", parts) + ")";
+    }
+
+    /** Whose book it is: the desk for the one-stop desk, otherwise the caller's agency. */
+    private String unitName(StaffUser caller) {
+        if (!caller.has(Role.ADMIN) && !caller.has(Role.LEADER) && !caller.has(Role.MONITOR)
+                && caller.unitCode() != null) {
+            return organization.unit(caller.unitCode()).map(UnitView::name).orElse(caller.unitCode());
+        }
+        for (AgencyView agency : organization.agencies()) {
+            if (agency.code().equals(caller.agencyCode())) {
+                return agency.name();
+            }
+        }
+        return caller.agencyCode() == null ? "" : caller.agencyCode();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    public String vietnamese(String key, Object... args) {
+        return messages.getMessage(key, args, key, VIETNAMESE);
+    }
+
+    public static Locale currentLocale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    private static Timestamp start(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(VIETNAM).toInstant());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(VIETNAM).toOffsetDateTime();
+    }
+}

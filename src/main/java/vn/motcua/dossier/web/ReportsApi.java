@@ -1,0 +1,127 @@
+package vn.motcua.dossier.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.report.DossierReports;
+import vn.motcua.dossier.report.ReportWorkbooks;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.ProblemException;
+
+/** Records (issue 5): the statutory statistics and the tracking book (Form 06), as JSON or XLSX. */
+@RestController
+@Tag(name = "Reports", description = "Thống kê tình hình, kết quả giải quyết TTHC; sổ theo dõi hồ sơ (mẫu 06)")
+class ReportsApi {
+
+    enum Format { JSON, XLSX }
+
+    private final DossierReports reports;
+    private final ReportWorkbooks workbooks;
+
+    ReportsApi(DossierReports reports, ReportWorkbooks workbooks) {
+        this.reports = reports;
+        this.workbooks = workbooks;
+    }
+
+    @GetMapping("/api/v1/reports/dossiers")
+    @PreAuthorize("hasAnyRole('ADMIN', 'LEADER', 'MONITOR')")
+    @Operation(summary = "Statutory statistics over a period (dates inclusive, Vietnam time), one row per field or "
+            + "per receiving agency plus the total: received = online + direct/postal + carried over = resolved "
+            + "(early + on time + late) + in progress (within limit + overdue). Leaders and monitors: their "
+            + "agency's dossiers; administrators: all")
+    ResponseEntity<?> statistics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "field") String groupBy, @RequestParam(defaultValue = "json") String format,
+            StaffUser caller) {
+        Period period = period(from, to);
+        DossierReports.GroupBy grouping = choice("groupBy", groupBy, DossierReports.GroupBy.class);
+        Format output = choice("format", format, Format.class);
+        DossierReports.Statistics report = reports.statistics(period.from(), period.to(), grouping, caller,
+                DossierReports.currentLocale());
+        if (output == Format.JSON) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ReportWorkbooks.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(
+                        ReportWorkbooks.statisticsFileName(period.from(), period.to())))
+                .body(workbooks.statistics(report));
+    }
+
+    @GetMapping("/api/v1/reports/tracking-book")
+    @PreAuthorize("hasAnyRole('ADMIN', 'LEADER', 'MONITOR', 'RECEPTION')")
+    @Operation(summary = "The tracking book (Form 06): dossiers accepted in the period, in order of acceptance, "
+            + "optionally of one field (case and diacritics ignored). The desk sees its own book, leaders and "
+            + "monitors their agency's, administrators all; at most 50,000 lines")
+    ResponseEntity<?> trackingBook(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String field,
+            @RequestParam(defaultValue = "json") String format, StaffUser caller, HttpServletResponse response)
+            throws IOException {
+        Period period = period(from, to);
+        Format output = choice("format", format, Format.class);
+        if (field != null && field.length() > 150) {
+            throw ProblemException.invalid("field", "validation.too-long.n", 150);
+        }
+        DossierReports.TrackingBook book = reports.trackingBook(period.from(), period.to(), field, caller,
+                DossierReports.currentLocale());
+        if (output == Format.JSON) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(book);
+        }
+        response.setContentType(ReportWorkbooks.XLSX);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(
+                ReportWorkbooks.bookFileName(period.from(), period.to())));
+        workbooks.trackingBook(book, response.getOutputStream());
+        response.flushBuffer();
+        return null;
+    }
+
+    record Period(LocalDate from, LocalDate to) {}
+
+    private static Period period(String from, String to) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start.isAfter(end)) {
+            throw ProblemException.invalid("to", "report.period.reversed");
+        }
+        if (end.isAfter(start.plusYears(DossierReports.MAX_YEARS))) {
+            throw ProblemException.invalid("to", "report.period.too-long", DossierReports.MAX_YEARS);
+        }
+        return new Period(start, end);
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(name, "report.date.required", name);
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "report.date.malformed", name, value);
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "validation.choice", String.join(", ",
+                    Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+        }
+    }
+
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName).build().toString();
+    }
+}
