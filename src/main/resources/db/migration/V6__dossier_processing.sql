@@ -33,10 +33,6 @@ where status in ('NEW', 'SUPPLEMENT_REQUESTED', 'ACCEPTED');
 -- The work queues: only dossiers someone can act on, ordered by the nearer of the step's and the dossier's due.
 create index dossier_queue on dossier (step_unit_code, (least(step_due_at, due_at)))
     where status_code in (1, 2, 4, 9);
--- Statistics and the tracking book read by period.
-create index dossier_accepted on dossier (agency_code, accepted_at);
-create index dossier_open on dossier (agency_code, accepted_at) where status_code in (2, 4, 5, 6);
-create index dossier_resolved on dossier (agency_code, coalesce(result_ready_at, closed_at));
 
 -- The process control slip (Form 05): one row per hand-over, judged against the step's own due time.
 create table dossier_handover (
