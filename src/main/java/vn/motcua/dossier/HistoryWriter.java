@@ -1,0 +1,197 @@
+package vn.motcua.dossier;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes replayed dossiers in bulk: one {@code insert … select from unnest(arrays)} per table and batch,
+ * with exactly the column values {@link DossierStore} writes for the same aggregate (the dossier row as
+ * Spring Data JDBC maps it, its documents, events and control-slip rows). Ids come from the dossier
+ * sequence, so live intake keeps working alongside.
+ */
+@Component
+class HistoryWriter {
+
+    /** A replayed dossier and how many transactions (saves) its life took: the row's lock version is one less. */
+    record Replayed(Dossier dossier, List<Dossier.Event> events, List<Dossier.Handover> handovers, int saves,
+            String searchText) {}
+
+    private record Col<T>(String name, String type, Function<T, Object> value) {}
+
+    private static final List<Col<Row>> DOSSIER = List.of(
+            col("id", "bigint", r -> r.id), col("code", "text", r -> r.d.code()),
+            col("agency_code", "text", r -> r.d.agencyCode()), col("desk_unit_code", "text", r -> r.d.deskUnitCode()),
+            col("procedure_code", "text", r -> r.d.procedureCode()),
+            col("procedure_version", "integer", r -> r.d.procedureVersion()),
+            col("procedure_name", "text", r -> r.d.procedureName()), col("channel", "text", r -> r.d.channel()),
+            col("status", "text", r -> r.d.status()), col("status_code", "integer", r -> r.d.status().code()),
+            col("applicant_name", "text", r -> r.d.applicantName()),
+            col("applicant_citizen_id", "text", r -> r.d.applicantCitizenId()),
+            col("applicant_phone", "text", r -> r.d.applicantPhone()),
+            col("applicant_email", "text", r -> r.d.applicantEmail()),
+            col("applicant_address", "text", r -> r.d.applicantAddress()),
+            col("applicant_organization", "text", r -> r.d.applicantOrganization()),
+            col("representative_name", "text", r -> r.d.representativeName()),
+            col("representative_citizen_id", "text", r -> r.d.representativeCitizenId()),
+            col("representative_phone", "text", r -> r.d.representativePhone()),
+            col("representative_authorization", "text", r -> r.d.representativeAuthorization()),
+            col("received_at", "timestamptz", r -> r.d.receivedAt()),
+            col("accepted_at", "timestamptz", r -> r.d.acceptedAt()), col("due_at", "timestamptz", r -> r.d.dueAt()),
+            col("lookup_pin", "text", r -> r.d.lookupPin()), col("supplement_items", "text", r -> r.d.supplementItems()),
+            col("refusal_reason", "text", r -> r.d.refusalReason()),
+            col("route_units", "text[]", r -> String.join(",", r.d.routeUnits())),
+            col("route_agencies", "text[]", r -> String.join(",", r.d.routeAgencies())),
+            col("search_text", "text", r -> r.searchText), col("received_by", "text", r -> r.d.receivedBy()),
+            col("lock_version", "integer", r -> r.lockVersion), col("field", "text", r -> r.d.field()),
+            col("current_step", "integer", r -> r.d.currentStep()),
+            col("step_unit_code", "text", r -> r.d.stepUnitCode()), col("step_role", "text", r -> r.d.stepRole()),
+            col("step_started_at", "timestamptz", r -> r.d.stepStartedAt()),
+            col("step_due_at", "timestamptz", r -> r.d.stepDueAt()),
+            col("original_due_at", "timestamptz", r -> r.d.originalDueAt()),
+            col("apology_reason", "text", r -> r.d.apologyReason()),
+            col("apologized_at", "timestamptz", r -> r.d.apologizedAt()),
+            col("processing_supplement_items", "text", r -> r.d.processingSupplementItems()),
+            col("waiting_since", "timestamptz", r -> r.d.waitingSince()),
+            col("paused_seconds", "bigint", r -> r.d.pausedSeconds()),
+            col("result_ready_at", "timestamptz", r -> r.d.resultReadyAt()),
+            col("timeliness", "text", r -> r.d.timeliness()), col("closed_at", "timestamptz", r -> r.d.closedAt()),
+            col("closing_reason", "text", r -> r.d.closingReason()),
+            col("returned_at", "timestamptz", r -> r.d.returnedAt()),
+            col("return_method", "text", r -> r.d.returnMethod()));
+
+    private record Row(long id, Dossier d, String searchText, int lockVersion) {}
+
+    private record DocRow(long id, int position, Dossier.Document doc) {}
+
+    private record EventRow(long id, int position, Dossier.Event e) {}
+
+    private record HandoverRow(long id, int position, Dossier.Handover h) {}
+
+    private static final List<Col<DocRow>> DOCUMENTS = List.of(col("dossier_id", "bigint", r -> r.id),
+            col("position", "integer", r -> r.position), col("document_id", "bigint", r -> r.doc.documentId()),
+            col("name", "text", r -> r.doc.name()), col("copy_kind", "text", r -> r.doc.copyKind()),
+            col("count", "integer", r -> r.doc.count()));
+
+    private static final List<Col<EventRow>> EVENTS = List.of(col("dossier_id", "bigint", r -> r.id),
+            col("position", "integer", r -> r.position), col("at", "timestamptz", r -> r.e.at()),
+            col("status", "text", r -> r.e.status()), col("status_code", "integer", r -> r.e.statusCode()),
+            col("action", "text", r -> r.e.action()), col("by_user", "text", r -> r.e.byUser()),
+            col("unit_code", "text", r -> r.e.unitCode()), col("note", "text", r -> r.e.note()));
+
+    private static final List<Col<HandoverRow>> HANDOVERS = List.of(col("dossier_id", "bigint", r -> r.id),
+            col("position", "integer", r -> r.position), col("step", "integer", r -> r.h.step()),
+            col("step_name", "text", r -> r.h.stepName()), col("action", "text", r -> r.h.action()),
+            col("from_unit", "text", r -> r.h.fromUnit()), col("to_unit", "text", r -> r.h.toUnit()),
+            col("at", "timestamptz", r -> r.h.at()), col("by_user", "text", r -> r.h.byUser()),
+            col("step_due_at", "timestamptz", r -> r.h.stepDueAt()),
+            col("timeliness", "text", r -> r.h.timeliness()), col("note", "text", r -> r.h.note()));
+
+    private final JdbcTemplate jdbc;
+
+    HistoryWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the dossiers with their documents, history and control slip; returns rows written. */
+    long write(List<Replayed> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = jdbc.queryForList("select nextval('dossier_id_seq') from generate_series(1, ?)", Long.class,
+                batch.size());
+        List<Row> rows = new ArrayList<>(batch.size());
+        List<DocRow> documents = new ArrayList<>();
+        List<EventRow> events = new ArrayList<>();
+        List<HandoverRow> handovers = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Replayed r = batch.get(i);
+            long id = ids.get(i);
+            rows.add(new Row(id, r.dossier(), r.searchText(), r.saves() - 1));
+            List<Dossier.Document> docs = r.dossier().documents();
+            for (int p = 0; p < docs.size(); p++) {
+                documents.add(new DocRow(id, p, docs.get(p)));
+            }
+            for (int p = 0; p < r.events().size(); p++) {
+                events.add(new EventRow(id, p, r.events().get(p)));
+            }
+            for (int p = 0; p < r.handovers().size(); p++) {
+                handovers.add(new HandoverRow(id, p, r.handovers().get(p)));
+            }
+        }
+        return jdbc.execute((ConnectionCallback<Long>) connection -> insert(connection, "dossier", DOSSIER, rows)
+                + insert(connection, "dossier_document", DOCUMENTS, documents)
+                + insert(connection, "dossier_event", EVENTS, events)
+                + insert(connection, "dossier_handover", HANDOVERS, handovers));
+    }
+
+    private static <T> long insert(Connection connection, String table, List<Col<T>> cols, List<T> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        StringBuilder names = new StringBuilder();
+        StringBuilder selects = new StringBuilder();
+        StringBuilder arrays = new StringBuilder();
+        for (int c = 0; c < cols.size(); c++) {
+            Col<T> col = cols.get(c);
+            String sep = c == 0 ? "" : ", ";
+            names.append(sep).append(col.name());
+            selects.append(sep).append(col.type().equals("text[]")
+                    ? "string_to_array(c" + c + ", ',')" : "c" + c + "::" + col.type());
+            arrays.append(sep).append("?::text[]");
+        }
+        String sql = "insert into " + table + " (" + names + ") select " + selects + " from unnest(" + arrays
+                + ") as t(" + columnAliases(cols.size()) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            List<Array> created = new ArrayList<>();
+            for (int c = 0; c < cols.size(); c++) {
+                String[] values = new String[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    values[i] = text(cols.get(c).value().apply(rows.get(i)));
+                }
+                Array array = connection.createArrayOf("text", values);
+                created.add(array);
+                statement.setArray(c + 1, array);
+            }
+            long written = statement.executeUpdate();
+            for (Array array : created) {
+                array.free();
+            }
+            return written;
+        }
+    }
+
+    private static String columnAliases(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int c = 0; c < n; c++) {
+            s.append(c == 0 ? "" : ", ").append('c').append(c);
+        }
+        return s.toString();
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Instant i) {
+            return i.toString();
+        }
+        return value.toString();
+    }
+
+    private static <T> Col<T> col(String name, String type, Function<T, Object> value) {
+        return new Col<>(name, type, value);
+    }
+}
