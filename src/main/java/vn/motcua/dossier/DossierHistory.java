@@ -718,10 +718,9 @@ class DossierHistory {
         return Duration.ofMinutes(Math.max(1, Math.round(hours * 60)));
     }
 
-    /** The desk's officers: the demo account {@code tiepnhan} and two colleagues of the Bộ phận Một cửa. */
+    /** The desk's officer: the demo account {@code tiepnhan} of the Bộ phận Một cửa (forms print her name). */
     private static String deskUser(Random r) {
-        int x = r.nextInt(100);
-        return x < 70 ? "tiepnhan" : x < 85 ? "phuc.nm" : "le.ht";
+        return "tiepnhan";
     }
 
     /**
