@@ -90,9 +90,21 @@ public class Catalog {
         return Optional.of(data);
     }
 
-    /** Any version, as a dossier pinned it. */
+    /**
+     * Any version, as a dossier pinned it. Every hand-over of a dossier reads its pinned version, so a version
+     * that has been published is cached: its content never changes again (its {@code status} in the cached
+     * copy may lag behind a later supersession; ask {@link #published} for what is in force).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<ProcedureData> version(String code, int version) {
-        return procedures.findByCodeAndVersion(code, version).map(Procedure::data);
+        ProcedureData cached = publishedVersions.get(code + "#" + version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ProcedureData> data = procedures.findByCodeAndVersion(code, version).map(Procedure::data);
+        data.filter(d -> d.status() != ProcedureStatus.DRAFT)
+                .ifPresent(d -> publishedVersions.put(code + "#" + version, d));
+        return data;
     }
 
     // --- staff ----------------------------------------------------------------------------------
