@@ -3,15 +3,9 @@ package vn.motcua.dossier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Column;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.ProcedureData.StepData;
-import org.springframework.data.relational.core.mapping.Table;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -19,10 +13,8 @@ import vn.motcua.shared.ProblemException;
  * every change of status in its history. Transitions are methods that check the current status:
  * an illegal one is a 409.
  */
-@Table("dossier")
 class Dossier {
 
-    @Id
     private Long id;
     private final String code;
     private final String agencyCode;
@@ -33,7 +25,6 @@ class Dossier {
     private final Channel channel;
     private DossierStatus status;
     private int statusCode;
-    @Column("applicant_name")
     private final String applicantName;
     private final String applicantCitizenId;
     private final String applicantPhone;
@@ -72,15 +63,11 @@ class Dossier {
     private String closingReason;
     private Instant returnedAt;
     private ReturnMethod returnMethod;
-    @Version
     private Integer lockVersion;
     /** The documents received, written once at registration ({@link DossierStore}); read with the store. */
-    @Transient
     private final List<Document> newDocuments = new ArrayList<>();
     /** New history rows, appended by {@link DossierStore} after the save: history is never rewritten. */
-    @Transient
     private final List<Event> newEvents = new ArrayList<>();
-    @Transient
     private final List<Handover> newHandovers = new ArrayList<>();
 
     record Document(long documentId, String name, String copyKind, int count) {}
@@ -94,7 +81,6 @@ class Dossier {
             String byUser, Instant stepDueAt, Timeliness timeliness, String note) {}
 
 
-    @PersistenceCreator
     Dossier(Long id, String code, String agencyCode, String deskUnitCode, String procedureCode, int procedureVersion,
             String procedureName, Channel channel, DossierStatus status, String applicantName,
             String applicantCitizenId, String applicantPhone, String applicantEmail, String applicantAddress,
@@ -129,6 +115,87 @@ class Dossier {
         this.receivedBy = receivedBy;
         this.field = field;
         this.lockVersion = lockVersion;
+    }
+
+    // --- persistence (DossierStore): the row of table dossier ------------------------------------
+
+    /** The columns {@link DossierStore} writes, in a fixed order; {@code id} and {@code lock_version} aside. */
+    static final List<String> COLUMNS = List.of("code", "agency_code", "desk_unit_code", "procedure_code",
+            "procedure_version", "procedure_name", "channel", "status", "status_code", "applicant_name",
+            "applicant_citizen_id", "applicant_phone", "applicant_email", "applicant_address",
+            "applicant_organization", "representative_name", "representative_citizen_id", "representative_phone",
+            "representative_authorization", "received_at", "accepted_at", "due_at", "lookup_pin", "supplement_items",
+            "refusal_reason", "route_units", "route_agencies", "search_text", "received_by", "field", "current_step",
+            "step_unit_code", "step_role", "step_started_at", "step_due_at", "original_due_at", "apology_reason",
+            "apologized_at", "processing_supplement_items", "waiting_since", "paused_seconds", "result_ready_at",
+            "timeliness", "closed_at", "closing_reason", "returned_at", "return_method");
+
+    /** The values of {@link #COLUMNS}, in the same order, as JDBC parameters. */
+    Object[] values() {
+        return new Object[] {code, agencyCode, deskUnitCode, procedureCode, procedureVersion, procedureName,
+                channel.name(), status.name(), statusCode, applicantName, applicantCitizenId, applicantPhone,
+                applicantEmail, applicantAddress, applicantOrganization, representativeName, representativeCitizenId,
+                representativePhone, representativeAuthorization, ts(receivedAt), ts(acceptedAt), ts(dueAt), lookupPin,
+                supplementItems, refusalReason, routeUnits, routeAgencies, searchText, receivedBy, field, currentStep,
+                stepUnitCode, stepRole, ts(stepStartedAt), ts(stepDueAt), ts(originalDueAt), apologyReason,
+                ts(apologizedAt), processingSupplementItems, ts(waitingSince), pausedSeconds, ts(resultReadyAt),
+                name(timeliness), ts(closedAt), closingReason, ts(returnedAt), name(returnMethod)};
+    }
+
+    /** A dossier as stored. */
+    static Dossier restore(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Dossier d = new Dossier(rs.getLong("id"), rs.getString("code"), rs.getString("agency_code"),
+                rs.getString("desk_unit_code"), rs.getString("procedure_code"), rs.getInt("procedure_version"),
+                rs.getString("procedure_name"), Channel.valueOf(rs.getString("channel")),
+                DossierStatus.valueOf(rs.getString("status")), rs.getString("applicant_name"),
+                rs.getString("applicant_citizen_id"), rs.getString("applicant_phone"), rs.getString("applicant_email"),
+                rs.getString("applicant_address"), rs.getString("applicant_organization"),
+                rs.getString("representative_name"), rs.getString("representative_citizen_id"),
+                rs.getString("representative_phone"), rs.getString("representative_authorization"),
+                instant(rs, "received_at"), rs.getString("lookup_pin"), (String[]) rs.getArray("route_units").getArray(),
+                (String[]) rs.getArray("route_agencies").getArray(), rs.getString("search_text"),
+                rs.getString("received_by"), rs.getString("field"), rs.getInt("lock_version"));
+        d.acceptedAt = instant(rs, "accepted_at");
+        d.dueAt = instant(rs, "due_at");
+        d.supplementItems = rs.getString("supplement_items");
+        d.refusalReason = rs.getString("refusal_reason");
+        d.currentStep = (Integer) rs.getObject("current_step");
+        d.stepUnitCode = rs.getString("step_unit_code");
+        d.stepRole = rs.getString("step_role");
+        d.stepStartedAt = instant(rs, "step_started_at");
+        d.stepDueAt = instant(rs, "step_due_at");
+        d.originalDueAt = instant(rs, "original_due_at");
+        d.apologyReason = rs.getString("apology_reason");
+        d.apologizedAt = instant(rs, "apologized_at");
+        d.processingSupplementItems = rs.getString("processing_supplement_items");
+        d.waitingSince = instant(rs, "waiting_since");
+        d.pausedSeconds = rs.getLong("paused_seconds");
+        d.resultReadyAt = instant(rs, "result_ready_at");
+        d.timeliness = rs.getString("timeliness") == null ? null : Timeliness.valueOf(rs.getString("timeliness"));
+        d.closedAt = instant(rs, "closed_at");
+        d.closingReason = rs.getString("closing_reason");
+        d.returnedAt = instant(rs, "returned_at");
+        d.returnMethod = rs.getString("return_method") == null ? null : ReturnMethod.valueOf(rs.getString("return_method"));
+        return d;
+    }
+
+    /** Written: the row's id (on insert) and its new version. */
+    void stored(long id, int version) {
+        this.id = id;
+        this.lockVersion = version;
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**

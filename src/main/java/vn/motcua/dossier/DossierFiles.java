@@ -32,14 +32,14 @@ public class DossierFiles {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
     private final DossierQueries queries;
-    private final Dossiers dossiers;
+    private final DossierStore dossiers;
     private final vn.motcua.catalog.Catalog catalog;
     private final FileStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final long maxBytes;
 
-    DossierFiles(DossierQueries queries, Dossiers dossiers, vn.motcua.catalog.Catalog catalog, FileStore store, JdbcClient jdbc, Clock clock,
+    DossierFiles(DossierQueries queries, DossierStore dossiers, vn.motcua.catalog.Catalog catalog, FileStore store, JdbcClient jdbc, Clock clock,
             @Value("${motcua.files.max-size:20MB}") DataSize maxSize) {
         this.queries = queries;
         this.dossiers = dossiers;
@@ -84,7 +84,7 @@ public class DossierFiles {
         if (stored.size() == 0) {
             throw ProblemException.invalid("file", "dossier.file.empty");
         }
-        long dossierId = dossiers.findByCode(code).orElseThrow().id();
+        long dossierId = dossiers.get(code).id();
         String name = safeName(originalName, type);
         var now = clock.instant();
         long id = jdbc.sql("""

@@ -1,9 +1,0 @@
-package vn.motcua.dossier;
-
-import java.util.Optional;
-import org.springframework.data.repository.ListCrudRepository;
-
-interface Dossiers extends ListCrudRepository<Dossier, Long> {
-
-    Optional<Dossier> findByCode(String code);
-}
