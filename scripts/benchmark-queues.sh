@@ -35,6 +35,7 @@ run() {  # name, token, clients, path
     TOKEN="$2" wrk -t2 -c"$3" -d5s -s scripts/get-with-token.lua "$base$4" > /dev/null   # warm-up
     TOKEN="$2" wrk -t2 -c"$3" -d"$duration" -s scripts/get-with-token.lua "$base$4" | tail -4
 }
+run "work queue of the appraisal unit, all" "$specialist" 4 "/api/v1/work-queue?scope=unit&due=all&size=20"
 run "work queue of the appraisal unit, all" "$specialist" 16 "/api/v1/work-queue?scope=unit&due=all&size=20"
 run "work queue of the appraisal unit, overdue" "$specialist" 16 "/api/v1/work-queue?scope=unit&due=overdue&size=20"
 run "work queue of the desk, due within a working day" "$desk" 16 "/api/v1/work-queue?scope=unit&due=soon&size=20"
