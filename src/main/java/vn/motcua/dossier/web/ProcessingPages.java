@@ -127,7 +127,9 @@ class ProcessingPages {
 
     @PostMapping("/desk/dossiers/{code}/return-result")
     @PreAuthorize("hasRole('RECEPTION')")
-    String returnResult(@PathVariable String code, @RequestParam(required = false) String method,
+    String returnResult(@PathVariable String code,
+            // Not "method": a field of that name would hide the form's own method property from scripts.
+            @RequestParam(name = "returnMethod", required = false) String method,
             @RequestParam(required = false) Integer expectedVersion, StaffUser caller, RedirectAttributes redirect) {
         ReturnMethod chosen = null;
         for (ReturnMethod m : ReturnMethod.values()) {
