@@ -45,7 +45,9 @@ class DeskBrowserTest extends BrowserTest {
 
         page.waitForURL(Pattern.compile(".*/desk/dossiers/.*"));
         assertThat(page.locator("#dossier-code")).hasText(Pattern.compile("000\\.00\\.01\\.H27-\\d{6}-\\d{4}"));
-        assertThat(page.locator("#dossier-status")).containsText("Đã tiếp nhận");
+        // Accepted, the intake step is done at once: the dossier is being processed.
+        assertThat(page.locator("#history")).containsText("Đã tiếp nhận (2)");
+        assertThat(page.locator("#dossier-status")).containsText("Đang giải quyết (4)");
         assertThat(page.locator("#due-at")).hasText(Pattern.compile("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}"));
         Browser.screenshot(page, "/tmp/desk-dossier.png");
         String receipt = page.locator("#print-receipt").getAttribute("href");
@@ -63,7 +65,7 @@ class DeskBrowserTest extends BrowserTest {
         Page page = browser.newPage(port);
         page.navigate("/tra-cuu?ma=" + code + "&pin=" + pin);
         assertThat(page.locator("#lookup-applicant")).hasText("Nguyễn V*** D***");
-        assertThat(page.locator("#lookup-status")).hasText("Đã tiếp nhận");
+        assertThat(page.locator("#lookup-status")).hasText("Đang giải quyết");
         assertThat(page.locator("#lookup-history")).containsText("Đã tiếp nhận");
         assertThat(page.locator("#user-menu")).hasCount(0);
         Browser.screenshot(page, "/tmp/desk-lookup.png");
