@@ -109,6 +109,16 @@ public class Evaluations {
         return new Result(total, maxTotal, grade);
     }
 
+    /**
+     * Whether the dossier with this code has been rated; for the look-up page, after the code and PIN were
+     * checked there (so it says nothing to someone without the PIN).
+     */
+    public boolean rated(String code) {
+        return jdbc.sql("select exists (select 1 from dossier_evaluation e join dossier d on d.id = e.dossier_id"
+                        + " where d.code = ?)")
+                .param(code).query(Boolean.class).single();
+    }
+
     private boolean rated(long dossierId) {
         return jdbc.sql("select exists (select 1 from dossier_evaluation where dossier_id = ?)")
                 .param(dossierId).query(Boolean.class).single();

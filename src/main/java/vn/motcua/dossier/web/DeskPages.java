@@ -58,8 +58,11 @@ class DeskPages {
     private final DossierForms forms;
     private final Catalog catalog;
     private final MessageSource messages;
+    private final ProcessView process;
 
-    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, MessageSource messages) {
+    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, MessageSource messages,
+            ProcessView process) {
+        this.process = process;
         this.desk = desk;
         this.queries = queries;
         this.forms = forms;
@@ -217,13 +220,16 @@ class DeskPages {
     @PreAuthorize("isAuthenticated()")
     String dossier(@PathVariable String code, StaffUser caller, Model model) {
         DossierViews.Detail d = queries.detail(code, caller);
-        boolean open = d.status() == DossierStatus.NEW || d.status() == DossierStatus.SUPPLEMENT_REQUESTED;
+        // Intake decisions only: a supplement asked for during processing is received through the process.
+        boolean open = d.acceptedAt() == null
+                && (d.status() == DossierStatus.NEW || d.status() == DossierStatus.SUPPLEMENT_REQUESTED);
         boolean ownDesk = caller.has(Role.ADMIN) || (caller.has(Role.RECEPTION) && d.deskUnitCode().equals(caller.unitCode()));
         model.addAttribute("d", d);
         model.addAttribute("decide", open && ownDesk);
         model.addAttribute("receiptForm", d.acceptedAt() != null);
         model.addAttribute("supplementForm", d.supplementItems() != null && !d.supplementItems().isEmpty());
         model.addAttribute("refusalForm", d.status() == DossierStatus.REFUSED);
+        process.addTo(model, d, caller);
         return "desk/dossier";
     }
 

@@ -45,7 +45,9 @@ class DeskBrowserTest extends BrowserTest {
 
         page.waitForURL(Pattern.compile(".*/desk/dossiers/.*"));
         assertThat(page.locator("#dossier-code")).hasText(Pattern.compile("000\\.00\\.01\\.H27-\\d{6}-\\d{4}"));
-        assertThat(page.locator("#dossier-status")).containsText("Đang giải quyết");
+        // Accepted, the intake step is done at once: the dossier is being processed.
+        assertThat(page.locator("#history")).containsText("Đã tiếp nhận (2)");
+        assertThat(page.locator("#dossier-status")).containsText("Đang giải quyết (4)");
         assertThat(page.locator("#due-at")).hasText(Pattern.compile("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}"));
         Browser.screenshot(page, "/tmp/desk-dossier.png");
         String receipt = page.locator("#print-receipt").getAttribute("href");
