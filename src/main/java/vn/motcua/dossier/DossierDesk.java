@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -147,13 +146,13 @@ public class DossierDesk {
         var applicant = request.applicant();
         var representative = request.representative();
         Dossier dossier = new Dossier(null, code, by.agencyCode(), by.unitCode(), procedure.code(), procedure.version(),
-                procedure.name(), request.channel(), DossierStatus.NEW, text(applicant.fullName()),
+                procedure.name(), request.channel(), DossierStatus.NEW, IntakeRules.text(applicant.fullName()),
                 trim(applicant.citizenId()), PhoneNumber.normalize(applicant.phone()), trim(applicant.email()),
-                text(applicant.address()), text(applicant.organizationName()),
-                representative == null ? null : text(representative.fullName()),
+                IntakeRules.text(applicant.address()), IntakeRules.text(applicant.organizationName()),
+                representative == null ? null : IntakeRules.text(representative.fullName()),
                 representative == null ? null : trim(representative.citizenId()),
                 representative == null ? null : PhoneNumber.normalize(representative.phone()),
-                representative == null ? null : text(representative.authorizationDocument()),
+                representative == null ? null : IntakeRules.text(representative.authorizationDocument()),
                 now, String.format("%06d", RANDOM.nextInt(1_000_000)), units.toArray(String[]::new),
                 agencies.toArray(String[]::new),
                 VietnameseText.fold(code + " " + applicant.fullName() + " " + nullToEmpty(applicant.organizationName())
@@ -175,10 +174,10 @@ public class DossierDesk {
             dossier.accept(route, processClock, now, processClock.due(procedure.timeLimit(), now), by.username(),
                     by.unitCode());
         } else if (decision == IntakeRequest.Decision.SUPPLEMENT) {
-            dossier.requestSupplement(json.writeValueAsString(request.supplementItems()), summary(request.supplementItems()),
+            dossier.requestSupplement(json.writeValueAsString(request.supplementItems()), IntakeRules.summary(request.supplementItems()),
                     now, by.username(), by.unitCode());
         } else if (decision == IntakeRequest.Decision.REFUSE) {
-            dossier.refuse(text(request.refusalReason()), now, by.username(), by.unitCode());
+            dossier.refuse(IntakeRules.text(request.refusalReason()), now, by.username(), by.unitCode());
         }
         return receipt(store.save(dossier));
     }
@@ -209,7 +208,7 @@ public class DossierDesk {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
         Dossier dossier = deskDossier(code, by);
-        dossier.requestSupplement(json.writeValueAsString(items), summary(items), clock.instant(), by.username(),
+        dossier.requestSupplement(json.writeValueAsString(items), IntakeRules.summary(items), clock.instant(), by.username(),
                 by.unitCode());
         return receipt(store.save(dossier));
     }
@@ -222,7 +221,7 @@ public class DossierDesk {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
         Dossier dossier = deskDossier(code, by);
-        dossier.refuse(text(reason), clock.instant(), by.username(), by.unitCode());
+        dossier.refuse(IntakeRules.text(reason), clock.instant(), by.username(), by.unitCode());
         return receipt(store.save(dossier));
     }
 
@@ -230,7 +229,7 @@ public class DossierDesk {
     @Transactional
     public Receipt supplied(String code, String note, StaffUser by) {
         Dossier dossier = deskDossier(code, by);
-        dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : text(note));
+        dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : IntakeRules.text(note));
         return receipt(store.save(dossier));
     }
 
@@ -251,15 +250,6 @@ public class DossierDesk {
         return new Receipt(d.code(), d.status(), d.status().code(), d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
                 d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.lookupPin(),
                 d.procedureCode(), d.procedureVersion(), d.lockVersion());
-    }
-
-    private static String summary(List<IntakeRequest.SupplementItem> items) {
-        return items.stream().map(IntakeRequest.SupplementItem::description).map(String::strip)
-                .collect(Collectors.joining("; "));
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : VietnameseText.normalize(value);
     }
 
     private static String trim(String value) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -496,13 +495,13 @@ class DossierHistory {
         String searchText = VietnameseText.fold(code + " " + applicant.fullName() + " "
                 + (applicant.organization() == null ? "" : applicant.organization()) + " " + p.name());
         Dossier d = new Dossier(null, code, agency, DESK, p.code(), p.version(), p.name(), a.channel(),
-                DossierStatus.NEW, text(applicant.fullName()), applicant.citizenId(),
-                PhoneNumber.normalize(applicant.phone()), applicant.email(), text(applicant.address()),
-                text(applicant.organization()),
-                representative == null ? null : text(representative.fullName()),
+                DossierStatus.NEW, IntakeRules.text(applicant.fullName()), applicant.citizenId(),
+                PhoneNumber.normalize(applicant.phone()), applicant.email(), IntakeRules.text(applicant.address()),
+                IntakeRules.text(applicant.organization()),
+                representative == null ? null : IntakeRules.text(representative.fullName()),
                 representative == null ? null : representative.citizenId(),
                 representative == null ? null : PhoneNumber.normalize(representative.phone()),
-                text(authorization), a.at(), String.format("%06d", r.nextInt(1_000_000)), a.proc().units(),
+                IntakeRules.text(authorization), a.at(), String.format("%06d", r.nextInt(1_000_000)), a.proc().units(),
                 a.proc().agencies(), searchText, desk, p.field(), null);
         Life life = new Life(d, a.proc(), r, now, saves);
         life.last = a.at();
@@ -538,19 +537,19 @@ class DossierHistory {
         Instant at = life.last;
         switch (decision) {
             case REFUSE -> {
-                d.refuse(text(REFUSALS[r.nextInt(REFUSALS.length)]), at, desk, DESK);
+                d.refuse(IntakeRules.text(REFUSALS[r.nextInt(REFUSALS.length)]), at, desk, DESK);
                 life.save();
                 return;
             }
             case SUPPLEMENT -> {
                 List<IntakeRequest.SupplementItem> items = supplementItems(r, p);
-                d.requestSupplement(json.writeValueAsString(items), summary(items), at, desk, DESK);
+                d.requestSupplement(json.writeValueAsString(items), IntakeRules.summary(items), at, desk, DESK);
                 life.save();
                 boolean never = a.fate() == Fate.WAIT_INTAKE_SUPPLEMENT || r.nextInt(100) < 15;
                 if (never) {
                     // No supplement within 15 working days: the desk closes the dossier (one-stop-rules §1.2).
                     if (a.fate() == Fate.NATURAL && life.happens(life.after(Duration.ofHours(8 * 15 + 2)))) {
-                        d.close(DossierStatus.STOPPED, text(STOPS[0]), life.last, desk, DESK);
+                        d.close(DossierStatus.STOPPED, IntakeRules.text(STOPS[0]), life.last, desk, DESK);
                         life.save();
                     }
                     return;
@@ -610,7 +609,7 @@ class DossierHistory {
                 }
                 String reason = closing == DossierStatus.WITHDRAWN ? WITHDRAWALS[r.nextInt(WITHDRAWALS.length)]
                         : STOPS[1];
-                d.close(closing, text(reason), life.last, desk, DESK);
+                d.close(closing, IntakeRules.text(reason), life.last, desk, DESK);
                 life.save();
                 return;
             }
@@ -619,7 +618,7 @@ class DossierHistory {
                     return;
                 }
                 List<IntakeRequest.SupplementItem> items = supplementItems(r, p);
-                d.requestProcessingSupplement(json.writeValueAsString(items), summary(items), life.last, actor,
+                d.requestProcessingSupplement(json.writeValueAsString(items), IntakeRules.summary(items), life.last, actor,
                         d.stepUnitCode());
                 life.save();
                 if (a.fate() == Fate.WAIT_PROCESSING_SUPPLEMENT) {
@@ -627,7 +626,7 @@ class DossierHistory {
                 }
                 if (r.nextInt(100) < 8) {
                     if (life.happens(life.after(Duration.ofHours(8L * (15 + r.nextInt(10)))))) {
-                        d.close(DossierStatus.WITHDRAWN, text(WITHDRAWALS[1]), life.last, desk, DESK);
+                        d.close(DossierStatus.WITHDRAWN, IntakeRules.text(WITHDRAWALS[1]), life.last, desk, DESK);
                         life.save();
                     }
                     return;
@@ -649,11 +648,11 @@ class DossierHistory {
             }
             if (sendBack && step >= 3 && s.role() == StepRole.LEADER) {
                 sendBack = false;
-                d.sendBack(route, processClock, life.last, actor, text(SEND_BACKS[r.nextInt(SEND_BACKS.length)]));
+                d.sendBack(route, processClock, life.last, actor, IntakeRules.text(SEND_BACKS[r.nextInt(SEND_BACKS.length)]));
                 life.save();
                 continue;
             }
-            d.handOver(route, processClock, life.last, actor, text(NOTES[r.nextInt(NOTES.length)]));
+            d.handOver(route, processClock, life.last, actor, IntakeRules.text(NOTES[r.nextInt(NOTES.length)]));
             life.save();
         }
         if (d.status() != DossierStatus.RESULT_READY || a.fate() == Fate.RESULT_WAITING) {
@@ -694,7 +693,7 @@ class DossierHistory {
         }
         Instant newDue = processClock.plus(d.dueAt(), Duration.ofHours(8L * (2 + r.nextInt(6))))
                 .truncatedTo(ChronoUnit.SECONDS);
-        d.apologize(text(APOLOGIES[r.nextInt(APOLOGIES.length)]), newDue, at, desk, DESK);
+        d.apologize(IntakeRules.text(APOLOGIES[r.nextInt(APOLOGIES.length)]), newDue, at, desk, DESK);
         life.save();
     }
 
@@ -707,11 +706,6 @@ class DossierHistory {
                     SUPPLEMENT_REASONS[r.nextInt(SUPPLEMENT_REASONS.length)]));
         }
         return items;
-    }
-
-    private static String summary(List<IntakeRequest.SupplementItem> items) {
-        return items.stream().map(IntakeRequest.SupplementItem::description).map(String::strip)
-                .collect(Collectors.joining("; "));
     }
 
     private static Duration minutes(double hours) {
@@ -748,7 +742,4 @@ class DossierHistory {
         };
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : VietnameseText.normalize(value);
-    }
 }

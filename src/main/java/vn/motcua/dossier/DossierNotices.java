@@ -56,21 +56,21 @@ class DossierNotices {
             boolean attach = java.util.Arrays.stream(vn.motcua.dossier.forms.Form.values())
                     .anyMatch(f -> f.slug().equals(form))
                     && !(form.equals("supplement-request") && dossier.acceptedAt() != null);
-            String kind = "dossier." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
+            // Message keys by the action: RESULT_READY → dossier.notice.result-ready.subject / .body.
+            String key = "dossier.notice." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
             Object[] args = {dossier.code(), dossier.procedureName(), moment(dossier.dueAt()),
                     event.note() == null ? "" : event.note(), dossier.returnMethod() == null ? ""
                             : text("dossier.return-method." + dossier.returnMethod().name())};
             String lookup = publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
             String body = text("dossier.notice.greeting", dossier.applicantName()) + "\n\n"
-                    + text("dossier.notice." + kind.substring("dossier.".length()) + ".body", args) + "\n\n"
+                    + text(key + ".body", args) + "\n\n"
                     + text("dossier.notice.lookup", lookup, dossier.lookupPin());
             List<Notice.Attachment> attachments = attach
                     ? List.of(Notice.Attachment.rendered(form + "-" + dossier.code() + ".pdf", "application/pdf",
                             DossierFormAttachments.reference(form, dossier.code())))
                     : List.of();
-            notices.enqueue(new Notice(kind.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'),
-                    dossier.applicantEmail(), dossier.applicantPhone(),
-                    text("dossier.notice." + kind.substring("dossier.".length()) + ".subject", args), body, attachments));
+            notices.enqueue(new Notice("DOSSIER_" + event.action(), dossier.applicantEmail(), dossier.applicantPhone(),
+                    text(key + ".subject", args), body, attachments));
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +17,6 @@ import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
-import vn.motcua.shared.VietnameseText;
 
 /**
  * The dossier after acceptance: it walks the procedure's internal process step by step (one-stop-rules
@@ -59,7 +57,7 @@ public class DossierProcessing {
         Route route = route(d);
         requireCurrentStepActor(d, route, by);
         requireVersion(d, expectedVersion);
-        d.handOver(route, processClock, now(), by.username(), text(note));
+        d.handOver(route, processClock, now(), by.username(), IntakeRules.text(note));
         return state(store.save(d), route);
     }
 
@@ -70,7 +68,7 @@ public class DossierProcessing {
         Route route = route(d);
         requireCurrentStepActor(d, route, by);
         requireVersion(d, expectedVersion);
-        d.sendBack(route, processClock, now(), by.username(), text(reason));
+        d.sendBack(route, processClock, now(), by.username(), IntakeRules.text(reason));
         return state(store.save(d), route);
     }
 
@@ -97,8 +95,7 @@ public class DossierProcessing {
             requireCurrentStepActor(d, route, by);
         }
         requireVersion(d, expectedVersion);
-        d.requestProcessingSupplement(json.writeValueAsString(items), items.stream()
-                .map(IntakeRequest.SupplementItem::description).map(String::strip).collect(Collectors.joining("; ")),
+        d.requestProcessingSupplement(json.writeValueAsString(items), IntakeRules.summary(items),
                 now(), by.username(), by.unitCode());
         return state(store.save(d), route);
     }
@@ -120,7 +117,7 @@ public class DossierProcessing {
         requireVersion(d, expectedVersion);
         Instant now = now();
         d.supplementReceived(route, procedure.clockPolicy(), processClock.due(procedure.timeLimit(), now),
-                processClock, now, by.username(), by.unitCode(), text(note));
+                processClock, now, by.username(), by.unitCode(), IntakeRules.text(note));
         return state(store.save(d), route);
     }
 
@@ -140,7 +137,7 @@ public class DossierProcessing {
             throw forbidden();
         }
         requireVersion(d, expectedVersion);
-        d.apologize(text(reason), newDueAt.toInstant().truncatedTo(ChronoUnit.SECONDS), now(), by.username(),
+        d.apologize(IntakeRules.text(reason), newDueAt.toInstant().truncatedTo(ChronoUnit.SECONDS), now(), by.username(),
                 by.unitCode());
         return state(store.save(d), route(d));
     }
@@ -154,7 +151,7 @@ public class DossierProcessing {
             throw forbidden();
         }
         requireVersion(d, expectedVersion);
-        d.close(closing, text(reason), now(), by.username(), by.unitCode());
+        d.close(closing, IntakeRules.text(reason), now(), by.username(), by.unitCode());
         return state(store.save(d), route(d));
     }
 
@@ -238,7 +235,4 @@ public class DossierProcessing {
                 d.lockVersion());
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : VietnameseText.normalize(value);
-    }
 }

@@ -152,4 +152,15 @@ final class IntakeRules {
     static boolean blank(String text) {
         return text == null || text.isBlank();
     }
+
+    /** What Form 02 asks for, in one line: the items' descriptions. */
+    static String summary(List<IntakeRequest.SupplementItem> items) {
+        return items.stream().map(IntakeRequest.SupplementItem::description).map(String::strip)
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** A typed text as stored: Unicode-normalized, blank → null. */
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : vn.motcua.shared.VietnameseText.normalize(value);
+    }
 }

@@ -58,21 +58,8 @@ class DossierNoticesTest {
 
     @BeforeAll
     void publish() {
-        Api admin = Api.as(port, "admin");
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "code", PROCEDURE, "name", "Cấp phép thử nghiệm thông báo", "field", "Xây dựng",
-                "agencyName", "Sở Xây dựng thành phố Hải Phòng", "applicants", List.of("CITIZEN"),
-                "timeLimit", Map.of("amount", 5, "unit", "WORKING_DAYS"), "onlineLevel", "PARTIAL",
-                "documents", List.of(Map.of("name", "Đơn đề nghị", "copyKind", "ORIGINAL", "count", 1, "mandatory", true)),
-                "steps", List.of(Map.of("order", 1, "name", "Tiếp nhận", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4),
-                        Map.of("order", 2, "name", "Thẩm định", "unitCode", "SXD.QLXD", "role", "SPECIALIST", "durationHours", 28),
-                        Map.of("order", 3, "name", "Phê duyệt", "unitCode", "SXD.LD", "role", "LEADER", "durationHours", 4),
-                        Map.of("order", 4, "name", "Trả kết quả", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4))));
-        assertThat(admin.post("/api/v1/procedures", p).status()).isEqualTo(201);
-        assertThat(admin.post("/api/v1/procedures/" + PROCEDURE + "/publish", Map.of("decisionNumber", "79/QĐ-UBND",
-                "decisionDate", "2026-01-02", "effectiveFrom", "2026-01-02")).status()).isEqualTo(200);
-        document = Api.anonymous(port).get("/api/public/procedures/" + PROCEDURE).json().get("documents").get(0)
-                .get("id").asLong();
+        document = ProcessFixtures.publishFourStepProcess(port, PROCEDURE, "Cấp phép thử nghiệm thông báo", "RESTART",
+                "2026-01-02");
     }
 
     @BeforeEach

@@ -58,23 +58,8 @@ class DossierProcessingTest {
     }
 
     void publish(String code, String clockPolicy) {
-        Api admin = Api.as(port, "admin");
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "code", code, "name", "Cấp phép thử nghiệm giải quyết hồ sơ " + clockPolicy, "field", "Xây dựng",
-                "agencyName", "Sở Xây dựng thành phố Hải Phòng", "applicants", List.of("CITIZEN"),
-                "timeLimit", Map.of("amount", 5, "unit", "WORKING_DAYS"), "onlineLevel", "PARTIAL",
-                "clockPolicy", clockPolicy,
-                "documents", List.of(Map.of("name", "Đơn đề nghị", "copyKind", "ORIGINAL", "count", 1, "mandatory", true)),
-                "steps", List.of(Map.of("order", 1, "name", "Tiếp nhận", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4),
-                        Map.of("order", 2, "name", "Thẩm định", "unitCode", "SXD.QLXD", "role", "SPECIALIST", "durationHours", 28),
-                        Map.of("order", 3, "name", "Phê duyệt", "unitCode", "SXD.LD", "role", "LEADER", "durationHours", 4),
-                        Map.of("order", 4, "name", "Trả kết quả", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4))));
-        Api.Response created = admin.post("/api/v1/procedures", p);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(admin.post("/api/v1/procedures/" + code + "/publish", Map.of("decisionNumber", "78/QĐ-UBND",
-                "decisionDate", "2025-01-02", "effectiveFrom", "2025-01-02")).status()).isEqualTo(200);
-        mandatoryDocument.put(code, Api.anonymous(port).get("/api/public/procedures/" + code).json()
-                .get("documents").get(0).get("id").asLong());
+        mandatoryDocument.put(code, ProcessFixtures.publishFourStepProcess(port, code,
+                "Cấp phép thử nghiệm giải quyết hồ sơ " + clockPolicy, clockPolicy, "2025-01-02"));
     }
 
     /** A dossier accepted at the desk at {@code at}: it waits at step 2 (SXD.QLXD). */

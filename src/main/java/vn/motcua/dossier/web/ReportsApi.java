@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.report.DossierReports;
 import vn.motcua.dossier.report.ReportWorkbooks;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.ProblemException;
 
 /** Records (issue 5): the statutory statistics and the tracking book (Form 06), as JSON or XLSX. */
@@ -46,8 +45,8 @@ class ReportsApi {
             @RequestParam(defaultValue = "field") String groupBy, @RequestParam(defaultValue = "json") String format,
             StaffUser caller) {
         Period period = period(from, to);
-        DossierReports.GroupBy grouping = choice("groupBy", groupBy, DossierReports.GroupBy.class);
-        Format output = choice("format", format, Format.class);
+        DossierReports.GroupBy grouping = RequestValues.choice("groupBy", groupBy, DossierReports.GroupBy.class);
+        Format output = RequestValues.choice("format", format, Format.class);
         DossierReports.Statistics report = reports.statistics(period.from(), period.to(), grouping, caller,
                 DossierReports.currentLocale());
         if (output == Format.JSON) {
@@ -70,7 +69,7 @@ class ReportsApi {
             @RequestParam(defaultValue = "json") String format, StaffUser caller, HttpServletResponse response)
             throws IOException {
         Period period = period(from, to);
-        Format output = choice("format", format, Format.class);
+        Format output = RequestValues.choice("format", format, Format.class);
         if (field != null && field.length() > 150) {
             throw ProblemException.invalid("field", "validation.too-long.n", 150);
         }
@@ -109,15 +108,6 @@ class ReportsApi {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "report.date.malformed", name, value);
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "validation.choice", String.join(", ",
-                    Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.WorkQueue;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.web.PageLinks;
 
 /**
@@ -50,8 +51,8 @@ class WorkPages {
     @PreAuthorize("hasAnyRole('RECEPTION', 'SPECIALIST', 'LEADER', 'CLERK')")
     String queue(@RequestParam(defaultValue = "all") String due, @RequestParam(defaultValue = "unit") String scope,
             @RequestParam(defaultValue = "1") int page, StaffUser caller, Model model) {
-        WorkQueue.Due shownDue = choice(due, WorkQueue.Due.class, WorkQueue.Due.ALL);
-        WorkQueue.Scope shownScope = choice(scope, WorkQueue.Scope.class, WorkQueue.Scope.UNIT);
+        WorkQueue.Due shownDue = RequestValues.choiceOr(due, WorkQueue.Due.class, WorkQueue.Due.ALL);
+        WorkQueue.Scope shownScope = RequestValues.choiceOr(scope, WorkQueue.Scope.class, WorkQueue.Scope.UNIT);
         int shownPage = Math.max(page, 1);
         DossierViews.Page<WorkQueue.Item> result = queue.queue(shownScope, shownDue, caller, shownPage - 1, PAGE_SIZE);
         List<Tab> tabs = new ArrayList<>();
@@ -130,12 +131,4 @@ class WorkPages {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static <E extends Enum<E>> E choice(String value, Class<E> type, E otherwise) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
-                return e;
-            }
-        }
-        return otherwise;
-    }
 }

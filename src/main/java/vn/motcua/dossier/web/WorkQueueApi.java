@@ -3,7 +3,6 @@ package vn.motcua.dossier.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +11,7 @@ import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.WorkQueue;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.ProblemException;
 
 @RestController
@@ -37,7 +37,8 @@ class WorkQueueApi {
         if (size < 1 || size > DossierQueries.MAX_PAGE_SIZE) {
             throw ProblemException.invalid("size", "validation.size", DossierQueries.MAX_PAGE_SIZE);
         }
-        return queue.queue(choice("scope", scope, WorkQueue.Scope.class), choice("due", due, WorkQueue.Due.class),
+        return queue.queue(RequestValues.choice("scope", scope, WorkQueue.Scope.class),
+                RequestValues.choice("due", due, WorkQueue.Due.class),
                 caller, page, size);
     }
 
@@ -49,12 +50,4 @@ class WorkQueueApi {
         return queue.units(caller);
     }
 
-    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "validation.choice", String.join(", ",
-                    java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
-        }
-    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.dossier.ProcessFixtures;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestClock;
@@ -40,24 +41,7 @@ class WorkPagesTest {
 
     @BeforeAll
     void publishTheProcedure() {
-        Api admin = Api.as(port, "admin");
-        Map<String, Object> p = new HashMap<>(Map.of(
-                "code", PROCEDURE, "name", "Thủ tục thử nghiệm trang hồ sơ chờ xử lý", "field", "Xây dựng",
-                "agencyName", "Sở Xây dựng thành phố Hải Phòng", "applicants", List.of("CITIZEN"),
-                "timeLimit", Map.of("amount", 5, "unit", "WORKING_DAYS"), "onlineLevel", "PARTIAL",
-                "clockPolicy", "RESTART",
-                "documents", List.of(Map.of("name", "Đơn đề nghị", "copyKind", "ORIGINAL", "count", 1, "mandatory", true)),
-                "steps", List.of(Map.of("order", 1, "name", "Tiếp nhận", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4),
-                        Map.of("order", 2, "name", "Thẩm định", "unitCode", "SXD.QLXD", "role", "SPECIALIST", "durationHours", 28),
-                        Map.of("order", 3, "name", "Phê duyệt", "unitCode", "SXD.LD", "role", "LEADER", "durationHours", 4),
-                        Map.of("order", 4, "name", "Trả kết quả", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4))));
-        Api.Response created = admin.post("/api/v1/procedures", p);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        Api.Response published = admin.post("/api/v1/procedures/" + PROCEDURE + "/publish", Map.of("decisionNumber",
-                "96/QĐ-UBND", "decisionDate", "2010-01-04", "effectiveFrom", "2010-01-04"));
-        assertThat(published.status()).as(published.toString()).isEqualTo(200);
-        document = Api.anonymous(port).get("/api/public/procedures/" + PROCEDURE).json().get("documents").get(0)
-                .get("id").asLong();
+        document = ProcessFixtures.publishFourStepProcess(port, PROCEDURE, "Thủ tục thử nghiệm trang hồ sơ chờ xử lý", "RESTART", "2010-01-04");
     }
 
     @AfterEach
