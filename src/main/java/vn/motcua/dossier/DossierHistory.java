@@ -122,7 +122,8 @@ class DossierHistory {
     record Arrival(Instant at, Proc proc, Channel channel, Fate fate, long seed) {}
 
     /** Fates given to a few recent dossiers so that every state of the queues is present. */
-    enum Fate { NATURAL, HOLD, HOLD_DUE_SOON, WAIT_INTAKE_SUPPLEMENT, WAIT_PROCESSING_SUPPLEMENT, RESULT_WAITING }
+    enum Fate { NATURAL, HOLD, HOLD_DUE_SOON, WAIT_INTAKE_SUPPLEMENT, WAIT_PROCESSING_SUPPLEMENT, RESULT_WAITING,
+        WAIT_DESK_CHECK }
 
     /** Called after each transaction of a dossier's life; the live system saves it there. */
     interface Saves {
@@ -376,7 +377,14 @@ class DossierHistory {
             Proc proc = procs.get(r.nextInt(procs.size()));
             Fate fate = Fate.values()[1 + i % (Fate.values().length - 1)];
             Instant at;
-            if (fate == Fate.HOLD_DUE_SOON) {
+            Channel channel = Channel.DIRECT;
+            if (fate == Fate.WAIT_DESK_CHECK) {
+                // filed online in the last hours, whatever the time of day: the desk has not checked it yet
+                at = now.minus(Duration.ofMinutes(20 + r.nextInt(600)));
+                channel = Channel.ONLINE;
+                List<Proc> online = procs.stream().filter(p -> p.data().onlineLevel() != OnlineLevel.NONE).toList();
+                proc = online.isEmpty() ? proc : online.get(r.nextInt(online.size()));
+            } else if (fate == Fate.HOLD_DUE_SOON) {
                 at = dueSoonStart(proc, now); // the step it waits at is due within a working day
             } else if (fate == Fate.HOLD && (i / 5) % 2 == 0) {
                 at = officeTime(now.minus(Duration.ofDays(25 + r.nextInt(40))), r); // long overdue
@@ -387,7 +395,7 @@ class DossierHistory {
                 continue;
             }
             byDay.computeIfAbsent(at.atZone(DossierDesk.VIETNAM).toLocalDate(), d -> new ArrayList<>())
-                    .add(new Arrival(at, proc, Channel.DIRECT, fate, r.nextLong()));
+                    .add(new Arrival(at, proc, channel, fate, r.nextLong()));
         }
         return byDay;
     }
@@ -530,7 +538,7 @@ class DossierHistory {
                 : x < 130 ? IntakeRequest.Decision.SUPPLEMENT : IntakeRequest.Decision.ACCEPT;
         if (a.channel() == Channel.ONLINE) {
             life.save();
-            if (!life.happens(deskCheck(life))) {
+            if (a.fate() == Fate.WAIT_DESK_CHECK || !life.happens(deskCheck(life))) {
                 return;
             }
         }
