@@ -38,13 +38,15 @@ class TaskDemoData {
     static final LocalDate REPORT_DAY = LocalDate.of(2019, 9, 25);
 
     private final TaskStore store;
+    private final Tasks tasks;
     private final Organization organization;
     private final WorkingCalendar calendar;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TaskDemoData(TaskStore store, Organization organization, WorkingCalendar calendar, JdbcClient jdbc, Clock clock) {
+    TaskDemoData(TaskStore store, Tasks tasks, Organization organization, WorkingCalendar calendar, JdbcClient jdbc, Clock clock) {
         this.store = store;
+        this.tasks = tasks;
         this.organization = organization;
         this.calendar = calendar;
         this.jdbc = jdbc;
@@ -201,7 +203,7 @@ class TaskDemoData {
         // in progress within the deadline: two due within three working days, one waiting for an extension
         for (int k = 0; k < 6; k++, i++) {
             LocalDate assigned = working(today.minusDays(10 + 5 * k), true);
-            LocalDate due = k < 2 ? calendar.addWorkingDays(today.atStartOfDay(), 1 + k).toLocalDate()
+            LocalDate due = k < 2 ? tasks.nthWorkingDayAfter(today, 1 + k)
                     : working(today.plusDays(10 + 8 * k), true);
             AssignedTask task = assign(topics.get(i), assigned, due, r);
             progress(task, assigned, today, r);

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
 import vn.motcua.organization.Organization;
@@ -39,19 +38,19 @@ public class TaskWatch {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ClusterLock clusterLock;
-    private final WorkingCalendar calendar;
+    private final Tasks tasks;
     private final Notices notices;
     private final Organization organization;
     private final MessageSource messages;
     private final TaskSettings settings;
     private final Clock clock;
 
-    TaskWatch(JdbcClient jdbc, TransactionTemplate transaction, ClusterLock clusterLock, WorkingCalendar calendar,
+    TaskWatch(JdbcClient jdbc, TransactionTemplate transaction, ClusterLock clusterLock, Tasks tasks,
             Notices notices, Organization organization, MessageSource messages, TaskSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clusterLock = clusterLock;
-        this.calendar = calendar;
+        this.tasks = tasks;
         this.notices = notices;
         this.organization = organization;
         this.messages = messages;
@@ -74,8 +73,7 @@ public class TaskWatch {
     public Pass run() {
         Pass pass = transaction.execute(status -> {
             LocalDate today = LocalDate.now(clock.withZone(Tasks.VIETNAM));
-            LocalDate soonLimit = calendar.addWorkingDays(today.atStartOfDay(), settings.reminderWorkingDays())
-                    .toLocalDate();
+            LocalDate soonLimit = tasks.nthWorkingDayAfter(today, settings.reminderWorkingDays());
             Timestamp now = Timestamp.from(clock.instant());
             List<Row> overdue = jdbc.sql("""
                     update assigned_task set overdue_noticed_at = ?

@@ -303,6 +303,18 @@ public class Tasks {
         return countWorkingDays(today, dueDate);
     }
 
+    /** The {@code n}-th working day after {@code day}: an open task due by then is "due soon". */
+    LocalDate nthWorkingDayAfter(LocalDate day, int n) {
+        LocalDate result = day;
+        for (int count = 0; count < n; ) {
+            result = result.plusDays(1);
+            if (calendar.isWorkingDay(result)) {
+                count++;
+            }
+        }
+        return result;
+    }
+
     /** Working days after {@code from} up to and including {@code to}. */
     private int countWorkingDays(LocalDate from, LocalDate to) {
         int count = 0;
