@@ -77,3 +77,19 @@ create table task_event (
 );
 
 create index task_event_task on task_event (task_id, id);
+
+-- Files of a task: the assigning document (by the monitoring office), progress reports and the result (by the
+-- host unit). The bytes are in the content-addressed file store; rows are never changed.
+create table task_attachment (
+    id            bigserial     primary key,
+    task_id       bigint        not null references assigned_task (id),
+    purpose       varchar(12)   not null check (purpose in ('ASSIGNMENT', 'PROGRESS', 'RESULT')),
+    name          varchar(255)  not null,
+    size          bigint        not null,
+    content_type  varchar(100)  not null,
+    sha256        char(64)      not null,
+    uploaded_by   varchar(100)  not null,
+    uploaded_at   timestamptz   not null
+);
+
+create index task_attachment_task on task_attachment (task_id, id);

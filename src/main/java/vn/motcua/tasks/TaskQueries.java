@@ -139,6 +139,16 @@ class TaskQueries {
                 .list();
     }
 
+    List<TaskViews.Attachment> attachments(long taskId) {
+        return jdbc.sql("select * from task_attachment where task_id = ? order by id").param(taskId)
+                .query((rs, n) -> attachment(rs)).list();
+    }
+
+    java.util.Optional<TaskViews.Attachment> attachment(long taskId, long attachmentId) {
+        return jdbc.sql("select * from task_attachment where task_id = ? and id = ?").params(taskId, attachmentId)
+                .query((rs, n) -> attachment(rs)).optional();
+    }
+
     /** Every task visible to the scope, as of the end of {@code day}, with the latest progress reported by then. */
     void export(Scope scope, LocalDate day, Consumer<ExportRow> sink) {
         Map<String, Object> params = new HashMap<>();
@@ -208,6 +218,12 @@ class TaskQueries {
         return new Statistics(rs.getLong("received"), rs.getLong("completed"), rs.getLong("on_time"),
                 rs.getLong("late"), rs.getLong("in_progress"), rs.getLong("within"), rs.getLong("overdue"),
                 rs.getLong("no_deadline"));
+    }
+
+    private static TaskViews.Attachment attachment(ResultSet rs) throws SQLException {
+        return new TaskViews.Attachment(rs.getLong("id"), TaskViews.AttachmentPurpose.valueOf(rs.getString("purpose")),
+                rs.getString("name"), rs.getLong("size"), rs.getString("content_type"), rs.getString("uploaded_by"),
+                rs.getTimestamp("uploaded_at").toInstant().atOffset(ZoneOffset.ofHours(7)));
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -32,6 +32,13 @@ public final class TaskViews {
     public record TimelineEntry(String kind, LocalDate occurredOn, OffsetDateTime recordedAt, String actor,
             Integer percent, String note, LocalDate dueDate) {}
 
+    public enum AttachmentPurpose { ASSIGNMENT, PROGRESS, RESULT }
+
+    public record Attachment(long id, AttachmentPurpose purpose, String name, long size, String contentType,
+            String uploadedBy, OffsetDateTime uploadedAt) {}
+
+    public record Download(Attachment attachment, java.io.InputStream content) {}
+
     /** What the caller may do with the task now. */
     public record Permissions(boolean reportProgress, boolean complete, boolean requestExtension,
             boolean decideExtension) {}
@@ -41,7 +48,7 @@ public final class TaskViews {
             LocalDate originalDueDate, LocalDate dueDate, Priority priority, TaskStatus status,
             Integer workingDaysLeft, boolean dueSoon, int progressPercent, String progressNote, LocalDate progressOn,
             LocalDate completedOn, String resultSummary, String resultDocument, List<Extension> extensionRequests,
-            List<TimelineEntry> timeline, Permissions permissions, int version) {}
+            List<TimelineEntry> timeline, List<Attachment> attachments, Permissions permissions, int version) {}
 
     /** As things stood at the end of a day: received = completed + inProgress; inProgress includes noDeadline. */
     public record Statistics(long received, long completed, long completedOnTime, long completedLate,

@@ -1,5 +1,8 @@
 package vn.motcua.tasks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.platform.Uploads;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.tasks.AssignedTask.Actor;
 import vn.motcua.tasks.TaskQueries.Filter;
@@ -60,15 +65,19 @@ public class Tasks {
     private final Organization organization;
     private final WorkingCalendar calendar;
     private final TaskSettings settings;
+    private final Uploads uploads;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     Tasks(TaskStore store, TaskQueries queries, Organization organization, WorkingCalendar calendar,
-            TaskSettings settings, Clock clock) {
+            TaskSettings settings, Uploads uploads, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.queries = queries;
         this.organization = organization;
         this.calendar = calendar;
         this.settings = settings;
+        this.uploads = uploads;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -166,6 +175,44 @@ public class Tasks {
         }
         store.save(task, now(), caller.username(), null);
         return view(task, caller);
+    }
+
+    /**
+     * Attaches a file (PDF, JPEG or PNG, judged by content): the assigning document by the monitoring office or an
+     * administrator of the task's agency, a progress report's or the result's file by the host unit. Without a
+     * purpose: PROGRESS for the host unit, ASSIGNMENT for the others.
+     */
+    @Transactional
+    public TaskViews.Attachment attach(long id, TaskViews.AttachmentPurpose purpose, String fileName,
+            InputStream content, StaffUser caller) throws IOException {
+        AssignedTask task = load(id);
+        boolean host = hosts(task, caller);
+        boolean office = (caller.has(Role.MONITOR) || caller.has(Role.ADMIN))
+                && task.agencyCode.equals(caller.agencyCode());
+        TaskViews.AttachmentPurpose chosen = purpose != null ? purpose
+                : host ? TaskViews.AttachmentPurpose.PROGRESS : TaskViews.AttachmentPurpose.ASSIGNMENT;
+        require(chosen == TaskViews.AttachmentPurpose.ASSIGNMENT ? office : host);
+        Uploads.Accepted file = uploads.accept(fileName, content);
+        Instant now = now();
+        long attachmentId = jdbc.sql("""
+                insert into task_attachment (task_id, purpose, name, size, content_type, sha256, uploaded_by,
+                    uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(task.id, chosen.name(), file.name(), file.size(), file.contentType(), file.sha256(),
+                        caller.username(), Timestamp.from(now))
+                .query(Long.class).single();
+        return new TaskViews.Attachment(attachmentId, chosen, file.name(), file.size(), file.contentType(),
+                caller.username(), now.atOffset(ZoneOffset.ofHours(7)));
+    }
+
+    /** A file of a task, to those who see the task; a file of another task reads as unknown. */
+    @Transactional(readOnly = true)
+    public TaskViews.Download attachment(long id, long attachmentId, StaffUser caller) throws IOException {
+        view(id, caller);
+        TaskViews.Attachment attachment = queries.attachment(id, attachmentId)
+                .orElseThrow(() -> ProblemException.notFound("task.attachment.not-found", attachmentId));
+        String sha256 = jdbc.sql("select sha256 from task_attachment where id = ?").param(attachmentId)
+                .query(String.class).single();
+        return new TaskViews.Download(attachment, uploads.open(sha256));
     }
 
     /** One task with its extension requests and timeline; 403 when the caller may not see it. */
@@ -288,7 +335,7 @@ public class Tasks {
                         e.previousDueDate, e.requestedBy.name(), e.requestedAt.atOffset(ZoneOffset.ofHours(7)),
                         e.state.name(), e.decidedBy == null ? null : e.decidedBy.name(), e.decidedOn,
                         e.decisionNote)).toList(),
-                queries.timeline(task.id),
+                queries.timeline(task.id), queries.attachments(task.id),
                 new Permissions(host, host, host && task.dueDate != null && !pending, decides), task.version);
     }
 

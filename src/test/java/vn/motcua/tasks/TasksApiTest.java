@@ -3,6 +3,7 @@ package vn.motcua.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -327,5 +328,53 @@ class TasksApiTest {
             assertThat(statuses.stream().filter(s -> s.startsWith("Hoàn thành")).count()).isEqualTo(77);
         }
         assertThat(Api.as(port, "lanhdao").get("/api/v1/tasks/export?format=pdf").status()).isEqualTo(400);
+    }
+
+    @Test
+    void files_are_attached_by_those_who_act_checked_by_content_and_read_by_those_who_see_the_task() {
+        long id = assign("Nhiệm vụ có tệp đính kèm", "VP.KSTT", LocalDate.now().minusDays(1).toString(), null);
+        byte[] pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Api.Response document = Api.as(port, "giamsat").upload("/api/v1/tasks/" + id + "/attachments",
+                "../../Thông báo 123.pdf", pdf, Map.of());
+        assertThat(document.status()).as(document.toString()).isEqualTo(201);
+        assertThat(document.json().get("purpose").asString()).isEqualTo("ASSIGNMENT");
+        assertThat(document.json().get("name").asString()).isEqualTo("Thông báo 123.pdf");
+        Api.Response report = Api.as(port, "chuyenvien").upload("/api/v1/tasks/" + id + "/attachments",
+                "bao-cao.pdf", pdf, Map.of());
+        assertThat(report.json().get("purpose").asString()).isEqualTo("PROGRESS");
+
+        // not the host unit: no progress files; not the office: no assignment files; never an executable
+        assertThat(Api.as(port, "chuyenvien.sxd").upload("/api/v1/tasks/" + id + "/attachments", "x.pdf", pdf,
+                Map.of("purpose", "PROGRESS")).status()).isEqualTo(403);
+        assertThat(Api.as(port, "chuyenvien").upload("/api/v1/tasks/" + id + "/attachments", "x.pdf", pdf,
+                Map.of("purpose", "ASSIGNMENT")).status()).isEqualTo(403);
+        assertThat(Api.as(port, "chuyenvien").upload("/api/v1/tasks/" + id + "/attachments", "x.pdf",
+                "MZ this is an executable".getBytes(StandardCharsets.US_ASCII), Map.of()).status()).isEqualTo(415);
+
+        JsonNode task = Api.as(port, "lanhdao").get("/api/v1/tasks/" + id).json();
+        assertThat(task.get("attachments")).extracting(a -> a.get("purpose").asString())
+                .containsExactly("ASSIGNMENT", "PROGRESS");
+        String path = "/api/v1/tasks/" + id + "/attachments/" + document.json().get("id").asLong();
+        Api.Download file = Api.as(port, "chuyenvien.sxd").download(path); // a coordinating unit sees the task
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(pdf);
+        assertThat(Api.as(port, "lanhdao.sxd").download(path).status()).isEqualTo(403);
+        assertThat(Api.as(port, "lanhdao").download("/api/v1/tasks/" + id + "/attachments/999999").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_change_based_on_a_stale_copy_is_refused_and_nothing_is_lost() {
+        long id = assign("Nhiệm vụ sửa đồng thời", "VP.KSTT", LocalDate.now().minusDays(1).toString(), null);
+        AssignedTask first = store.find(id).orElseThrow();
+        AssignedTask second = store.find(id).orElseThrow();
+        AssignedTask.Actor actor = new AssignedTask.Actor("chuyenvien", "Lê Minh Tuấn");
+        first.reportProgress(30, "Lần một", LocalDate.now(), actor);
+        store.save(first, java.time.Instant.now(), "chuyenvien", null);
+        second.reportProgress(40, "Lần hai", LocalDate.now(), actor);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> store.save(second, java.time.Instant.now(), "chuyenvien", null))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(store.find(id).orElseThrow().progressPercent).isEqualTo(30);
     }
 }

@@ -38,7 +38,7 @@ class DossierFilesApi {
     ResponseEntity<DossierFiles.FileView> upload(@PathVariable String code, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) Long documentId, StaffUser caller) throws IOException {
         if (file.isEmpty()) {
-            throw ProblemException.invalid("file", "dossier.file.empty");
+            throw ProblemException.invalid("file", "file.empty");
         }
         DossierFiles.FileView stored = files.upload(code, documentId, file.getOriginalFilename(), file.getInputStream(),
                 caller);

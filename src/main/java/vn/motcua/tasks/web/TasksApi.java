@@ -4,12 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.RequestValues;
@@ -133,6 +138,35 @@ class TasksApi {
     TaskView deny(@PathVariable long id, @PathVariable int requestId,
             @RequestBody(required = false) DecisionRequest request, StaffUser caller) {
         return tasks.decideExtension(id, requestId, false, request == null ? null : request.note(), caller);
+    }
+
+    @PostMapping(path = "/api/v1/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Attach a file (PDF, JPEG or PNG judged by content; at most motcua.files.max-size): "
+            + "purpose ASSIGNMENT (the monitoring office or an administrator of the task's agency), PROGRESS or "
+            + "RESULT (the host unit); without purpose PROGRESS for the host unit, ASSIGNMENT otherwise")
+    ResponseEntity<TaskViews.Attachment> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String purpose, StaffUser caller) throws IOException {
+        TaskViews.AttachmentPurpose chosen = purpose == null || purpose.isBlank() ? null
+                : RequestValues.choice("purpose", purpose, TaskViews.AttachmentPurpose.class);
+        TaskViews.Attachment stored = tasks.attach(id, chosen, file.getOriginalFilename(), file.getInputStream(),
+                caller);
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + id + "/attachments/" + stored.id()))
+                .body(stored);
+    }
+
+    @GetMapping("/api/v1/tasks/{id}/attachments/{attachmentId}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Download a file of a task, for those who see the task")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable long id, @PathVariable long attachmentId,
+            StaffUser caller) throws IOException {
+        TaskViews.Download download = tasks.attachment(id, attachmentId, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.attachment().contentType()))
+                .contentLength(download.attachment().size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.attachment().name(), StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(download.content()));
     }
 
     @GetMapping("/api/v1/tasks/statistics")
