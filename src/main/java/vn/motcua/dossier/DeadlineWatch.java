@@ -13,7 +13,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
 import vn.motcua.organization.Organization;
-import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.platform.ClusterLock;
 
 /**
@@ -111,11 +109,9 @@ public class DeadlineWatch {
                     VIETNAMESE);
             String body = messages.getMessage("dossier.notice.unit." + kind + ".body", new Object[] {list.size()},
                     VIETNAMESE) + "\n\n" + String.join("\n", list);
-            for (StaffView staff : organization.staff(unit, null, true, PageRequest.of(0, 200)).getContent()) {
-                if (staff.email() != null && !staff.email().isBlank()) {
-                    notices.enqueue(new Notice("UNIT_" + kind.toUpperCase(Locale.ROOT).replace('-', '_'),
-                            staff.email(), null, subject, body, List.of()));
-                }
+            for (String email : organization.staffEmails(unit)) {
+                notices.enqueue(new Notice("UNIT_" + kind.toUpperCase(Locale.ROOT).replace('-', '_'), email, null,
+                        subject, body, List.of()));
             }
         });
     }

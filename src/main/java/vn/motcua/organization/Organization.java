@@ -105,6 +105,13 @@ public class Organization {
         return new PageImpl<>(items, page, total);
     }
 
+    /** The e-mail addresses of a unit's active staff, for notices to the unit (reminders, overdue warnings). */
+    public List<String> staffEmails(String unitCode) {
+        return jdbc.sql("""
+                select distinct email from staff where unit_code = ? and active and email is not null and email <> ''
+                order by email""").param(unitCode).query(String.class).list();
+    }
+
     public Optional<StaffView> staffMember(long id) {
         return selectStaff(" where s.id = :id", java.util.Map.of("id", id)).stream().findFirst();
     }
