@@ -76,37 +76,43 @@ class TaskQueries {
         this.jdbc = jdbc;
     }
 
-    /** Open tasks first, overdue at the top, then by due date; completed ones last, the latest first. */
+    /**
+     * Open tasks first, overdue at the top, then by due date; completed ones last, the latest first. The page is
+     * chosen on narrow rows (id, status and sort keys: a top-N sort in memory), then only its rows are read whole;
+     * the total is counted apart, and not at all when the first page is not full.
+     */
     Rows list(Scope scope, Filter filter, LocalDate day, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(scope, filter, day, params);
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        long[] total = {0};
+        String statusFilter = filter.status() == null ? "" : "where x.status = :status";
+        String order = """
+                case %1$s.status when 'IN_PROGRESS_OVERDUE' then 0 when 'IN_PROGRESS_WITHIN_DEADLINE' then 1
+                                 when 'NO_DEADLINE' then 2 else 3 end,
+                %1$s.due_on nulls last, %1$s.completed_on desc nulls last, %1$s.id desc""";
         List<Row> rows = jdbc.sql("""
-                select x.*, count(*) over () as total from (
-                    select t.id, t.title, t.source_document_number, t.assigned_by, t.assigned_by_name,
-                           t.host_unit_code, t.assigned_on, %s as due_on, t.priority, %s as status,
-                           t.progress_percent, t.progress_on, t.completed_on
-                    from assigned_task t where %s offset 0) x
-                %s
-                order by case x.status when 'IN_PROGRESS_OVERDUE' then 0 when 'IN_PROGRESS_WITHIN_DEADLINE' then 1
-                                       when 'NO_DEADLINE' then 2 else 3 end,
-                         x.due_on nulls last, x.completed_on desc nulls last, x.id desc
-                limit :limit offset :offset""".formatted(DUE_ON, STATUS, where,
-                        filter.status() == null ? "" : "where x.status = :status"))
+                with chosen as (
+                    select x.* from (select t.id, %s as due_on, %s as status, t.completed_on
+                                     from assigned_task t where %s offset 0) x
+                    %s
+                    order by %s
+                    limit :limit offset :offset)
+                select p.id, p.due_on, p.status, p.completed_on, t.title, t.source_document_number, t.assigned_by,
+                       t.assigned_by_name, t.host_unit_code, t.assigned_on, t.priority, t.progress_percent,
+                       t.progress_on
+                from chosen p join assigned_task t on t.id = p.id
+                order by %s""".formatted(DUE_ON, STATUS, where, statusFilter, order.formatted("x"),
+                        order.formatted("p")))
                 .params(params)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return row(rs);
-                })
+                .query((rs, n) -> row(rs))
                 .list();
-        if (rows.isEmpty() && page > 0) {
-            total[0] = jdbc.sql("select count(*) from (select %s as status from assigned_task t where %s offset 0) x %s"
-                            .formatted(STATUS, where, filter.status() == null ? "" : "where x.status = :status"))
-                    .params(params).query(Long.class).single();
-        }
-        return new Rows(rows, total[0]);
+        long total = page == 0 && rows.size() < size ? rows.size()
+                : jdbc.sql(filter.status() == null ? "select count(*) from assigned_task t where " + where
+                        : "select count(*) from (select %s as status from assigned_task t where %s offset 0) x %s"
+                                .formatted(STATUS, where, statusFilter))
+                        .params(params).query(Long.class).single();
+        return new Rows(rows, total);
     }
 
     Statistics statistics(Scope scope, String unitCode, LocalDate day) {
