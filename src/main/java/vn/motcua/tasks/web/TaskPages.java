@@ -70,8 +70,8 @@ class TaskPages {
     /** A figure of the dashboard and the list it stands for. */
     public record Figure(String id, String key, long count, String url, String tone) {}
 
-    /** One coloured piece of a bar: a status's count. */
-    public record Segment(String status, long count, double x, double width, String url) {}
+    /** One coloured piece of a bar: a status ({@code value} for styles, {@code name} for messages) and its count. */
+    public record Segment(String value, String name, long count, double x, double width, String url) {}
 
     /** A row of a chart and of its table: a unit or a leader with its figures per status. */
     public record ChartRow(String key, String label, String name, Statistics statistics, String url,
@@ -288,7 +288,7 @@ class TaskPages {
                 counts.add(count);
                 if (count > 0) {
                     double width = BAR_AREA * (double) count / max;
-                    segments.add(new Segment(status.name(), count, x, width, url));
+                    segments.add(new Segment(lower(status), status.name(), count, x, width, url));
                     x += width;
                 }
             }

@@ -101,6 +101,7 @@ class TaskPagesTest {
         assertThat(body.indexOf("id=\"overdue-section\"")).isNotNegative().isLessThan(body.indexOf("id=\"task-list\""));
         assertThat(body).containsPattern("<tr class=\"table-danger\" data-task=\"\\d+\">");
         assertThat(body).containsPattern("<g class=\"chart-row\" data-key=\"VP.KSTT\">");
+        assertThat(body).containsPattern("<rect class=\"seg-in_progress_overdue\" x=\"[\\d.]+\"");
         // Each figure drills down to its list.
         assertThat(body).contains("href=\"/tasks?status=in_progress_overdue\" id=\"stat-in_progress_overdue\"")
                 .contains("href=\"/tasks?unitCode=VP.KSTT\"");
