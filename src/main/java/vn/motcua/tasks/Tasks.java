@@ -224,7 +224,18 @@ public class Tasks {
     @Transactional(readOnly = true)
     public Page<TaskSummary> list(TaskStatus status, String unitCode, Long assignedBy, String query, StaffUser caller,
             int page, int size) {
-        LocalDate today = today();
+        return list(status, unitCode, assignedBy, query, null, caller, page, size);
+    }
+
+    /**
+     * The list as things stood at the end of {@code asOf} (today when null): tasks assigned by then, with their
+     * status, due date and working days left on that day, and a completion only if it had happened by then.
+     * Progress is the latest reported, whenever.
+     */
+    @Transactional(readOnly = true)
+    public Page<TaskSummary> list(TaskStatus status, String unitCode, Long assignedBy, String query, LocalDate asOf,
+            StaffUser caller, int page, int size) {
+        LocalDate today = asOf == null ? today() : asOf;
         TaskQueries.Rows rows = queries.list(scope(caller), new Filter(status, unitCode, assignedBy, query), today,
                 page, size);
         Map<String, UnitView> units = organization.units(rows.rows().stream().map(TaskQueries.Row::hostUnitCode)
@@ -233,7 +244,8 @@ public class Tasks {
             Integer left = workingDaysLeft(row.status(), row.dueDate(), today);
             return new TaskSummary(row.id(), row.title(), row.sourceDocumentNumber(), row.assignedBy(),
                     row.assignedByName(), unitRef(row.hostUnitCode(), units), row.assignedOn(), row.dueDate(),
-                    row.priority(), row.status(), row.progressPercent(), row.progressOn(), row.completedOn(), left,
+                    row.priority(), row.status(), row.progressPercent(), row.progressOn(),
+                    row.completedOn() == null || row.completedOn().isAfter(today) ? null : row.completedOn(), left,
                     dueSoon(left));
         }).toList();
         return new Page<>(items, rows.total(), page, size);
