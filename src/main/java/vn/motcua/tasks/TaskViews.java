@@ -41,7 +41,7 @@ public final class TaskViews {
 
     /** What the caller may do with the task now. */
     public record Permissions(boolean reportProgress, boolean complete, boolean requestExtension,
-            boolean decideExtension) {}
+            boolean decideExtension, boolean attach) {}
 
     public record TaskView(long id, String title, String description, Source source, long assignedBy,
             String assignedByName, UnitRef hostUnit, List<UnitRef> coordinatingUnits, LocalDate assignedOn,

@@ -187,8 +187,7 @@ public class Tasks {
             InputStream content, StaffUser caller) throws IOException {
         AssignedTask task = load(id);
         boolean host = hosts(task, caller);
-        boolean office = (caller.has(Role.MONITOR) || caller.has(Role.ADMIN))
-                && task.agencyCode.equals(caller.agencyCode());
+        boolean office = office(task, caller);
         TaskViews.AttachmentPurpose chosen = purpose != null ? purpose
                 : host ? TaskViews.AttachmentPurpose.PROGRESS : TaskViews.AttachmentPurpose.ASSIGNMENT;
         require(chosen == TaskViews.AttachmentPurpose.ASSIGNMENT ? office : host);
@@ -313,6 +312,11 @@ public class Tasks {
                 && (caller.has(Role.SPECIALIST) || caller.has(Role.LEADER));
     }
 
+    /** The monitoring office or an administrator of the task's agency. */
+    private static boolean office(AssignedTask task, StaffUser caller) {
+        return (caller.has(Role.MONITOR) || caller.has(Role.ADMIN)) && task.agencyCode.equals(caller.agencyCode());
+    }
+
     private AssignedTask load(long id) {
         return store.find(id).orElseThrow(() -> ProblemException.notFound("task.not-found", id));
     }
@@ -348,7 +352,9 @@ public class Tasks {
                         e.state.name(), e.decidedBy == null ? null : e.decidedBy.name(), e.decidedOn,
                         e.decisionNote)).toList(),
                 queries.timeline(task.id), queries.attachments(task.id),
-                new Permissions(host, host, host && task.dueDate != null && !pending, decides), task.version);
+                new Permissions(host, host, host && task.dueDate != null && !pending, decides,
+                        hosts(task, caller) || office(task, caller)),
+                task.version);
     }
 
     /** Working days from today to the due date: 0 on the due date, negative once overdue; null if not open. */

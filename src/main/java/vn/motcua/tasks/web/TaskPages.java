@@ -1,5 +1,7 @@
 package vn.motcua.tasks.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +14,11 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.identity.Identity.StaffUser;
@@ -26,11 +34,11 @@ import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.tasks.TaskStatus;
-import vn.motcua.tasks.TaskViews;
 import vn.motcua.tasks.TaskViews.Breakdown;
 import vn.motcua.tasks.TaskViews.Statistics;
 import vn.motcua.tasks.TaskViews.TaskSummary;
 import vn.motcua.tasks.TaskViews.TaskView;
+import vn.motcua.tasks.TaskViews;
 import vn.motcua.tasks.Tasks;
 
 /**
@@ -247,6 +255,38 @@ class TaskPages {
             StaffUser caller, RedirectAttributes redirect) {
         return act(id, caller, redirect, "web.tasks.done.deny",
                 () -> tasks.decideExtension(id, number, false, blankToNull(note), caller));
+    }
+
+    @PostMapping(path = "/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String purpose, StaffUser caller, RedirectAttributes redirect)
+            throws IOException {
+        tasks.task(id, caller);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw ProblemException.invalid("file", "file.empty");
+            }
+            TaskViews.Attachment stored = tasks.attach(id, RequestValues.choiceOr(purpose,
+                    TaskViews.AttachmentPurpose.class, null), file.getOriginalFilename(), file.getInputStream(), caller);
+            redirect.addFlashAttribute("flash", text("web.tasks.done.attach", stored.name()));
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey(), e.args()));
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    @GetMapping("/tasks/{id}/attachments/{attachmentId}")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable long id, @PathVariable long attachmentId,
+            StaffUser caller) throws IOException {
+        TaskViews.Download download = tasks.attachment(id, attachmentId, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.attachment().contentType()))
+                .contentLength(download.attachment().size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.attachment().name(), StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(download.content()));
     }
 
     private String act(long id, StaffUser caller, RedirectAttributes redirect, String doneKey,

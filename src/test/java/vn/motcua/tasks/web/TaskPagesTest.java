@@ -2,6 +2,7 @@ package vn.motcua.tasks.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -258,5 +259,31 @@ class TaskPagesTest {
         // Decided already: the second decision is refused in words.
         monitor.post("/tasks/" + task + "/extension-requests/1/deny", Map.of("note", ""));
         assertThat(monitor.get("/tasks/" + task).body()).contains("id=\"action-error\"");
+    }
+
+    @Test
+    void theHostUnitAttachesAReportOnThePageAndOnlyAcceptedFilesAreKept() {
+        long task = assign("Nhiệm vụ có báo cáo đính kèm " + UUID.randomUUID(), "VP.KSTT", List.of());
+        WebSession specialist = WebSession.signIn(port, "chuyenvien");
+        assertThat(specialist.get("/tasks/" + task).body()).contains("id=\"attach-form\"")
+                .contains("Chưa có tệp đính kèm.");
+        byte[] pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        Api.Response uploaded = specialist.postFile("/tasks/" + task + "/attachments", Map.of("purpose", "RESULT"),
+                "file", "Báo cáo kết quả.pdf", "application/pdf", pdf);
+        assertThat(uploaded.status()).isEqualTo(302);
+        String page = specialist.get("/tasks/" + task).body();
+        assertThat(page).contains("Đã đính kèm tệp &quot;Báo cáo kết quả.pdf&quot;.").contains("Kết quả thực hiện");
+        Matcher link = Pattern.compile("href=\"(/tasks/" + task + "/attachments/\\d+)\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        assertThat(specialist.download(link.group(1)).body()).isEqualTo(pdf);
+
+        // an executable renamed .pdf is refused in words and not listed
+        specialist.postFile("/tasks/" + task + "/attachments", Map.of(), "file", "virus.pdf", "application/pdf",
+                "MZ this is an executable".getBytes(StandardCharsets.US_ASCII));
+        String after = specialist.get("/tasks/" + task).body();
+        assertThat(after).contains("Chỉ nhận tệp PDF, JPEG hoặc PNG").doesNotContain("virus.pdf");
+        // another agency's staff may not read it
+        assertThat(WebSession.signIn(port, "lanhdao.sxd").get(link.group(1)).status()).isEqualTo(403);
     }
 }
