@@ -57,6 +57,9 @@ public final class TaskViews {
         static final Statistics NONE = new Statistics(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /** The dashboard's figures as of a day: the whole, per host unit and per assigning leader (largest first). */
+    public record Overview(Statistics total, List<Breakdown> byUnit, List<Breakdown> byLeader) {}
+
     /** Statistics of one host unit or one assigning leader. */
     public record Breakdown(String key, String name, Statistics statistics) {}
 

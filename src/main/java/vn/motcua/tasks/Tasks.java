@@ -256,10 +256,21 @@ public class Tasks {
         return queries.statistics(scope(caller), unitCode, asOf == null ? today() : asOf);
     }
 
+    /** Statistics, per host unit (with its name) and per assigning leader, in one pass: the dashboard's figures. */
+    @Transactional(readOnly = true)
+    public TaskViews.Overview overview(LocalDate asOf, StaffUser caller) {
+        TaskViews.Overview overview = queries.overview(scope(caller), asOf == null ? today() : asOf);
+        return new TaskViews.Overview(overview.total(), named(overview.byUnit()), overview.byLeader());
+    }
+
     /** Per host unit (with its name), largest first. */
     @Transactional(readOnly = true)
     public List<Breakdown> byUnit(LocalDate asOf, StaffUser caller) {
-        List<Breakdown> rows = queries.breakdown(scope(caller), asOf == null ? today() : asOf, false);
+        return named(queries.breakdown(scope(caller), asOf == null ? today() : asOf, false));
+    }
+
+    /** Host units' breakdowns with the units' names. */
+    private List<Breakdown> named(List<Breakdown> rows) {
         Map<String, UnitView> units = organization.units(rows.stream().map(Breakdown::key).toList());
         return rows.stream().map(row -> new Breakdown(row.key(), unitRef(row.key(), units).name(), row.statistics()))
                 .toList();

@@ -377,4 +377,22 @@ class TasksApiTest {
                 .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
         assertThat(store.find(id).orElseThrow().progressPercent).isEqualTo(30);
     }
+
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    vn.motcua.identity.Identity identity;
+
+    @Test
+    void the_dashboard_overview_in_one_pass_equals_the_separate_statistics() {
+        var leader = identity.user("lanhdao").orElseThrow();
+        for (LocalDate day : List.of(LocalDate.of(2019, 9, 25), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
+            TaskViews.Overview overview = tasks.overview(day, leader);
+            assertThat(overview.total()).isEqualTo(tasks.statistics(day, null, leader));
+            assertThat(overview.byUnit()).containsExactlyInAnyOrderElementsOf(tasks.byUnit(day, leader));
+            assertThat(overview.byLeader()).containsExactlyInAnyOrderElementsOf(tasks.byLeader(day, leader));
+        }
+        assertThat(tasks.overview(LocalDate.of(2019, 9, 25), leader).total().received()).isEqualTo(107);
+    }
 }

@@ -147,7 +147,8 @@ class TaskPages {
         }
         Filters filters = new Filters(shownStatus, shownUnit, shownLeader, shownQuery, day);
 
-        Statistics statistics = tasks.statistics(day, null, caller);
+        TaskViews.Overview overview = tasks.overview(day, caller);
+        Statistics statistics = overview.total();
         model.addAttribute("statistics", statistics);
         model.addAttribute("totals", List.of(
                 new Figure("received", "web.tasks.received", statistics.received(), filters.drill(null, null, null),
@@ -161,8 +162,8 @@ class TaskPages {
                 figure(TaskStatus.IN_PROGRESS_OVERDUE, statistics.inProgressOverdue(), filters, "danger"),
                 figure(TaskStatus.NO_DEADLINE, statistics.noDeadline(), filters, "secondary")));
 
-        List<Breakdown> units = tasks.byUnit(day, caller);
-        List<Breakdown> leaders = tasks.byLeader(day, caller);
+        List<Breakdown> units = overview.byUnit();
+        List<Breakdown> leaders = overview.byLeader();
         model.addAttribute("charts", List.of(chart("unit-chart", units, filters, false),
                 chart("leader-chart", leaders, filters, true)));
         model.addAttribute("stack", STACK.stream().map(s -> new StatusRef(lower(s), s.name())).toList());

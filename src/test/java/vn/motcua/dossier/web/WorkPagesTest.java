@@ -144,6 +144,10 @@ class WorkPagesTest {
                 .containsPattern("<g class=\"chart-row\" data-unit=\"SXD.QLXD\">")
                 .containsPattern("\\d+(,\\d)? %</text>")
                 .contains("id=\"nav-units\"");
+        // the chart's <title> stays in the chart: the page's head has one title, the page's own
+        String head = view.body().substring(0, view.body().indexOf("</head>"));
+        assertThat(head.split("<title", -1)).hasSize(2);
+        assertThat(head).doesNotContain("Tỉ lệ xử lý đúng hạn theo đơn vị");
         assertThat(WebSession.signIn(port, "giamsat").get("/work/units").status()).isEqualTo(200);
         assertThat(WebSession.signIn(port, "chuyenvien.sxd").get("/work/units").status()).isEqualTo(403);
     }
