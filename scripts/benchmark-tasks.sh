@@ -73,7 +73,8 @@ results=()
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 run() {  # name, token, connections, path
     local status threads=$(( $3 < 2 ? 1 : 2 )) out
-    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $2" "$base$4")
+    status=$(curl -s -o /dev/null -w '%{http_code}' ${2:+-H "Authorization: Bearer $2"} \
+        ${COOKIE:+-b "$COOKIE"} "$base$4")
     [ "$status" = 200 ] || { echo "$1: HTTP $status for $4"; exit 1; }
     TOKEN="$2" wrk -t$threads -c"$3" -d3s -s scripts/get-with-token.lua "$base$4" > /dev/null   # warm-up
     out=$(TOKEN="$2" wrk -t$threads -c"$3" -d"$duration" -s scripts/get-with-token.lua "$base$4")
@@ -84,6 +85,15 @@ run() {  # name, token, connections, path
     p95=$(sed -n 's/^p95: \(.*\) ms$/\1/p' <<< "$out")
     results+=("$(printf '%-44s %5s %9s %9s %9s %7s' "$1" "$3" "$rate" "$p50" "$p95" "$errors")")
     echo "${results[-1]}"
+}
+# The dashboard page as a leader's browser asks for it: a session cookie from the login form.
+jar_cookies="$data/cookies.txt"
+csrf=$(curl -sf -c "$jar_cookies" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -sf -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -d "username=lanhdao&password=Demo%4012345&_csrf=$csrf" \
+    "$base/login"
+session=$(awk '$6 == "JSESSIONID" {print $7}' "$jar_cookies")
+page() {  # name, connections, path: with the session cookie instead of a token
+    COOKIE="JSESSIONID=$session" run "$1" "" "$2" "$3"
 }
 header=$(printf '%-44s %5s %9s %9s %9s %7s' endpoint conns 'req/s' 'p50 ms' 'p95 ms' errors)
 echo "$header"
@@ -96,6 +106,7 @@ for c in 1 8; do
     run "list default, first page (lanhdao)" "$leader" $c "/api/v1/tasks?size=20"
     run "list search q=bao cao (lanhdao)" "$leader" $c "/api/v1/tasks?q=bao%20cao"
     run "list default, first page (chuyenvien)" "$specialist" $c "/api/v1/tasks?size=20"
+    page "dashboard page /tasks (lanhdao)" $c "/tasks"
 done
 export=$(curl -sf -o "$data/tasks.xlsx" -w '%{time_total}' -H "Authorization: Bearer $leader" \
     "$base/api/v1/tasks/export?format=xlsx")
