@@ -4,11 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.dossier.DossierFiles;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Downloads;
 
 @RestController
 @Tag(name = "Dossier files", description = "Tệp đính kèm của hồ sơ (PDF, JPEG, PNG)")
@@ -58,12 +56,8 @@ class DossierFilesApi {
     ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id, StaffUser caller)
             throws IOException {
         DossierFiles.Download download = files.download(code, id, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.file().contentType()))
-                .contentLength(download.file().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.file().name(), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(download.content()));
+        return Downloads.attachment(download.file().name(), download.file().contentType(),
+                download.file().size(), download.content());
     }
 
 }

@@ -1,7 +1,6 @@
 package vn.motcua.tasks.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.PageLinks;
+import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.tasks.TaskStatus;
 import vn.motcua.tasks.TaskViews.Breakdown;
@@ -282,12 +280,8 @@ class TaskPages {
     ResponseEntity<InputStreamResource> attachment(@PathVariable long id, @PathVariable long attachmentId,
             StaffUser caller) throws IOException {
         TaskViews.Download download = tasks.attachment(id, attachmentId, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.attachment().contentType()))
-                .contentLength(download.attachment().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.attachment().name(), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(download.content()));
+        return Downloads.attachment(download.attachment().name(), download.attachment().contentType(),
+                download.attachment().size(), download.content());
     }
 
     private String act(long id, StaffUser caller, RedirectAttributes redirect, String doneKey,

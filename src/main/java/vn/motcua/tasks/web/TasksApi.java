@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.tasks.TaskStatus;
 import vn.motcua.tasks.TaskViews;
@@ -161,12 +161,8 @@ class TasksApi {
     ResponseEntity<InputStreamResource> attachment(@PathVariable long id, @PathVariable long attachmentId,
             StaffUser caller) throws IOException {
         TaskViews.Download download = tasks.attachment(id, attachmentId, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.attachment().contentType()))
-                .contentLength(download.attachment().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.attachment().name(), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(download.content()));
+        return Downloads.attachment(download.attachment().name(), download.attachment().contentType(),
+                download.attachment().size(), download.content());
     }
 
     @GetMapping("/api/v1/tasks/statistics")
