@@ -96,6 +96,11 @@ public class WorkingCalendar {
         return calculator().dueAfterPauses(start, limit, pauses);
     }
 
+    /** Working days from {@code from} to {@code to}, both included (0 when {@code to} is before {@code from}). */
+    public int countWorkingDays(LocalDate from, LocalDate to) {
+        return calculator().workingDays().countWorkingDays(checked(from), checked(to));
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         return calculator().workingDays().isWorking(checked(date));
     }

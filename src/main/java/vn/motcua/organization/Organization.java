@@ -112,6 +112,12 @@ public class Organization {
                 order by email""").param(unitCode).query(String.class).list();
     }
 
+    /** Active staff holding one of the positions (e.g. the People's Committee's Chairman and Vice-Chairmen). */
+    public List<StaffView> staffInPositions(java.util.Collection<String> positionCodes) {
+        return selectStaff(" where s.active and s.position_code in (:positions) order by p.rank, s.search_name, s.id",
+                java.util.Map.of("positions", positionCodes));
+    }
+
     public Optional<StaffView> staffMember(long id) {
         return selectStaff(" where s.id = :id", java.util.Map.of("id", id)).stream().findFirst();
     }

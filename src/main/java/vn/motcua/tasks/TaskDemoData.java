@@ -59,6 +59,7 @@ class TaskDemoData {
 
     private List<StaffView> leaders;
     private Actor monitor;
+    private final java.util.Map<String, Actor> hosts = new java.util.HashMap<>();
 
     @EventListener
     @Order(60)
@@ -288,10 +289,12 @@ class TaskDemoData {
         store.save(task, at(done), null, null);
     }
 
+    /** The head of the host unit (first by rank), who reports for it; looked up once per unit. */
     private Actor host(AssignedTask task) {
-        return organization.staff(task.hostUnitCode, null, true, PageRequest.of(0, 1)).getContent().stream()
+        return hosts.computeIfAbsent(task.hostUnitCode, unit -> organization.staff(unit, null, true,
+                        PageRequest.of(0, 1)).getContent().stream()
                 .findFirst().map(s -> new Actor(s.accountUsername(), s.fullName()))
-                .orElse(new Actor(null, task.hostUnitCode));
+                .orElse(new Actor(null, unit)));
     }
 
     private static java.time.Instant at(LocalDate day) {

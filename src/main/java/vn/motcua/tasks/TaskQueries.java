@@ -50,6 +50,12 @@ class TaskQueries {
     /** Which tasks a caller sees: the whole agency's, or those of a unit as host or coordinator. */
     record Scope(String agencyCode, String unitCode, boolean wholeAgency) {
 
+        /** The rule of {@link #where} for one task already loaded. */
+        boolean sees(AssignedTask task) {
+            return wholeAgency ? task.agencyCode.equals(agencyCode)
+                    : task.hostUnitCode.equals(unitCode) || task.coordinatingUnitCodes.contains(unitCode);
+        }
+
         String where(Map<String, Object> params) {
             if (wholeAgency) {
                 params.put("agency", agencyCode);
@@ -186,9 +192,12 @@ class TaskQueries {
                 .query((rs, n) -> attachment(rs)).list();
     }
 
-    java.util.Optional<TaskViews.Attachment> attachment(long taskId, long attachmentId) {
+    /** A file of a task, with where its bytes are in the file store. */
+    record StoredAttachment(TaskViews.Attachment attachment, String sha256) {}
+
+    java.util.Optional<StoredAttachment> attachment(long taskId, long attachmentId) {
         return jdbc.sql("select * from task_attachment where task_id = ? and id = ?").params(taskId, attachmentId)
-                .query((rs, n) -> attachment(rs)).optional();
+                .query((rs, n) -> new StoredAttachment(attachment(rs), rs.getString("sha256"))).optional();
     }
 
     /** Every task visible to the scope, as of the end of {@code day}, with the latest progress reported by then. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.motcua.platform.Uploads;
 import vn.motcua.tasks.AssignedTask.Actor;
 import vn.motcua.tasks.AssignedTask.Extension;
 import vn.motcua.tasks.AssignedTask.ExtensionState;
@@ -111,6 +112,17 @@ class TaskStore {
                     .update();
         }
         task.newEvents.clear();
+    }
+
+    /** Records a stored file of a task; returns its id. Files are never changed. */
+    long attach(long taskId, TaskViews.AttachmentPurpose purpose, Uploads.Accepted file, String username,
+            Instant now) {
+        return jdbc.sql("""
+                insert into task_attachment (task_id, purpose, name, size, content_type, sha256, uploaded_by,
+                    uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(taskId, purpose.name(), file.name(), file.size(), file.contentType(), file.sha256(), username,
+                        Timestamp.from(now))
+                .query(Long.class).single();
     }
 
     private List<Extension> extensions(long taskId) {

@@ -2,13 +2,11 @@ package vn.motcua.tasks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,14 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
@@ -66,18 +62,16 @@ public class Tasks {
     private final WorkingCalendar calendar;
     private final TaskSettings settings;
     private final Uploads uploads;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     Tasks(TaskStore store, TaskQueries queries, Organization organization, WorkingCalendar calendar,
-            TaskSettings settings, Uploads uploads, JdbcClient jdbc, Clock clock) {
+            TaskSettings settings, Uploads uploads, Clock clock) {
         this.store = store;
         this.queries = queries;
         this.organization = organization;
         this.calendar = calendar;
         this.settings = settings;
         this.uploads = uploads;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -128,6 +122,8 @@ public class Tasks {
         if (source != null && source.documentNumber() != null && source.documentNumber().strip().length() > 60) {
             throw ProblemException.invalid("source.documentNumber", "task.text.too-long", 60);
         }
+        withinCalendar(form.assignedOn(), "assignedOn");
+        withinCalendar(form.dueDate(), "dueDate");
         AssignedTask task = AssignedTask.assign(host.agencyCode(), form.title(), form.description(),
                 source == null ? null : new AssignedTask.Source(blankToNull(source.documentNumber()),
                         source.documentDate(), blankToNull(source.summary())),
@@ -157,6 +153,7 @@ public class Tasks {
     @Transactional
     public TaskView requestExtension(long id, LocalDate proposedDueDate, String reason, StaffUser caller) {
         AssignedTask task = hostsTask(id, caller);
+        withinCalendar(proposedDueDate, "proposedDueDate");
         task.requestExtension(proposedDueDate, reason, now(), today(), actor(caller));
         store.save(task, now(), caller.username(), null);
         return view(task, caller);
@@ -193,12 +190,7 @@ public class Tasks {
         require(chosen == TaskViews.AttachmentPurpose.ASSIGNMENT ? office : host);
         Uploads.Accepted file = uploads.accept(fileName, content);
         Instant now = now();
-        long attachmentId = jdbc.sql("""
-                insert into task_attachment (task_id, purpose, name, size, content_type, sha256, uploaded_by,
-                    uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(task.id, chosen.name(), file.name(), file.size(), file.contentType(), file.sha256(),
-                        caller.username(), Timestamp.from(now))
-                .query(Long.class).single();
+        long attachmentId = store.attach(task.id, chosen, file, caller.username(), now);
         return new TaskViews.Attachment(attachmentId, chosen, file.name(), file.size(), file.contentType(),
                 caller.username(), now.atOffset(ZoneOffset.ofHours(7)));
     }
@@ -206,12 +198,10 @@ public class Tasks {
     /** A file of a task, to those who see the task; a file of another task reads as unknown. */
     @Transactional(readOnly = true)
     public TaskViews.Download attachment(long id, long attachmentId, StaffUser caller) throws IOException {
-        view(id, caller);
-        TaskViews.Attachment attachment = queries.attachment(id, attachmentId)
+        require(scope(caller).sees(load(id)));
+        TaskQueries.StoredAttachment stored = queries.attachment(id, attachmentId)
                 .orElseThrow(() -> ProblemException.notFound("task.attachment.not-found", attachmentId));
-        String sha256 = jdbc.sql("select sha256 from task_attachment where id = ?").param(attachmentId)
-                .query(String.class).single();
-        return new TaskViews.Download(attachment, uploads.open(sha256));
+        return new TaskViews.Download(stored.attachment(), uploads.open(stored.sha256()));
     }
 
     /** One task with its extension requests and timeline; 403 when the caller may not see it. */
@@ -284,13 +274,8 @@ public class Tasks {
 
     /** The Chairman and Vice-Chairmen in office, who assign tasks. */
     public List<Assigner> assigners() {
-        List<Assigner> result = new ArrayList<>();
-        for (StaffView staff : organization.staff(null, null, true, PageRequest.of(0, 1000)).getContent()) {
-            if (ASSIGNING_POSITIONS.contains(staff.positionCode())) {
-                result.add(new Assigner(staff.id(), staff.fullName(), staff.positionName()));
-            }
-        }
-        return result;
+        return organization.staffInPositions(ASSIGNING_POSITIONS).stream()
+                .map(staff -> new Assigner(staff.id(), staff.fullName(), staff.positionName())).toList();
     }
 
     /** Streams every task the caller sees as of the end of {@code asOf}, with unit names resolved. */
@@ -338,9 +323,7 @@ public class Tasks {
 
     private TaskView view(AssignedTask task, StaffUser caller) {
         Scope scope = scope(caller);
-        boolean visible = scope.wholeAgency() ? task.agencyCode.equals(scope.agencyCode())
-                : task.hostUnitCode.equals(caller.unitCode()) || task.coordinatingUnitCodes.contains(caller.unitCode());
-        require(visible);
+        require(scope.sees(task));
         LocalDate today = today();
         TaskStatus status = task.statusOn(today);
         Collection<String> codes = new HashSet<>(task.coordinatingUnitCodes);
@@ -393,13 +376,7 @@ public class Tasks {
 
     /** Working days after {@code from} up to and including {@code to}. */
     private int countWorkingDays(LocalDate from, LocalDate to) {
-        int count = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to) && count < 400; day = day.plusDays(1)) {
-            if (calendar.isWorkingDay(day)) {
-                count++;
-            }
-        }
-        return count;
+        return calendar.countWorkingDays(from.plusDays(1), to);
     }
 
     private boolean dueSoon(Integer workingDaysLeft) {
@@ -418,6 +395,13 @@ public class Tasks {
 
     private static Actor actor(StaffUser caller) {
         return new Actor(caller.username(), caller.fullName());
+    }
+
+    /** Working days are known from 1900 to 2100 (calendar module): a date outside cannot be a deadline. */
+    private static void withinCalendar(LocalDate date, String field) {
+        if (date != null && (date.isBefore(WorkingCalendar.FIRST) || date.isAfter(WorkingCalendar.LAST))) {
+            throw ProblemException.invalid(field, "task.date.out-of-range");
+        }
     }
 
     private static void require(boolean allowed) {

@@ -263,6 +263,10 @@ class TasksApiTest {
         Map<String, Object> badDate = form("Nhiệm vụ", "VP.KSTT", "2026-01-05", null);
         badDate.put("dueDate", "31/01/2026");
         assertThat(monitor.post("/api/v1/tasks", badDate).status()).isEqualTo(400);
+        badDate.put("dueDate", "2200-01-31"); // beyond the working calendar: no working days to count
+        Api.Response beyond = monitor.post("/api/v1/tasks", badDate);
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.json().get("detail").asString()).contains("31/12/2100");
         assertThat(monitor.post("/api/v1/tasks", form("Nhiệm vụ", "SXD.QLXD", "2026-01-05", null)).status())
                 .isEqualTo(422);
         assertThat(monitor.get("/api/v1/tasks?status=late").status()).isEqualTo(400);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -41,6 +40,7 @@ import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Problems;
 
 /**
  * The one-stop desk: the intake form (procedure, checklist, applicant, decision), one dossier with the
@@ -59,10 +59,12 @@ class DeskPages {
     private final Catalog catalog;
     private final MessageSource messages;
     private final ProcessView process;
+    private final Problems problems;
 
     DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, MessageSource messages,
-            ProcessView process) {
+            ProcessView process, Problems problems) {
         this.process = process;
+        this.problems = problems;
         this.desk = desk;
         this.queries = queries;
         this.forms = forms;
@@ -277,12 +279,7 @@ class DeskPages {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            String detail = text(e.messageKey(), e.args());
-            if (!e.errors().isEmpty()) {
-                detail = detail + " " + e.errors().stream().map(x -> text(x.messageKey(), x.args()))
-                        .collect(Collectors.joining("; "));
-            }
-            redirect.addFlashAttribute("actionError", detail);
+            redirect.addFlashAttribute("actionError", problems.describe(e, null));
         }
         return "redirect:/desk/dossiers/" + code;
     }

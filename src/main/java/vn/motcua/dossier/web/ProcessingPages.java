@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +25,8 @@ import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.RequestValues;
+import vn.motcua.shared.web.Problems;
 import vn.motcua.shared.web.Formats;
 
 /**
@@ -44,11 +44,13 @@ class ProcessingPages {
     private final DossierProcessing processing;
     private final DossierQueries queries;
     private final MessageSource messages;
+    private final Problems problems;
 
-    ProcessingPages(DossierProcessing processing, DossierQueries queries, MessageSource messages) {
+    ProcessingPages(DossierProcessing processing, DossierQueries queries, MessageSource messages, Problems problems) {
         this.processing = processing;
         this.queries = queries;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @PostMapping("/desk/dossiers/{code}/handover")
@@ -131,13 +133,7 @@ class ProcessingPages {
             // Not "method": a field of that name would hide the form's own method property from scripts.
             @RequestParam(name = "returnMethod", required = false) String method,
             @RequestParam(required = false) Integer expectedVersion, StaffUser caller, RedirectAttributes redirect) {
-        ReturnMethod chosen = null;
-        for (ReturnMethod m : ReturnMethod.values()) {
-            if (m.name().equals(method)) {
-                chosen = m;
-            }
-        }
-        ReturnMethod returned = chosen;
+        ReturnMethod returned = RequestValues.choiceOr(method, ReturnMethod.class, null);
         return act(code, caller, redirect, "web.process.done.return",
                 () -> processing.returnResult(code, returned, expectedVersion, caller));
     }
@@ -153,25 +149,9 @@ class ProcessingPages {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            String detail = text(e.messageKey(), e.args());
-            if (!e.errors().isEmpty()) {
-                detail = detail + " " + e.errors().stream().map(this::fieldMessage).collect(Collectors.joining("; "));
-            }
-            redirect.addFlashAttribute("actionError", detail);
+            redirect.addFlashAttribute("actionError", problems.describe(e, "web.process.field."));
         }
         return back(code);
-    }
-
-    /** "Lý do: Vui lòng nhập." — the field's label first, when the page has one for it. */
-    private String fieldMessage(ProblemException.FieldError error) {
-        String message = text(error.messageKey(), error.args());
-        String field = error.field() == null ? "" : error.field().replaceAll("\\[\\d+\\]", "");
-        try {
-            return messages.getMessage("web.process.field." + field, null, LocaleContextHolder.getLocale()) + ": "
-                    + message;
-        } catch (NoSuchMessageException e) {
-            return message;
-        }
     }
 
     private static Integer version(String value) {

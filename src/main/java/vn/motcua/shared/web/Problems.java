@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.shared.ProblemException;
 
 /**
  * Builds RFC 9457 problem details whose {@code title} and {@code detail} come from the message
@@ -51,6 +54,28 @@ public class Problems {
 
     public String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A refusal in words for a page's flash message: its message, then each field's that says more, prefixed
+     * with the field's label {@code <labelPrefix><field>} when the bundle has one ("Lý do: Vui lòng nhập.").
+     */
+    public String describe(ProblemException problem, String labelPrefix) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String message = text(problem.messageKey(), problem.args());
+        Set<String> parts = new LinkedHashSet<>();
+        parts.add(message);
+        for (ProblemException.FieldError error : problem.errors()) {
+            String detail = text(error.messageKey(), error.args());
+            String label = labelPrefix == null || error.field() == null ? null : messages.getMessage(
+                    labelPrefix + error.field().replaceAll("\\[\\d+\\]", ""), null, null, locale);
+            if (label != null) {
+                parts.add(label + ": " + detail);
+            } else if (!detail.equals(message)) {
+                parts.add(detail);
+            }
+        }
+        return String.join(" ", parts);
     }
 
     private String text(Locale locale, String key, String fallback) {

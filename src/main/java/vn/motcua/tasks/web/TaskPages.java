@@ -1,19 +1,19 @@
 package vn.motcua.tasks.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
-import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.Downloads;
+import vn.motcua.shared.web.PageLinks;
+import vn.motcua.shared.web.Problems;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.tasks.TaskStatus;
 import vn.motcua.tasks.TaskViews.Breakdown;
@@ -67,8 +68,10 @@ class TaskPages {
 
     private final Tasks tasks;
     private final MessageSource messages;
+    private final Problems problems;
 
-    TaskPages(Tasks tasks, MessageSource messages) {
+    TaskPages(Tasks tasks, MessageSource messages, Problems problems) {
+        this.problems = problems;
         this.tasks = tasks;
         this.messages = messages;
     }
@@ -214,7 +217,7 @@ class TaskPages {
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
     String progress(@PathVariable long id, @RequestParam(required = false) String percent,
             @RequestParam(required = false) String note, StaffUser caller, RedirectAttributes redirect) {
-        return act(id, caller, redirect, "web.tasks.done.progress", () -> {
+        return act(id, redirect, "web.tasks.done.progress", () -> {
             Long value = number(percent);
             if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                 throw ProblemException.invalid("percent", "task.progress.percent-range");
@@ -228,7 +231,7 @@ class TaskPages {
     String complete(@PathVariable long id, @RequestParam(required = false) String resultSummary,
             @RequestParam(required = false) String completedOn, @RequestParam(required = false) String resultDocument,
             StaffUser caller, RedirectAttributes redirect) {
-        return act(id, caller, redirect, "web.tasks.done.complete", () -> tasks.complete(id, resultSummary,
+        return act(id, redirect, "web.tasks.done.complete", () -> tasks.complete(id, resultSummary,
                 blankToNull(resultDocument), date(completedOn, "completedOn"), caller));
     }
 
@@ -236,7 +239,7 @@ class TaskPages {
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
     String requestExtension(@PathVariable long id, @RequestParam(required = false) String proposedDueDate,
             @RequestParam(required = false) String reason, StaffUser caller, RedirectAttributes redirect) {
-        return act(id, caller, redirect, "web.tasks.done.extension", () -> tasks.requestExtension(id,
+        return act(id, redirect, "web.tasks.done.extension", () -> tasks.requestExtension(id,
                 date(proposedDueDate, "proposedDueDate"), reason, caller));
     }
 
@@ -244,7 +247,7 @@ class TaskPages {
     @PreAuthorize("hasRole('MONITOR')")
     String approve(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String note,
             StaffUser caller, RedirectAttributes redirect) {
-        return act(id, caller, redirect, "web.tasks.done.approve",
+        return act(id, redirect, "web.tasks.done.approve",
                 () -> tasks.decideExtension(id, number, true, blankToNull(note), caller));
     }
 
@@ -252,27 +255,22 @@ class TaskPages {
     @PreAuthorize("hasRole('MONITOR')")
     String deny(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String note,
             StaffUser caller, RedirectAttributes redirect) {
-        return act(id, caller, redirect, "web.tasks.done.deny",
+        return act(id, redirect, "web.tasks.done.deny",
                 () -> tasks.decideExtension(id, number, false, blankToNull(note), caller));
     }
 
     @PostMapping(path = "/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("isAuthenticated()")
     String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String purpose, StaffUser caller, RedirectAttributes redirect)
-            throws IOException {
-        tasks.task(id, caller);
-        try {
+            @RequestParam(required = false) String purpose, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
             if (file == null || file.isEmpty()) {
                 throw ProblemException.invalid("file", "file.empty");
             }
             TaskViews.Attachment stored = tasks.attach(id, RequestValues.choiceOr(purpose,
                     TaskViews.AttachmentPurpose.class, null), file.getOriginalFilename(), file.getInputStream(), caller);
-            redirect.addFlashAttribute("flash", text("web.tasks.done.attach", stored.name()));
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("actionError", text(e.messageKey(), e.args()));
-        }
-        return "redirect:/tasks/" + id;
+            return text("web.tasks.done.attach", stored.name());
+        });
     }
 
     @GetMapping("/tasks/{id}/attachments/{attachmentId}")
@@ -284,20 +282,28 @@ class TaskPages {
                 download.attachment().size(), download.content());
     }
 
-    private String act(long id, StaffUser caller, RedirectAttributes redirect, String doneKey,
-            Supplier<TaskView> action) {
-        // A task the caller may not see: the error page (403, 404), as on the task page itself.
-        tasks.task(id, caller);
+    private String act(long id, RedirectAttributes redirect, String doneKey, Supplier<TaskView> action) {
+        return act(id, redirect, () -> text(doneKey, action.get().title()));
+    }
+
+    /** Does it and says so; a refusal is said on the task page, except a task the caller may not see (403, 404). */
+    private String act(long id, RedirectAttributes redirect, Action action) {
         try {
-            TaskView done = action.get();
-            redirect.addFlashAttribute("flash", text(doneKey, done.title()));
+            redirect.addFlashAttribute("flash", action.run());
         } catch (ProblemException e) {
-            Set<String> details = new LinkedHashSet<>();
-            details.add(text(e.messageKey(), e.args()));
-            e.errors().forEach(error -> details.add(text(error.messageKey(), error.args())));
-            redirect.addFlashAttribute("actionError", String.join(" ", details));
+            if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("actionError", problems.describe(e, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return "redirect:/tasks/" + id;
+    }
+
+    /** What a form does, and the words that say it was done. */
+    private interface Action {
+        String run() throws IOException;
     }
 
     private Figure figure(TaskStatus status, long count, Filters filters, String tone) {
