@@ -71,16 +71,18 @@ public class DeadlineWatch {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             List<Row> overdue = jdbc.sql("""
                     update dossier set overdue_noticed_at = ?
-                    where status_code in (2, 4, 5, 6) and due_at < ? and overdue_noticed_at is null
-                    returning code, coalesce(step_unit_code, desk_unit_code), procedure_name, due_at""")
+                    where %s and due_at < ? and overdue_noticed_at is null
+                    returning code, coalesce(step_unit_code, desk_unit_code), procedure_name, due_at"""
+                    .formatted(DossierStatus.sql(DossierStatus.CLOCK_RUNNING)))
                     .params(Timestamp.from(now), Timestamp.from(now))
                     .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
                     .list();
             List<Row> soon = jdbc.sql("""
                     update dossier set reminded_at = ?
-                    where status_code in (1, 2, 4, 9) and reminded_at is null
+                    where %s and reminded_at is null
                       and least(step_due_at, due_at) >= ? and least(step_due_at, due_at) < ?
-                    returning code, step_unit_code, procedure_name, least(step_due_at, due_at)""")
+                    returning code, step_unit_code, procedure_name, least(step_due_at, due_at)"""
+                    .formatted(DossierStatus.sql(DossierStatus.QUEUED)))
                     .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(processClock.oneWorkingDayAfter(now)))
                     .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
                     .list();

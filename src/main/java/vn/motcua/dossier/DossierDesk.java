@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,10 +11,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,11 +22,8 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
-import vn.motcua.organization.Organization;
-import vn.motcua.shared.PhoneNumber;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
-import vn.motcua.shared.VietnameseText;
 
 /**
  * The one-stop desk (Bộ phận Một cửa): registers dossiers for a published procedure and decides on them —
@@ -40,26 +34,25 @@ import vn.motcua.shared.VietnameseText;
 public class DossierDesk {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DossierStore store;
+    private final DossierIntake intake;
     private final ProcessClock processClock;
     private final DossierCodes codes;
     private final Catalog catalog;
-    private final Organization organization;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    DossierDesk(DossierStore store, ProcessClock processClock, DossierCodes codes, Catalog catalog,
-            Organization organization, JdbcClient jdbc, JsonMapper json, Clock clock,
+    DossierDesk(DossierStore store, DossierIntake intake, ProcessClock processClock, DossierCodes codes,
+            Catalog catalog, JdbcClient jdbc, JsonMapper json, Clock clock,
             org.springframework.transaction.support.TransactionTemplate transaction) {
         this.store = store;
+        this.intake = intake;
         this.processClock = processClock;
         this.codes = codes;
         this.catalog = catalog;
-        this.organization = organization;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -137,45 +130,15 @@ public class DossierDesk {
 
     private Receipt register(IntakeRequest request, ProcedureData procedure, IntakeRequest.Decision decision,
             String code, Instant now, StaffUser by) {
-        Set<String> units = new LinkedHashSet<>();
-        units.add(by.unitCode());
-        procedure.steps().forEach(step -> units.add(step.unitCode()));
-        Set<String> agencies = new LinkedHashSet<>();
-        agencies.add(by.agencyCode());
-        organization.units(units).values().forEach(unit -> agencies.add(unit.agencyCode()));
-        var applicant = request.applicant();
-        var representative = request.representative();
-        Dossier dossier = new Dossier(null, code, by.agencyCode(), by.unitCode(), procedure.code(), procedure.version(),
-                procedure.name(), request.channel(), DossierStatus.NEW, IntakeRules.text(applicant.fullName()),
-                trim(applicant.citizenId()), PhoneNumber.normalize(applicant.phone()), trim(applicant.email()),
-                IntakeRules.text(applicant.address()), IntakeRules.text(applicant.organizationName()),
-                representative == null ? null : IntakeRules.text(representative.fullName()),
-                representative == null ? null : trim(representative.citizenId()),
-                representative == null ? null : PhoneNumber.normalize(representative.phone()),
-                representative == null ? null : IntakeRules.text(representative.authorizationDocument()),
-                now, String.format("%06d", RANDOM.nextInt(1_000_000)), units.toArray(String[]::new),
-                agencies.toArray(String[]::new),
-                VietnameseText.fold(code + " " + applicant.fullName() + " " + nullToEmpty(applicant.organizationName())
-                        + " " + procedure.name()),
-                by.username(), procedure.field(), null);
-        List<Dossier.Document> received = new ArrayList<>();
-        if (request.documents() != null) {
-            for (var document : request.documents()) {
-                var known = procedure.documents().stream().filter(d -> d.id().equals(document.documentId())).findFirst()
-                        .orElseThrow();
-                received.add(new Dossier.Document(known.id(), known.name(),
-                        document.copyKind() == null ? known.copyKind().name() : document.copyKind(),
-                        document.count() == null ? known.count() : document.count()));
-            }
-        }
-        Route route = Route.of(procedure);
-        dossier.register(received, route, processClock, now, by.username(), by.unitCode());
+        Dossier dossier = intake.receive(request, procedure,
+                intake.participants(procedure, by.agencyCode(), by.unitCode()), code, by.agencyCode(), by.unitCode(),
+                now, by.username());
         if (decision == IntakeRequest.Decision.ACCEPT) {
-            dossier.accept(route, processClock, now, processClock.due(procedure.timeLimit(), now), by.username(),
-                    by.unitCode());
+            dossier.accept(Route.of(procedure), processClock, now, processClock.due(procedure.timeLimit(), now),
+                    by.username(), by.unitCode());
         } else if (decision == IntakeRequest.Decision.SUPPLEMENT) {
-            dossier.requestSupplement(json.writeValueAsString(request.supplementItems()), IntakeRules.summary(request.supplementItems()),
-                    now, by.username(), by.unitCode());
+            dossier.requestSupplement(json.writeValueAsString(request.supplementItems()),
+                    IntakeRules.summary(request.supplementItems()), now, by.username(), by.unitCode());
         } else if (decision == IntakeRequest.Decision.REFUSE) {
             dossier.refuse(IntakeRules.text(request.refusalReason()), now, by.username(), by.unitCode());
         }
@@ -186,7 +149,7 @@ public class DossierDesk {
     @Transactional
     public Receipt accept(String code, StaffUser by) {
         Dossier dossier = deskDossier(code, by);
-        ProcedureData procedure = catalog.version(dossier.procedureCode(), dossier.procedureVersion()).orElseThrow();
+        ProcedureData procedure = catalog.version(dossier.procedure().code(), dossier.procedure().version()).orElseThrow();
         List<String> missing = IntakeRules.missingMandatory(procedure, store.documents(dossier.id()).stream()
                 .map(d -> new IntakeRequest.ReceivedDocument(d.documentId(), d.copyKind(), d.count())).toList());
         if (!missing.isEmpty()) {
@@ -247,17 +210,10 @@ public class DossierDesk {
     }
 
     static Receipt receipt(Dossier d) {
-        return new Receipt(d.code(), d.status(), d.status().code(), d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
-                d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.lookupPin(),
-                d.procedureCode(), d.procedureVersion(), d.lockVersion());
-    }
-
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        return new Receipt(d.code(), d.status(), d.status().code(),
+                d.reception().receivedAt().atZone(VIETNAM).toOffsetDateTime(),
+                d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.reception().lookupPin(),
+                d.procedure().code(), d.procedure().version(), d.lockVersion());
     }
 
     private static String sha256(String text) {

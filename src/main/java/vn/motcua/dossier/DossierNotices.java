@@ -44,7 +44,8 @@ class DossierNotices {
 
     /** Called with the history rows a change added, in its transaction. */
     void changed(Dossier dossier, List<Dossier.Event> events) {
-        if (dossier.applicantEmail() == null && dossier.applicantPhone() == null) {
+        Reception.Applicant applicant = dossier.applicant();
+        if (applicant.email() == null && applicant.phone() == null) {
             return;
         }
         for (Dossier.Event event : events) {
@@ -55,21 +56,22 @@ class DossierNotices {
             // A supplement asked for during processing is listed in the e-mail; Form 02 prints the intake's.
             boolean attach = java.util.Arrays.stream(vn.motcua.dossier.forms.Form.values())
                     .anyMatch(f -> f.slug().equals(form))
-                    && !(form.equals("supplement-request") && dossier.acceptedAt() != null);
+                    && !(form.equals("supplement-request") && dossier.clock().started());
             // Message keys by the action: RESULT_READY → dossier.notice.result-ready.subject / .body.
             String key = "dossier.notice." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
-            Object[] args = {dossier.code(), dossier.procedureName(), moment(dossier.dueAt()),
-                    event.note() == null ? "" : event.note(), dossier.returnMethod() == null ? ""
-                            : text("dossier.return-method." + dossier.returnMethod().name())};
+            ReturnMethod method = dossier.outcome().returnMethod();
+            Object[] args = {dossier.code(), dossier.procedure().name(), moment(dossier.dueAt()),
+                    event.note() == null ? "" : event.note(),
+                    method == null ? "" : text("dossier.return-method." + method.name())};
             String lookup = publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
-            String body = text("dossier.notice.greeting", dossier.applicantName()) + "\n\n"
+            String body = text("dossier.notice.greeting", applicant.name()) + "\n\n"
                     + text(key + ".body", args) + "\n\n"
-                    + text("dossier.notice.lookup", lookup, dossier.lookupPin());
+                    + text("dossier.notice.lookup", lookup, dossier.reception().lookupPin());
             List<Notice.Attachment> attachments = attach
                     ? List.of(Notice.Attachment.rendered(form + "-" + dossier.code() + ".pdf", "application/pdf",
                             DossierFormAttachments.reference(form, dossier.code())))
                     : List.of();
-            notices.enqueue(new Notice("DOSSIER_" + event.action(), dossier.applicantEmail(), dossier.applicantPhone(),
+            notices.enqueue(new Notice("DOSSIER_" + event.action(), applicant.email(), applicant.phone(),
                     text(key + ".subject", args), body, attachments));
         }
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -80,7 +79,7 @@ public class DossierProcessing {
     public State requestSupplement(String code, List<IntakeRequest.SupplementItem> items, Integer expectedVersion,
             StaffUser by) {
         Dossier d = store.get(code);
-        if (d.acceptedAt() == null) {
+        if (!d.clock().started()) {
             desk.requestSupplement(code, items, by);
             Dossier after = store.get(code);
             return state(after, route(after));
@@ -104,7 +103,7 @@ public class DossierProcessing {
     @Transactional
     public State supplementReceived(String code, String note, Integer expectedVersion, StaffUser by) {
         Dossier d = store.get(code);
-        if (d.acceptedAt() == null) {
+        if (!d.clock().started()) {
             desk.supplied(code, note, by);
             Dossier after = store.get(code);
             return state(after, route(after));
@@ -167,9 +166,7 @@ public class DossierProcessing {
         }
         requireVersion(d, expectedVersion);
         Route route = route(d);
-        d.returnResult(method, processClock,
-                d.currentStep() == null ? "" : route.step(d.currentStep()).name(), now(), by.username(),
-                by.unitCode());
+        d.returnResult(method, processClock, route, now(), by.username(), by.unitCode());
         return state(store.save(d), route);
     }
 
@@ -184,8 +181,9 @@ public class DossierProcessing {
     }
 
     static boolean actsOnCurrentStep(Dossier d, StaffUser by) {
-        return d.stepUnitCode() != null && d.stepUnitCode().equals(by.unitCode())
-                && by.has(Role.valueOf(d.stepRole()));
+        CurrentStep step = d.step();
+        return step != null && step.queued() && step.unitCode().equals(by.unitCode())
+                && by.has(Role.valueOf(step.role()));
     }
 
     private static boolean isDesk(Dossier d, StaffUser by) {
@@ -193,7 +191,7 @@ public class DossierProcessing {
     }
 
     private static boolean isLeaderOnRoute(Dossier d, StaffUser by) {
-        return by.has(Role.LEADER) && Arrays.asList(d.routeAgencies()).contains(by.agencyCode());
+        return by.has(Role.LEADER) && d.reception().participants().agencies().contains(by.agencyCode());
     }
 
     private static void requireVersion(Dossier d, Integer expectedVersion) {
@@ -215,7 +213,7 @@ public class DossierProcessing {
     }
 
     private ProcedureData procedure(Dossier d) {
-        return catalog.version(d.procedureCode(), d.procedureVersion()).orElseThrow();
+        return catalog.version(d.procedure().code(), d.procedure().version()).orElseThrow();
     }
 
     private Route route(Dossier d) {
@@ -227,12 +225,14 @@ public class DossierProcessing {
     }
 
     static State state(Dossier d, Route route) {
-        Integer step = d.currentStep();
-        return new State(d.code(), d.status(), d.status().code(), step,
-                step == null ? null : route.step(step).name(), d.stepUnitCode(),
-                d.stepDueAt() == null ? null : d.stepDueAt().atZone(DossierDesk.VIETNAM).toOffsetDateTime(),
-                d.dueAt() == null ? null : d.dueAt().atZone(DossierDesk.VIETNAM).toOffsetDateTime(), d.timeliness(),
-                d.lockVersion());
+        CurrentStep step = d.step();
+        return new State(d.code(), d.status(), d.status().code(), step == null ? null : step.order(),
+                step == null ? null : route.step(step.order()).name(), step == null ? null : step.unitCode(),
+                step == null ? null : time(step.dueAt()), time(d.dueAt()), d.outcome().timeliness(), d.lockVersion());
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(DossierDesk.VIETNAM).toOffsetDateTime();
     }
 
 }

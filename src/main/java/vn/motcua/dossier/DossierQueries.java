@@ -51,36 +51,41 @@ public class DossierQueries {
 
     public Detail detail(String code, StaffUser caller) {
         Dossier d = visibleDossier(code, caller);
-        return new Detail(d.code(), d.status(), d.status().code(), d.channel(), d.agencyCode(), d.deskUnitCode(),
-                d.procedureCode(), d.procedureVersion(), d.procedureName(),
-                new DossierViews.Person(d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(),
-                        d.applicantAddress(), d.applicantOrganization(), null),
-                d.representativeName() == null ? null : new DossierViews.Person(d.representativeName(),
-                        d.representativeCitizenId(), d.representativePhone(), null, null, null,
-                        d.representativeAuthorization()),
-                store.documents(d.id()).stream().map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count()))
-                        .toList(),
-                d.receivedAt().atZone(VIETNAM).toOffsetDateTime(),
-                d.acceptedAt() == null ? null : d.acceptedAt().atZone(VIETNAM).toOffsetDateTime(),
-                d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.lookupPin(),
-                d.supplementItems() == null ? null
-                        : json.readValue(d.supplementItems(), new TypeReference<List<IntakeRequest.SupplementItem>>() {}),
-                d.refusalReason(), d.receivedBy(), d.lockVersion(),
-                store.events(d.id()).stream().map(e -> new DossierViews.HistoryEntry(e.at().atZone(VIETNAM).toOffsetDateTime(),
-                        e.status(), e.statusCode(), e.action(), e.byUser(), e.unitCode(), e.note())).toList(),
-                d.field(), step(d), time(d.originalDueAt()), d.apologyReason(),
-                d.processingSupplementItems() == null ? null : json.readValue(d.processingSupplementItems(),
-                        new TypeReference<List<IntakeRequest.SupplementItem>>() {}),
-                time(d.resultReadyAt()), d.timeliness(), time(d.returnedAt()), d.returnMethod(), d.closingReason());
+        Reception r = d.reception();
+        Reception.Applicant a = r.applicant();
+        Reception.Representative rep = r.representative();
+        Dossier.Apology apology = d.apology();
+        Outcome outcome = d.outcome();
+        return new Detail(d.code(), d.status(), d.status().code(), r.channel(), r.agencyCode(), r.deskUnitCode(),
+                r.procedure().code(), r.procedure().version(), r.procedure().name(),
+                new DossierViews.Person(a.name(), a.citizenId(), a.phone(), a.email(), a.address(), a.organization(), null),
+                rep == null ? null
+                        : new DossierViews.Person(rep.name(), rep.citizenId(), rep.phone(), null, null, null,
+                                rep.authorization()),
+                store.documents(d.id()).stream()
+                        .map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count())).toList(),
+                time(r.receivedAt()), time(d.clock().acceptedAt()), time(d.dueAt()), r.lookupPin(),
+                items(d.supplements().atIntake()), outcome.refusalReason(), r.receivedBy(), d.lockVersion(),
+                store.events(d.id()).stream().map(e -> new DossierViews.HistoryEntry(time(e.at()), e.status(),
+                        e.status().code(), e.action(), e.byUser(), e.unitCode(), e.note())).toList(),
+                r.procedure().field(), step(d), apology == null ? null : time(apology.originalDueAt()),
+                apology == null ? null : apology.reason(), items(d.supplements().duringProcessing()),
+                time(outcome.resultReadyAt()), outcome.timeliness(), time(outcome.returnedAt()), outcome.returnMethod(),
+                outcome.closingReason());
+    }
+
+    private List<IntakeRequest.SupplementItem> items(String json) {
+        return json == null ? null : this.json.readValue(json, new TypeReference<List<IntakeRequest.SupplementItem>>() {});
     }
 
     private DossierViews.Step step(Dossier d) {
-        if (d.currentStep() == null || d.stepUnitCode() == null) {
+        CurrentStep step = d.step();
+        if (step == null || !step.queued()) {
             return null;
         }
-        Route route = Route.of(catalog.version(d.procedureCode(), d.procedureVersion()).orElseThrow());
-        return new DossierViews.Step(d.currentStep(), route.step(d.currentStep()).name(), d.stepUnitCode(),
-                d.stepRole(), time(d.stepStartedAt()), time(d.stepDueAt()));
+        Route route = Route.of(catalog.version(d.procedure().code(), d.procedure().version()).orElseThrow());
+        return new DossierViews.Step(step.order(), route.step(step.order()).name(), step.unitCode(), step.role(),
+                time(step.startedAt()), time(step.dueAt()));
     }
 
     private static OffsetDateTime time(java.time.Instant instant) {
@@ -205,14 +210,14 @@ public class DossierQueries {
             return true;
         }
         if (caller.has(Role.LEADER) || caller.has(Role.MONITOR)) {
-            if (java.util.Arrays.asList(d.routeAgencies()).contains(caller.agencyCode())) {
+            if (d.reception().participants().agencies().contains(caller.agencyCode())) {
                 return true;
             }
         }
         if (caller.has(Role.RECEPTION) && d.deskUnitCode().equals(caller.unitCode())) {
             return true;
         }
-        return caller.has(Role.SPECIALIST) && java.util.Arrays.asList(d.routeUnits()).contains(caller.unitCode());
+        return caller.has(Role.SPECIALIST) && d.reception().participants().units().contains(caller.unitCode());
     }
 
     private static String scope(StaffUser caller, Map<String, Object> params) {

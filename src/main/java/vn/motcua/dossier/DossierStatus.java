@@ -1,8 +1,16 @@
 package vn.motcua.dossier;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Where a dossier stands, mapped onto the status codes exchanged with the National Public Service Portal
- * (one-stop-rules §1): 1 newly registered … 10 result returned.
+ * (Circular 01/2018/TT-VPCP, kept by Circular 03/2025/TT-VPCP): 1 newly registered … 10 result returned.
+ *
+ * <p>The sets below are the only place the code groups statuses; SQL uses {@link #sql(Set)}, and
+ * {@code DossierStatusTest} holds the migrations' partial indexes to the same sets.
  */
 public enum DossierStatus {
     NEW(1),
@@ -16,6 +24,26 @@ public enum DossierStatus {
     RESULT_READY(9),
     RETURNED(10);
 
+    /** Someone at a unit must act now: the desk's check, a processing step, or the return of the result. */
+    public static final Set<DossierStatus> QUEUED = set(NEW, ACCEPTED, IN_PROCESS, RESULT_READY);
+
+    /**
+     * Accepted, no result yet, and the statutory clock runs: it can fall overdue. While the applicant is asked for
+     * a supplement the clock stops, so a dossier waiting for one is not overdue.
+     */
+    public static final Set<DossierStatus> CLOCK_RUNNING = set(ACCEPTED, IN_PROCESS, FINANCIAL_OBLIGATION);
+
+    /** No result yet and not ended: may still be stopped or withdrawn. */
+    public static final Set<DossierStatus> OPEN = set(NEW, ACCEPTED, IN_PROCESS, SUPPLEMENT_REQUESTED,
+            FINANCIAL_OBLIGATION);
+
+    /** Ended: nothing more happens to the dossier. */
+    public static final Set<DossierStatus> CLOSED = set(REFUSED, WITHDRAWN, STOPPED, RETURNED);
+
+    /** Counted as received in the statistics: every dossier the desk registered except those refused at intake. */
+    public static final Set<DossierStatus> COUNTED_AS_RECEIVED = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.of(REFUSED)));
+
     private final int code;
 
     DossierStatus(int code) {
@@ -24,5 +52,15 @@ public enum DossierStatus {
 
     public int code() {
         return code;
+    }
+
+    /** The SQL twin of a set: {@code status_code in (1, 2, 4, 9)}, on the dossier's {@code status_code} column. */
+    public static String sql(Set<DossierStatus> statuses) {
+        return "status_code in (" + statuses.stream().map(s -> String.valueOf(s.code))
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static Set<DossierStatus> set(DossierStatus first, DossierStatus... rest) {
+        return Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 }

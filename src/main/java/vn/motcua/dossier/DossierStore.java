@@ -1,26 +1,29 @@
 package vn.motcua.dossier;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierRows.Child;
+import vn.motcua.dossier.DossierRows.Column;
 import vn.motcua.shared.ProblemException;
 
 /**
- * Saves dossiers and appends their history. The history (status events and the control slip) only
- * grows: new rows are inserted after the dossier row is written, never rewritten. The dossier row's
- * optimistic lock serialises writers, so the next positions are safe to read in the same transaction.
- * The applicant's notices for the change go into the outbox in the same transaction.
+ * Saves dossiers and appends their history, each change in ONE statement: the dossier row is inserted or
+ * updated (under its optimistic lock) and the new documents, status events and control-slip lines are
+ * inserted after it in the same statement (writable common table expressions), each history row at the next
+ * position of that dossier's history. The history only grows: rows are never rewritten. The applicant's
+ * notices for the change go into the outbox in the caller's transaction.
+ *
+ * <p>Hand-written rather than mapped by Spring Data JDBC: its mapping of this 47-column row cost more CPU
+ * than the rest of a hand-over (measured with JFR), and one statement per change instead of one per row
+ * (with a {@code select max(position)} per history table) halves the statements of a dossier's life
+ * ({@code scripts/benchmark-lifecycle-cost.sh}).
  */
 @Component
 class DossierStore {
-
-    private static final String INSERT = "insert into dossier (" + String.join(", ", Dossier.COLUMNS)
-            + ", lock_version) values (" + "?, ".repeat(Dossier.COLUMNS.size()) + "0) returning id";
-    private static final String UPDATE = "update dossier set " + String.join(" = ?, ", Dossier.COLUMNS)
-            + " = ?, lock_version = lock_version + 1 where id = ? and lock_version = ?";
 
     private final JdbcClient jdbc;
     private final DossierNotices notices;
@@ -35,99 +38,92 @@ class DossierStore {
     }
 
     Optional<Dossier> find(String code) {
-        return jdbc.sql("select * from dossier where code = ?").param(code).query((rs, n) -> Dossier.restore(rs))
+        return jdbc.sql("select * from dossier where code = ?").param(code).query((rs, n) -> DossierRows.read(rs))
                 .optional();
     }
 
     Dossier save(Dossier dossier) {
-        List<Dossier.Document> documents = dossier.drainDocuments();
-        List<Dossier.Event> events = dossier.drainEvents();
-        List<Dossier.Handover> handovers = dossier.drainHandovers();
-        // Hand-written rather than mapped by Spring Data JDBC: its mapping of this 50-column row cost more CPU
-        // than the rest of a hand-over (measured with JFR, scripts/benchmark-lifecycle.sh).
+        Dossier.Changes changes = dossier.drainChanges();
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("with d as (");
         if (dossier.id() == null) {
-            long id = jdbc.sql(INSERT).params(dossier.values()).query(Long.class).single();
-            dossier.stored(id, 0);
+            sql.append("insert into dossier (").append(names(DossierRows.DOSSIER, ""))
+                    .append(", lock_version) values (").append("?, ".repeat(DossierRows.DOSSIER.size()))
+                    .append("0) returning id)");
         } else {
-            Object[] values = java.util.Arrays.copyOf(dossier.values(), Dossier.COLUMNS.size() + 2);
-            values[values.length - 2] = dossier.id();
-            values[values.length - 1] = dossier.lockVersion();
-            if (jdbc.sql(UPDATE).params(values).update() == 0) {
-                throw new org.springframework.dao.OptimisticLockingFailureException(
-                        "dossier " + dossier.code() + " changed since version " + dossier.lockVersion());
+            sql.append("update dossier set ").append(names(DossierRows.DOSSIER, " = ?"))
+                    .append(", lock_version = lock_version + 1 where id = ? and lock_version = ? returning id)");
+        }
+        DossierRows.DOSSIER.forEach(c -> params.add(DossierRows.jdbc(c.value().apply(dossier))));
+        if (dossier.id() != null) {
+            params.add(dossier.id());
+            params.add(dossier.lockVersion());
+        }
+        append(sql, params, "dossier_document", DossierRows.DOCUMENTS, changes.documents());
+        append(sql, params, "dossier_event", DossierRows.EVENTS, changes.events());
+        append(sql, params, "dossier_handover", DossierRows.HANDOVERS, changes.handovers());
+        sql.append(" select id from d");
+        Optional<Long> id = jdbc.sql(sql.toString()).params(params).query(Long.class).optional();
+        if (id.isEmpty()) {
+            throw new OptimisticLockingFailureException(
+                    "dossier " + dossier.code() + " changed since version " + dossier.lockVersion());
+        }
+        dossier.stored(id.get(), dossier.id() == null ? 0 : dossier.lockVersion() + 1);
+        notices.changed(dossier, changes.events());
+        return dossier;
+    }
+
+    /**
+     * {@code , t as (insert into table (dossier_id, position, …) select d.id, next + v.n, v.… from d, (values …) v)}:
+     * the rows follow the dossier's last row in {@code table}; typed casts, as VALUES does not take the target's types.
+     */
+    private static <T> void append(StringBuilder sql, List<Object> params, String table,
+            List<Column<Child<T>>> columns, List<T> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        StringBuilder aliases = new StringBuilder("n");
+        StringBuilder selected = new StringBuilder();
+        for (Column<Child<T>> c : columns) {
+            aliases.append(", ").append(c.name());
+            selected.append(", v.").append(c.name());
+        }
+        sql.append(", ").append(table).append(" as (insert into ").append(table).append(" (dossier_id, position, ")
+                .append(names(columns, "")).append(") select d.id, coalesce((select max(x.position) + 1 from ")
+                .append(table).append(" x where x.dossier_id = d.id), 0) + v.n").append(selected)
+                .append(" from d, (values ");
+        for (int i = 0; i < items.size(); i++) {
+            Child<T> row = new Child<>(0, i, items.get(i));
+            sql.append(i == 0 ? "(" : ", (").append(i);
+            for (Column<Child<T>> c : columns) {
+                sql.append(", ?::").append(c.type());
+                params.add(DossierRows.jdbc(c.value().apply(row)));
             }
-            dossier.stored(dossier.id(), dossier.lockVersion() + 1);
+            sql.append(')');
         }
-        Dossier saved = dossier;
-        long id = saved.id();
-        for (int i = 0; i < documents.size(); i++) {
-            Dossier.Document d = documents.get(i);
-            jdbc.sql("""
-                    insert into dossier_document (dossier_id, position, document_id, name, copy_kind, count)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(id, i, d.documentId(), d.name(), d.copyKind(), d.count()).update();
+        sql.append(") v(").append(aliases).append("))");
+    }
+
+    private static String names(List<? extends Column<?>> columns, String suffix) {
+        StringBuilder names = new StringBuilder();
+        for (Column<?> c : columns) {
+            names.append(names.isEmpty() ? "" : ", ").append(c.name()).append(suffix);
         }
-        if (!events.isEmpty()) {
-            int next = jdbc.sql("select coalesce(max(position), -1) + 1 from dossier_event where dossier_id = ?")
-                    .param(id).query(Integer.class).single();
-            for (Dossier.Event e : events) {
-                jdbc.sql("""
-                        insert into dossier_event (dossier_id, position, at, status, status_code, action, by_user,
-                                                   unit_code, note)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, next++, ts(e.at()), e.status().name(), e.statusCode(), e.action(), e.byUser(),
-                                e.unitCode(), e.note())
-                        .update();
-            }
-        }
-        if (!handovers.isEmpty()) {
-            int next = jdbc.sql("select coalesce(max(position), -1) + 1 from dossier_handover where dossier_id = ?")
-                    .param(id).query(Integer.class).single();
-            for (Dossier.Handover h : handovers) {
-                jdbc.sql("""
-                        insert into dossier_handover (dossier_id, position, step, step_name, action, from_unit, to_unit,
-                                                      at, by_user, step_due_at, timeliness, note)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, next++, h.step(), h.stepName(), h.action(), h.fromUnit(), h.toUnit(), ts(h.at()),
-                                h.byUser(), ts(h.stepDueAt()), h.timeliness() == null ? null : h.timeliness().name(),
-                                h.note())
-                        .update();
-            }
-        }
-        notices.changed(saved, events);
-        return saved;
+        return names.toString();
     }
 
     List<Dossier.Document> documents(long dossierId) {
-        return jdbc.sql("select document_id, name, copy_kind, count from dossier_document where dossier_id = ? order by position")
-                .param(dossierId)
-                .query((rs, n) -> new Dossier.Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                .list();
+        return jdbc.sql("select * from dossier_document where dossier_id = ? order by position").param(dossierId)
+                .query((rs, n) -> DossierRows.document(rs)).list();
     }
 
     List<Dossier.Event> events(long dossierId) {
-        return jdbc.sql("""
-                select at, status, status_code, action, by_user, unit_code, note from dossier_event
-                where dossier_id = ? order by position""")
-                .param(dossierId)
-                .query((rs, n) -> new Dossier.Event(rs.getTimestamp(1).toInstant(), DossierStatus.valueOf(rs.getString(2)),
-                        rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
-                .list();
+        return jdbc.sql("select * from dossier_event where dossier_id = ? order by position").param(dossierId)
+                .query((rs, n) -> DossierRows.event(rs)).list();
     }
 
     List<Dossier.Handover> handovers(long dossierId) {
-        return jdbc.sql("""
-                select step, step_name, action, from_unit, to_unit, at, by_user, step_due_at, timeliness, note
-                from dossier_handover where dossier_id = ? order by position""")
-                .param(dossierId)
-                .query((rs, n) -> new Dossier.Handover(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
-                        rs.getString(9) == null ? null : Timeliness.valueOf(rs.getString(9)), rs.getString(10)))
-                .list();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return jdbc.sql("select * from dossier_handover where dossier_id = ? order by position").param(dossierId)
+                .query((rs, n) -> DossierRows.handover(rs)).list();
     }
 }

@@ -2,8 +2,10 @@ package vn.motcua.dossier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
@@ -15,9 +17,41 @@ class ProcessClock {
 
     private static final ZoneId VIETNAM = DossierDesk.VIETNAM;
 
-    private final WorkingCalendar calendar;
+    /** The working-time arithmetic it needs: the calendar in force, or in unit tests a fixed calculator. */
+    interface WorkingTime {
+        LocalDateTime addWorkingDays(LocalDateTime from, int days);
 
+        LocalDateTime addWorkingTime(LocalDateTime from, Duration amount);
+
+        Duration workingTimeBetween(LocalDateTime from, LocalDateTime to);
+
+        boolean isWorkingDay(LocalDate date);
+    }
+
+    private final WorkingTime calendar;
+
+    @Autowired
     ProcessClock(WorkingCalendar calendar) {
+        this(new WorkingTime() {
+            public LocalDateTime addWorkingDays(LocalDateTime from, int days) {
+                return calendar.addWorkingDays(from, days);
+            }
+
+            public LocalDateTime addWorkingTime(LocalDateTime from, Duration amount) {
+                return calendar.addWorkingTime(from, amount);
+            }
+
+            public Duration workingTimeBetween(LocalDateTime from, LocalDateTime to) {
+                return calendar.workingTimeBetween(from, to);
+            }
+
+            public boolean isWorkingDay(LocalDate date) {
+                return calendar.isWorkingDay(date);
+            }
+        });
+    }
+
+    ProcessClock(WorkingTime calendar) {
         this.calendar = calendar;
     }
 

@@ -42,7 +42,7 @@ public class WorkQueue {
     public record UnitLoad(String unitCode, String unitName, long waiting, long dueSoon, long overdue,
             long handovers, long handoversOnTime, Double onTimeRate) {}
 
-    private static final String QUEUED = "status_code in (1, 2, 4, 9)";
+    private static final String QUEUED = DossierStatus.sql(DossierStatus.QUEUED);
 
     private final JdbcClient jdbc;
     private final Catalog catalog;

@@ -128,7 +128,7 @@ public class DossierReports {
                     select %s as key, channel, accepted_at, due_at, timeliness,
                            coalesce(result_ready_at, closed_at) as resolved_at
                     from candidates
-                    where status_code <> 3 and %s
+                    where %s and %s
                 )
                 select key,
                        count(*) filter (where accepted_at >= :from and channel = 'ONLINE') as received_online,
@@ -142,7 +142,7 @@ public class DossierReports {
                                         and (due_at is null or due_at >= :end)) as within_limit,
                        count(*) filter (where (resolved_at is null or resolved_at >= :end)
                                         and due_at < :end) as overdue
-                from counted group by key order by key""".formatted(key, scope))
+                from counted group by key order by key""".formatted(key, DossierStatus.sql(DossierStatus.COUNTED_AS_RECEIVED), scope))
                 .params(params)
                 .query((rs, n) -> {
                     long online = rs.getLong("received_online");

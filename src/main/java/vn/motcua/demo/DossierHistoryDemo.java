@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -6,17 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.calendar.OfficeSession;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.Applicant;
@@ -34,69 +31,59 @@ import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.catalog.ProcedureData.StepData;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierImport;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.DemoDataRequested;
-import vn.motcua.shared.PhoneNumber;
-import vn.motcua.shared.VietnameseText;
 
 /**
- * The demo's dossier history (issue #5 "Demo and scale"): {@code motcua.demo.history-dossiers} dossiers
- * (default 3,000; 0 = none) received by the Office's one-stop desk over the last
- * {@code motcua.demo.history-years} years (default 1) up to now, across the published demo procedures, on
- * working days in office hours (online ones also in the evening and at weekends).
+ * The demo's dossier history: {@code motcua.demo.history-dossiers} dossiers (default 3,000; 0 = none) received
+ * by the Office's one-stop desk over the last {@code motcua.demo.history-years} years (default 1) up to now,
+ * across the published demo procedures: at the desk and by post within the desk's office sessions on working
+ * days, online also in the evening and on days off.
  *
- * <p>Each dossier is <em>replayed</em>: its life is planned (channel, the desk's decision, supplements,
- * how long each step takes, a send-back, an apology, a stop or withdrawal, when the result is collected)
- * and then performed through the aggregate's own transitions at those simulated instants, cut at now.
- * Statuses, due times, timeliness and the control slip are therefore what the live system computes;
- * the recent dossiers are naturally still in process, and a few recent ones are placed so that every
- * state of the queues is present (due within a working day, overdue, waiting for a supplement, result
- * waiting at the desk). The aggregates are built in memory and written in batches by {@link HistoryWriter}.
- *
- * <p>Codes: past days get their numbers by reserving a block on that day's {@code dossier_sequence} row
- * (an atomic upsert, so they never collide with anything else numbered on that day); today's dossiers
- * draw theirs through {@link DossierCodes} like live intake.
+ * <p>Each dossier's life is planned here (channel, the desk's decision, supplements, how long each step takes,
+ * a send-back, an apology, a stop or withdrawal, when the result is collected) and performed through
+ * {@link DossierImport}, which replays it with the live rules at those instants, cut at now, and writes it in
+ * bulk. A few recent dossiers are placed so that every state of the queues is present (due within a working
+ * day, overdue, waiting for a supplement, result waiting at the desk).
  */
 @Component
-class DossierHistory {
+class DossierHistoryDemo {
 
-    private static final Logger log = LoggerFactory.getLogger(DossierHistory.class);
+    private static final Logger log = LoggerFactory.getLogger(DossierHistoryDemo.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String DESK = "VP.MC";
+    /** The desk's officer: the demo account {@code tiepnhan} of the Bộ phận Một cửa (forms print her name). */
+    private static final String DESK_USER = "tiepnhan";
     private static final int BATCH = 1000;
     private static final ProcedureStatus PUBLISHED = ProcedureStatus.PUBLISHED;
     /** Synthetic procedures of scale tests ({@code --motcua.demo.synthetic-procedures}) get no history. */
     private static final String SYNTHETIC_PREFIX = "9.";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final Catalog catalog;
     private final Organization organization;
-    private final ProcessClock processClock;
     private final WorkingCalendar calendar;
-    private final DossierCodes codes;
-    private final HistoryWriter writer;
+    private final DossierImport dossierImport;
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
-    private final JsonMapper json;
     private final Clock clock;
     private final int dossiers;
     private final int years;
     private final long seed;
 
-    DossierHistory(Catalog catalog, Organization organization, ProcessClock processClock, WorkingCalendar calendar,
-            DossierCodes codes, HistoryWriter writer, JdbcClient jdbc,
-            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, JsonMapper json, Clock clock,
+    DossierHistoryDemo(Catalog catalog, Organization organization, WorkingCalendar calendar,
+            DossierImport dossierImport, JdbcClient jdbc, Clock clock,
             @Value("${motcua.demo.history-dossiers:3000}") int dossiers,
             @Value("${motcua.demo.history-years:1}") int years,
             @Value("${motcua.demo.history-seed:20250701}") long seed) {
         this.catalog = catalog;
         this.organization = organization;
-        this.processClock = processClock;
         this.calendar = calendar;
-        this.codes = codes;
-        this.writer = writer;
+        this.dossierImport = dossierImport;
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
-        this.json = json;
         this.clock = clock;
         this.dossiers = dossiers;
         this.years = Math.max(1, years);
@@ -116,19 +103,22 @@ class DossierHistory {
     }
 
     /** Everything one replay needs about a procedure, computed once. */
-    record Proc(ProcedureData data, Route route, String[] units, String[] agencies, int weight) {}
+    record Proc(ProcedureData data, List<StepData> steps, int weight) {
+        StepData step(int order) {
+            return steps.get(order - 1);
+        }
+
+        int lastProcessingStep() {
+            return steps.size() - 1;
+        }
+    }
 
     /** A dossier about to be received: when, of which procedure, by which channel, and a forced fate if any. */
     record Arrival(Instant at, Proc proc, Channel channel, Fate fate, long seed) {}
 
     /** Fates given to a few recent dossiers so that every state of the queues is present. */
-    enum Fate { NATURAL, HOLD, HOLD_DUE_SOON, WAIT_INTAKE_SUPPLEMENT, WAIT_PROCESSING_SUPPLEMENT, RESULT_WAITING,
-        WAIT_DESK_CHECK }
-
-    /** Called after each transaction of a dossier's life; the live system saves it there. */
-    interface Saves {
-        void save(Dossier dossier);
-    }
+    enum Fate { NATURAL, HOLD, HOLD_AT_LAST_STEP, HOLD_DUE_SOON, WAIT_INTAKE_SUPPLEMENT, WAIT_PROCESSING_SUPPLEMENT,
+        RESULT_WAITING, WAIT_DESK_CHECK }
 
     /** What the generation did. */
     record Report(int dossiers, long rows, long millis) {
@@ -140,7 +130,7 @@ class DossierHistory {
     Report generate(int count, int years) {
         long started = System.currentTimeMillis();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        LocalDate today = now.atZone(DossierDesk.VIETNAM).toLocalDate();
+        LocalDate today = now.atZone(VIETNAM).toLocalDate();
         LocalDate first = today.minusYears(years).plusDays(1);
         List<Proc> procs = procedures();
         if (procs.isEmpty()) {
@@ -151,13 +141,13 @@ class DossierHistory {
         Random r = new Random(seed);
         Map<LocalDate, List<Arrival>> showcase = showcase(r, procs, now, count);
         int showcased = showcase.values().stream().mapToInt(List::size).sum();
-        // Day weights: working days ~1 (Mondays busier, the weeks before Tết too), days off only online.
+        // Day weights: working days ~1 (Mondays busier); the desk receives nothing on days off.
         TreeMap<LocalDate, Double> weights = new TreeMap<>();
         double total = 0;
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             double w = calendar.isWorkingDay(day)
                     ? (day.getDayOfWeek() == DayOfWeek.MONDAY ? 1.25 : 1.0) * (0.75 + 0.5 * r.nextDouble())
-                    : 0.06;
+                    : 0;
             if (day.equals(today)) {
                 w *= fractionOfDayPassed(now);
             }
@@ -165,55 +155,47 @@ class DossierHistory {
             total += w;
         }
         int natural = Math.max(0, count - showcased);
-        long setupMillis = System.currentTimeMillis() - started;
-        long replayNanos = 0;
-        long writeNanos = 0;
-        // How many arrive each day (cumulative rounding: exactly {@code natural} in all), then the past days'
-        // numbers reserved in one statement.
-        TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
+        // How many arrive each day (cumulative rounding: exactly {@code natural} in all), and when.
+        TreeMap<LocalDate, List<Arrival>> arrivals = new TreeMap<>(showcase);
         double cumulative = 0;
         long done = 0;
         for (Map.Entry<LocalDate, Double> entry : weights.entrySet()) {
             cumulative += entry.getValue();
-            long upTo = Math.round(natural * cumulative / total);
-            perDay.put(entry.getKey(), (int) (upTo - done));
+            long upTo = total == 0 ? 0 : Math.round(natural * cumulative / total);
+            LocalDate day = entry.getKey();
+            for (long i = done; i < upTo; i++) {
+                Proc proc = pick(r, procs);
+                Instant at = sessionTime(day, r);
+                if (at.isBefore(now)) {
+                    arrivals.computeIfAbsent(day, d -> new ArrayList<>())
+                            .add(new Arrival(at, proc, channel(r, proc.data()), Fate.NATURAL, r.nextLong()));
+                }
+            }
             done = upTo;
         }
+        long setupMillis = System.currentTimeMillis() - started;
         long t0 = System.nanoTime();
-        Map<LocalDate, Integer> lastNumbers = reserve(agency, perDay, showcase, today);
+        Map<LocalDate, Integer> counts = new TreeMap<>();
+        arrivals.forEach((day, list) -> counts.put(day, list.size()));
+        Map<LocalDate, List<String>> codes = dossierImport.reserveCodes(agency, counts);
         long codeNanos = System.nanoTime() - t0;
-        List<HistoryWriter.Replayed> batch = new ArrayList<>(BATCH);
+        long replayNanos = 0;
+        long writeNanos = 0;
+        DossierImport.Session session = dossierImport.session(agency, DESK);
+        List<DossierImport.Replay> batch = new ArrayList<>(BATCH);
         long rows = 0;
         int written = 0;
-        for (Map.Entry<LocalDate, Integer> entry : perDay.entrySet()) {
-            LocalDate day = entry.getKey();
-            int n = entry.getValue();
-            List<Arrival> arrivals = new ArrayList<>(showcase.getOrDefault(day, List.of()));
-            boolean working = calendar.isWorkingDay(day);
-            for (int i = 0; i < n; i++) {
-                Proc proc = pick(r, procs);
-                Channel channel = channel(r, proc.data(), working);
-                Instant at = arrivalTime(r, day, channel, now);
-                if (at == null) {
-                    continue;
-                }
-                arrivals.add(new Arrival(at, proc, channel, Fate.NATURAL, r.nextLong()));
-            }
-            if (arrivals.isEmpty()) {
-                continue;
-            }
-            arrivals.sort(Comparator.comparing(Arrival::at));
-            long t1 = System.nanoTime();
-            List<String> dayCodes = codes(agency, day, today, arrivals.size(), lastNumbers);
-            codeNanos += System.nanoTime() - t1;
-            for (int i = 0; i < arrivals.size(); i++) {
-                Arrival a = arrivals.get(i);
+        for (Map.Entry<LocalDate, List<Arrival>> day : arrivals.entrySet()) {
+            List<Arrival> list = new ArrayList<>(day.getValue());
+            list.sort(Comparator.comparing(Arrival::at));
+            List<String> dayCodes = codes.get(day.getKey());
+            for (int i = 0; i < list.size(); i++) {
                 long t2 = System.nanoTime();
-                batch.add(replay(a, dayCodes.get(i), agency, now, d -> {}));
+                batch.add(replay(session, list.get(i), dayCodes.get(i), now));
                 replayNanos += System.nanoTime() - t2;
                 if (batch.size() >= BATCH) {
                     long t3 = System.nanoTime();
-                    rows += writer.write(batch);
+                    rows += session.write(batch);
                     writeNanos += System.nanoTime() - t3;
                     written += batch.size();
                     batch.clear();
@@ -224,7 +206,7 @@ class DossierHistory {
             }
         }
         long t4 = System.nanoTime();
-        rows += writer.write(batch);
+        rows += session.write(batch);
         writeNanos += System.nanoTime() - t4;
         written += batch.size();
         log.info("Dossier history timing: set-up {} ms, codes {} ms, replay {} ms, writing {} ms", setupMillis,
@@ -233,62 +215,6 @@ class DossierHistory {
         log.info("Dossier history: {} dossiers over {} year(s) ({} rows) in {} ms: {} dossiers per second",
                 report.dossiers(), years, report.rows(), report.millis(), Math.round(report.perSecond()));
         return report;
-    }
-
-    /**
-     * Reserves the numbers of the past days in one statement: each day's {@code dossier_sequence} row grows by
-     * that day's count (an atomic upsert: whatever else was numbered that day keeps its numbers). Returns the
-     * last number reserved per day.
-     */
-    private Map<LocalDate, Integer> reserve(String agency, Map<LocalDate, Integer> perDay,
-            Map<LocalDate, List<Arrival>> showcase, LocalDate today) {
-        List<java.sql.Date> days = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        perDay.forEach((day, n) -> {
-            int count = n + showcase.getOrDefault(day, List.of()).size();
-            if (count > 0 && day.isBefore(today)) {
-                days.add(java.sql.Date.valueOf(day));
-                counts.add(count);
-            }
-        });
-        Map<LocalDate, Integer> last = new HashMap<>();
-        if (days.isEmpty()) {
-            return last;
-        }
-        jdbcTemplate.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-            try (var statement = connection.prepareStatement("""
-                    insert into dossier_sequence (agency_code, day, last)
-                    select ?, d, n from unnest(?::date[], ?::int[]) as t(d, n)
-                    on conflict (agency_code, day) do update set last = dossier_sequence.last + excluded.last
-                    returning day, last""")) {
-                statement.setString(1, agency);
-                statement.setArray(2, connection.createArrayOf("date", days.toArray()));
-                statement.setArray(3, connection.createArrayOf("integer", counts.toArray()));
-                try (var rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        last.put(rs.getDate(1).toLocalDate(), rs.getInt(2));
-                    }
-                }
-            }
-            return null;
-        });
-        return last;
-    }
-
-    /** Codes of {@code n} dossiers received on {@code day}, in order: today's through {@link DossierCodes}. */
-    private List<String> codes(String agency, LocalDate day, LocalDate today, int n, Map<LocalDate, Integer> reserved) {
-        List<String> list = new ArrayList<>(n);
-        if (!day.isBefore(today)) {
-            for (int i = 0; i < n; i++) {
-                list.add(codes.next(agency, day));
-            }
-            return list;
-        }
-        int last = reserved.get(day);
-        for (int number = last - n + 1; number <= last; number++) {
-            list.add(agency + "-" + DAY.format(day) + "-" + String.format("%04d", number));
-        }
-        return list;
     }
 
     private List<Proc> procedures() {
@@ -309,19 +235,12 @@ class DossierHistory {
         return list;
     }
 
-    /** Route, scoping units and agencies, exactly as {@link DossierDesk} computes them at intake. */
     Proc procedure(ProcedureData data) {
-        Set<String> units = new LinkedHashSet<>();
-        units.add(DESK);
-        data.steps().forEach(step -> units.add(step.unitCode()));
-        Set<String> agencies = new LinkedHashSet<>();
-        agencies.add(organization.unit(DESK).orElseThrow().agencyCode());
-        organization.units(units).values().forEach(unit -> agencies.add(unit.agencyCode()));
         // Short procedures (certificates, extracts) are asked for far more often than long ones (permits).
         int days = data.timeLimit().unit() == vn.motcua.catalog.CatalogTypes.TimeUnit.WORKING_DAYS
                 ? data.timeLimit().amount() : 1;
         int weight = days <= 3 ? 6 : days <= 7 ? 4 : days <= 15 ? 3 : days <= 20 ? 2 : 1;
-        return new Proc(data, Route.of(data), units.toArray(String[]::new), agencies.toArray(String[]::new), weight);
+        return new Proc(data, dossierImport.process(data), weight);
     }
 
     private static Proc pick(Random r, List<Proc> procs) {
@@ -336,33 +255,49 @@ class DossierHistory {
         return procs.get(0);
     }
 
-    private static Channel channel(Random r, ProcedureData p, boolean workingDay) {
-        if (!workingDay) {
-            return Channel.ONLINE;
-        }
+    private static Channel channel(Random r, ProcedureData p) {
         int online = p.onlineLevel() == OnlineLevel.FULL ? 45 : p.onlineLevel() == OnlineLevel.PARTIAL ? 25 : 0;
         int x = r.nextInt(100);
         return x < online ? Channel.ONLINE : x < online + 10 ? Channel.POSTAL : Channel.DIRECT;
     }
 
-    /** Office hours for the desk and the post; online from 06:00 to 23:00. {@code null} if not before now. */
-    private static Instant arrivalTime(Random r, LocalDate day, Channel channel, Instant now) {
-        LocalTime time;
-        if (channel == Channel.ONLINE && r.nextInt(100) < 30) {
-            time = LocalTime.of(6, 0).plusSeconds(r.nextInt(17 * 3600));
-        } else {
-            int seconds = r.nextInt(7 * 3600 + 30 * 60); // 08:00-11:30 and 13:30-17:00: the desk's hours
-            time = seconds < 3 * 3600 + 30 * 60 ? LocalTime.of(8, 0).plusSeconds(seconds)
-                    : LocalTime.of(13, 30).plusSeconds(seconds - (3 * 3600 + 30 * 60));
+    /**
+     * A moment of the desk's office sessions on {@code day} (a working day), uniformly: the desk receives dossiers,
+     * at the counter, by post or from the online portal, only while it works.
+     */
+    private Instant sessionTime(LocalDate day, Random r) {
+        List<OfficeSession> sessions = calendar.officeHours().sessions();
+        long second = (long) (r.nextDouble() * calendar.officeHours().perDay().getSeconds());
+        for (OfficeSession session : sessions) {
+            long length = session.length().getSeconds();
+            if (second < length) {
+                return LocalDateTime.of(day, session.start().plusSeconds(second)).atZone(VIETNAM).toInstant();
+            }
+            second -= length;
         }
-        Instant at = LocalDateTime.of(day, time).atZone(DossierDesk.VIETNAM).toInstant();
-        return at.isBefore(now) ? at : null;
+        return LocalDateTime.of(day, sessions.get(0).start()).atZone(VIETNAM).toInstant();
     }
 
-    private static double fractionOfDayPassed(Instant now) {
-        LocalTime t = now.atZone(DossierDesk.VIETNAM).toLocalTime();
-        double hours = (t.toSecondOfDay() - 8 * 3600) / 3600.0;
-        return Math.max(0, Math.min(1, hours / 9));
+    /** The share of today's working time already passed. */
+    private double fractionOfDayPassed(Instant now) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, VIETNAM);
+        return (double) calendar.workingTimeBetween(local.toLocalDate().atStartOfDay(), local).getSeconds()
+                / calendar.officeHours().perDay().getSeconds();
+    }
+
+    /** The latest moment of working time such that {@code working} of it lies between then and {@code to}. */
+    private Instant workingTimeBefore(Instant to, Duration working) {
+        long lo = to.minus(Duration.ofDays(400)).getEpochSecond();
+        long hi = to.getEpochSecond();
+        while (hi - lo > 1) {
+            long mid = (lo + hi) / 2;
+            if (workingBetween(Instant.ofEpochSecond(mid), to).compareTo(working) >= 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Instant.ofEpochSecond(lo);
     }
 
     // --- the showcase: recent dossiers placed so that every queue state is present -------------------
@@ -379,11 +314,16 @@ class DossierHistory {
             Instant at;
             Channel channel = Channel.DIRECT;
             if (fate == Fate.WAIT_DESK_CHECK) {
-                // filed online in the last hours, whatever the time of day: the desk has not checked it yet
-                at = now.minus(Duration.ofMinutes(20 + r.nextInt(600)));
+                // received from the online portal in the last working hours: the desk has not checked it yet
+                at = workingTimeBefore(now, Duration.ofMinutes(20 + r.nextInt(600)));
                 channel = Channel.ONLINE;
                 List<Proc> online = procs.stream().filter(p -> p.data().onlineLevel() != OnlineLevel.NONE).toList();
                 proc = online.isEmpty() ? proc : online.get(r.nextInt(online.size()));
+            } else if (fate == Fate.HOLD_AT_LAST_STEP) {
+                // waits at the last of two or more processing steps (approval, usually)
+                List<Proc> longer = procs.stream().filter(p -> p.lastProcessingStep() >= 3).toList();
+                proc = longer.isEmpty() ? proc : longer.get(r.nextInt(longer.size()));
+                at = officeTime(now.minus(Duration.ofDays(5 + r.nextInt(20))), r);
             } else if (fate == Fate.HOLD_DUE_SOON) {
                 at = dueSoonStart(proc, now); // the step it waits at is due within a working day
             } else if (fate == Fate.HOLD && (i / 5) % 2 == 0) {
@@ -394,7 +334,7 @@ class DossierHistory {
             if (at == null || !at.isBefore(now)) {
                 continue;
             }
-            byDay.computeIfAbsent(at.atZone(DossierDesk.VIETNAM).toLocalDate(), d -> new ArrayList<>())
+            byDay.computeIfAbsent(at.atZone(VIETNAM).toLocalDate(), d -> new ArrayList<>())
                     .add(new Arrival(at, proc, channel, fate, r.nextLong()));
         }
         return byDay;
@@ -402,30 +342,27 @@ class DossierHistory {
 
     /** The latest acceptance time whose first processing step falls due a few working hours after now. */
     private Instant dueSoonStart(Proc proc, Instant now) {
-        int hours = proc.route().step(2).durationHours() == null ? 0 : proc.route().step(2).durationHours();
-        Instant target = processClock.plusWorkingHours(now, 3);
-        long lo = now.minus(Duration.ofDays(400)).getEpochSecond();
-        long hi = now.getEpochSecond();
-        while (hi - lo > 60) {
-            long mid = (lo + hi) / 2;
-            if (processClock.plusWorkingHours(Instant.ofEpochSecond(mid), hours).isAfter(target)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        Instant at = Instant.ofEpochSecond(lo).truncatedTo(ChronoUnit.MINUTES);
-        return processClock.plusWorkingHours(at, hours).isAfter(now) ? at : null;
+        int hours = proc.step(2).durationHours() == null ? 0 : proc.step(2).durationHours();
+        Instant at = workingTimeBefore(plus(now, Duration.ofHours(3)), Duration.ofHours(hours))
+                .truncatedTo(ChronoUnit.MINUTES);
+        return at.isBefore(now) && plus(at, Duration.ofHours(hours)).isAfter(now) ? at : null;
     }
 
-    /** The same day's office time closest before, or the previous working day's morning. */
+    /** A moment of the office sessions of the working day of {@code around}, or the working day before. */
     private Instant officeTime(Instant around, Random r) {
-        LocalDate day = around.atZone(DossierDesk.VIETNAM).toLocalDate();
+        LocalDate day = around.atZone(VIETNAM).toLocalDate();
         while (!calendar.isWorkingDay(day)) {
             day = day.minusDays(1);
         }
-        return LocalDateTime.of(day, LocalTime.of(8, 15).plusMinutes(r.nextInt(180))).atZone(DossierDesk.VIETNAM)
-                .toInstant();
+        return sessionTime(day, r);
+    }
+
+    private Instant plus(Instant from, Duration working) {
+        return calendar.addWorkingTime(LocalDateTime.ofInstant(from, VIETNAM), working).atZone(VIETNAM).toInstant();
+    }
+
+    private Duration workingBetween(Instant from, Instant to) {
+        return calendar.workingTimeBetween(LocalDateTime.ofInstant(from, VIETNAM), LocalDateTime.ofInstant(to, VIETNAM));
     }
 
     // --- one dossier's life ----------------------------------------------------------------------------
@@ -448,22 +385,20 @@ class DossierHistory {
     private static final String[] NOTES = {"Hồ sơ đủ điều kiện", "Đã thẩm định, trình ký", "Đồng ý", null, null,
         null};
 
-    /** A life being replayed: the dossier, the simulated time of its last transaction, and how many there were. */
+    /** A life being replayed: the dossier, and the simulated time of its last transaction. */
     private final class Life {
-        final Dossier d;
+        final DossierImport.Replay d;
         final Proc p;
         final Random r;
         final Instant now;
-        final Saves saves;
         Instant last;
-        int transactions;
 
-        Life(Dossier d, Proc p, Random r, Instant now, Saves saves) {
+        Life(DossierImport.Replay d, Proc p, Random r, Instant now, Instant at) {
             this.d = d;
             this.p = p;
             this.r = r;
             this.now = now;
-            this.saves = saves;
+            this.last = at;
         }
 
         /** Whether something planned for {@code t} has happened by now; if so it is the latest moment. */
@@ -475,122 +410,97 @@ class DossierHistory {
             return true;
         }
 
-        void save() {
-            transactions++;
-            saves.save(d);
-        }
-
         Instant after(Duration working) {
-            return processClock.plus(last, working).truncatedTo(ChronoUnit.SECONDS);
+            return plus(last, working).truncatedTo(ChronoUnit.SECONDS);
         }
     }
 
-    /**
-     * Replays the life of one dossier up to {@code now}, calling {@code saves} after each transaction
-     * (what the live system's services save), and returns it with its new history rows.
-     */
-    HistoryWriter.Replayed replay(Arrival a, String code, String agency, Instant now, Saves saves) {
+    /** Replays the life of one dossier up to {@code now}. */
+    DossierImport.Replay replay(DossierImport.Session session, Arrival a, String code, Instant now) {
         Random r = new Random(a.seed());
         ProcedureData p = a.proc().data();
-        int year = a.at().atZone(DossierDesk.VIETNAM).getYear();
+        int year = a.at().atZone(VIETNAM).getYear();
         boolean organizationApplicant = p.applicants() != null && p.applicants().contains(Applicant.ORGANIZATION)
                 && (p.applicants().size() == 1 || r.nextInt(100) < 30);
-        HistoryPeople.Person applicant = HistoryPeople.person(r, year, organizationApplicant);
-        HistoryPeople.Person representative = r.nextInt(100) < 6 ? HistoryPeople.person(r, year, false) : null;
-        String authorization = representative == null ? null
-                : "Giấy ủy quyền số " + (1 + r.nextInt(300)) + "/" + year + "/GUQ";
-        String desk = deskUser(r);
-        String searchText = VietnameseText.fold(code + " " + applicant.fullName() + " "
-                + (applicant.organization() == null ? "" : applicant.organization()) + " " + p.name());
-        Dossier d = new Dossier(null, code, agency, DESK, p.code(), p.version(), p.name(), a.channel(),
-                DossierStatus.NEW, IntakeRules.text(applicant.fullName()), applicant.citizenId(),
-                PhoneNumber.normalize(applicant.phone()), applicant.email(), IntakeRules.text(applicant.address()),
-                IntakeRules.text(applicant.organization()),
-                representative == null ? null : IntakeRules.text(representative.fullName()),
-                representative == null ? null : representative.citizenId(),
-                representative == null ? null : PhoneNumber.normalize(representative.phone()),
-                IntakeRules.text(authorization), a.at(), String.format("%06d", r.nextInt(1_000_000)), a.proc().units(),
-                a.proc().agencies(), searchText, desk, p.field(), null);
-        Life life = new Life(d, a.proc(), r, now, saves);
-        life.last = a.at();
-        live(life, a, desk);
-        return new HistoryWriter.Replayed(d, d.drainDocuments(), d.drainEvents(), d.drainHandovers(), life.transactions, searchText);
-    }
-
-    private void live(Life life, Arrival a, String desk) {
-        Dossier d = life.d;
-        Random r = life.r;
-        Route route = life.p.route();
-        ProcedureData p = life.p.data();
-        List<Dossier.Document> documents = new ArrayList<>();
+        DemoPeople.Person applicant = DemoPeople.person(r, year, organizationApplicant);
+        DemoPeople.Person representative = r.nextInt(100) < 6 ? DemoPeople.person(r, year, false) : null;
+        List<IntakeRequest.ReceivedDocument> documents = new ArrayList<>();
         for (ProcedureData.DocumentData doc : p.documents()) {
             if (Boolean.TRUE.equals(doc.mandatory()) || r.nextBoolean()) {
-                documents.add(new Dossier.Document(doc.id(), doc.name(), doc.copyKind().name(),
-                        doc.count() == null ? 1 : doc.count()));
+                documents.add(new IntakeRequest.ReceivedDocument(doc.id(), null, doc.count() == null ? 1 : doc.count()));
             }
         }
-        d.register(documents, route, processClock, a.at(), desk, DESK);
+        IntakeRequest request = new IntakeRequest(p.code(), a.channel(),
+                new IntakeRequest.Person(applicant.fullName(), applicant.citizenId(), applicant.phone(),
+                        applicant.email(), applicant.address(), applicant.organization(), null),
+                representative == null ? null
+                        : new IntakeRequest.Person(representative.fullName(), representative.citizenId(),
+                                representative.phone(), null, null, null,
+                                "Giấy ủy quyền số " + (1 + r.nextInt(300)) + "/" + year + "/GUQ"),
+                documents, null, null, null);
+        Life life = new Life(session.receive(request, p, code, a.at(), DESK_USER), a.proc(), r, now, a.at());
+        live(life, a);
+        return life.d;
+    }
+
+    private void live(Life life, Arrival a) {
+        DossierImport.Replay d = life.d;
+        Random r = life.r;
+        ProcedureData p = life.p.data();
         // The desk's decision: at once at the desk, within a few working hours for online dossiers.
         int x = r.nextInt(1000);
         IntakeRequest.Decision decision = a.fate() == Fate.WAIT_INTAKE_SUPPLEMENT ? IntakeRequest.Decision.SUPPLEMENT
                 : a.fate() != Fate.NATURAL ? IntakeRequest.Decision.ACCEPT
                 : x < 40 ? IntakeRequest.Decision.REFUSE
                 : x < 130 ? IntakeRequest.Decision.SUPPLEMENT : IntakeRequest.Decision.ACCEPT;
-        if (a.channel() == Channel.ONLINE) {
-            life.save();
-            if (a.fate() == Fate.WAIT_DESK_CHECK || !life.happens(deskCheck(life))) {
-                return;
-            }
+        if (a.channel() == Channel.ONLINE && (a.fate() == Fate.WAIT_DESK_CHECK || !life.happens(deskCheck(life)))) {
+            return;
         }
-        Instant at = life.last;
         switch (decision) {
             case REFUSE -> {
-                d.refuse(IntakeRules.text(REFUSALS[r.nextInt(REFUSALS.length)]), at, desk, DESK);
-                life.save();
+                d.refuse(REFUSALS[r.nextInt(REFUSALS.length)], life.last, DESK_USER);
                 return;
             }
             case SUPPLEMENT -> {
-                List<IntakeRequest.SupplementItem> items = supplementItems(r, p);
-                d.requestSupplement(json.writeValueAsString(items), IntakeRules.summary(items), at, desk, DESK);
-                life.save();
+                d.requestSupplement(supplementItems(r, p), life.last, DESK_USER);
                 boolean never = a.fate() == Fate.WAIT_INTAKE_SUPPLEMENT || r.nextInt(100) < 15;
                 if (never) {
-                    // No supplement within 15 working days: the desk closes the dossier (one-stop-rules §1.2).
+                    // No supplement within the time the desk gave: it stops the dossier.
                     if (a.fate() == Fate.NATURAL && life.happens(life.after(Duration.ofHours(8 * 15 + 2)))) {
-                        d.close(DossierStatus.STOPPED, IntakeRules.text(STOPS[0]), life.last, desk, DESK);
-                        life.save();
+                        d.close(DossierStatus.STOPPED, STOPS[0], life.last, DESK_USER);
                     }
                     return;
                 }
                 if (!life.happens(life.after(Duration.ofMinutes(60L * (2 + r.nextInt(8 * 8)))))) {
                     return;
                 }
-                d.supplied(life.last, desk, DESK, null);
-                life.save();
+                d.supplied(life.last, DESK_USER);
                 if (!life.happens(life.after(Duration.ofMinutes(5 + r.nextInt(40))))) {
                     return;
                 }
             }
             default -> { }
         }
-        // Form 01: accepted at the desk (for desk intake in the same transaction as the registration).
-        // (At the desk registration and acceptance are one transaction, hence one save.)
-        d.accept(route, processClock, life.last, processClock.due(p.timeLimit(), life.last), desk, DESK);
-        life.save();
-        process(life, a, desk);
+        d.accept(life.last, DESK_USER);
+        process(life, a);
     }
 
     private Instant deskCheck(Life life) {
         return life.after(Duration.ofMinutes(15 + life.r.nextInt(6 * 60)));
     }
 
-    private void process(Life life, Arrival a, String desk) {
-        Dossier d = life.d;
+    private void process(Life life, Arrival a) {
+        DossierImport.Replay d = life.d;
         Random r = life.r;
-        Route route = life.p.route();
-        ProcedureData p = life.p.data();
-        int last = route.lastProcessingStep();
-        int holdAt = a.fate() == Fate.HOLD ? 2 + r.nextInt(last - 1) : a.fate() == Fate.HOLD_DUE_SOON ? 2 : 0;
+        Proc proc = life.p;
+        ProcedureData p = proc.data();
+        int last = proc.lastProcessingStep();
+        int holdAt = switch (a.fate()) {
+            case HOLD -> 2 + r.nextInt(last - 1);
+            case HOLD_AT_LAST_STEP -> last;
+            case HOLD_DUE_SOON -> 2;
+            default -> 0;
+        };
         int closeAt = 0;
         DossierStatus closing = null;
         int x = r.nextInt(1000);
@@ -603,12 +513,12 @@ class DossierHistory {
         boolean sendBack = a.fate() == Fate.NATURAL && r.nextInt(100) < 6 && last >= 3;
         boolean slow = r.nextInt(100) < 9;
         while (d.status() == DossierStatus.IN_PROCESS) {
-            int step = d.currentStep();
-            StepData s = route.step(step);
+            int step = d.stepOrder();
+            StepData s = proc.step(step);
             int hours = s.durationHours() == null ? 0 : s.durationHours();
-            String actor = actor(r, d.stepUnitCode(), s.role());
+            String actor = actor(d.stepUnit(), s.role());
             if (step == holdAt) {
-                apologizeIfLate(life, life.now.plusSeconds(1), desk);
+                apologizeIfLate(life, life.now.plusSeconds(1));
                 return; // waits at this step now
             }
             if (step == closeAt) {
@@ -617,51 +527,42 @@ class DossierHistory {
                 }
                 String reason = closing == DossierStatus.WITHDRAWN ? WITHDRAWALS[r.nextInt(WITHDRAWALS.length)]
                         : STOPS[1];
-                d.close(closing, IntakeRules.text(reason), life.last, desk, DESK);
-                life.save();
+                d.close(closing, reason, life.last, DESK_USER);
                 return;
             }
-            if (step == 2 && processingSupplement && d.processingSupplementItems() == null) {
+            if (step == 2 && processingSupplement && !d.askedForSupplementDuringProcessing()) {
                 if (!life.happens(life.after(minutes(hours * (0.1 + 0.4 * r.nextDouble()))))) {
                     return;
                 }
-                List<IntakeRequest.SupplementItem> items = supplementItems(r, p);
-                d.requestProcessingSupplement(json.writeValueAsString(items), IntakeRules.summary(items), life.last, actor,
-                        d.stepUnitCode());
-                life.save();
+                d.requestProcessingSupplement(supplementItems(r, p), life.last, actor);
                 if (a.fate() == Fate.WAIT_PROCESSING_SUPPLEMENT) {
                     return;
                 }
                 if (r.nextInt(100) < 8) {
                     if (life.happens(life.after(Duration.ofHours(8L * (15 + r.nextInt(10)))))) {
-                        d.close(DossierStatus.WITHDRAWN, IntakeRules.text(WITHDRAWALS[1]), life.last, desk, DESK);
-                        life.save();
+                        d.close(DossierStatus.WITHDRAWN, WITHDRAWALS[1], life.last, DESK_USER);
                     }
                     return;
                 }
                 if (!life.happens(life.after(Duration.ofHours(8L * (1 + r.nextInt(10)) + r.nextInt(6))))) {
                     return;
                 }
-                d.supplementReceived(route, p.clockPolicy(), processClock.due(p.timeLimit(), life.last), processClock,
-                        life.last, desk, DESK, null);
-                life.save();
+                d.supplementReceived(life.last, DESK_USER);
                 continue;
             }
             double f = slow && r.nextInt(100) < 50 ? 1.05 + 0.8 * r.nextDouble()
                     : r.nextInt(100) < 4 ? 1.05 + 0.5 * r.nextDouble() : 0.15 + 0.8 * r.nextDouble();
             Instant t = life.after(minutes(Math.max(hours * f, 0.2)));
-            apologizeIfLate(life, t, desk);
+            apologizeIfLate(life, t);
             if (!life.happens(t)) {
                 return;
             }
             if (sendBack && step >= 3 && s.role() == StepRole.LEADER) {
                 sendBack = false;
-                d.sendBack(route, processClock, life.last, actor, IntakeRules.text(SEND_BACKS[r.nextInt(SEND_BACKS.length)]));
-                life.save();
+                d.sendBack(life.last, actor, SEND_BACKS[r.nextInt(SEND_BACKS.length)]);
                 continue;
             }
-            d.handOver(route, processClock, life.last, actor, IntakeRules.text(NOTES[r.nextInt(NOTES.length)]));
-            life.save();
+            d.handOver(life.last, actor, NOTES[r.nextInt(NOTES.length)]);
         }
         if (d.status() != DossierStatus.RESULT_READY || a.fate() == Fate.RESULT_WAITING) {
             return;
@@ -678,31 +579,27 @@ class DossierHistory {
             case ONLINE -> r.nextInt(100) < 60 ? ReturnMethod.ONLINE : ReturnMethod.DIRECT;
             case DIRECT -> r.nextInt(100) < 85 ? ReturnMethod.DIRECT : ReturnMethod.POSTAL;
         };
-        d.returnResult(method, processClock, route.step(d.currentStep()).name(), life.last, desk, DESK);
-        life.save();
+        d.returnResult(method, life.last, DESK_USER);
     }
 
     /**
-     * Form 04: when the next action will come after the due time, the desk or a leader usually apologises
-     * beforehand, once, with a new date some working days later.
+     * Form 04: when the next action will come after the due time, the desk usually apologises beforehand, once,
+     * with a new date some working days later.
      */
-    private void apologizeIfLate(Life life, Instant next, String desk) {
-        Dossier d = life.d;
+    private void apologizeIfLate(Life life, Instant next) {
+        DossierImport.Replay d = life.d;
         Random r = life.r;
-        if (d.apologizedAt() != null || d.dueAt() == null || !next.isAfter(d.dueAt()) || r.nextInt(100) >= 55
+        if (d.apologized() || d.dueAt() == null || !next.isAfter(d.dueAt()) || r.nextInt(100) >= 55
                 || !life.last.isBefore(d.dueAt())) {
             return;
         }
-        Duration left = processClock.workingBetween(life.last, d.dueAt());
-        Instant at = processClock.plus(life.last, left.multipliedBy(1 + r.nextInt(3)).dividedBy(4))
-                .truncatedTo(ChronoUnit.SECONDS);
+        Duration left = workingBetween(life.last, d.dueAt());
+        Instant at = plus(life.last, left.multipliedBy(1 + r.nextInt(3)).dividedBy(4)).truncatedTo(ChronoUnit.SECONDS);
         if (!at.isBefore(d.dueAt()) || at.isBefore(life.last) || !life.happens(at)) {
             return;
         }
-        Instant newDue = processClock.plus(d.dueAt(), Duration.ofHours(8L * (2 + r.nextInt(6))))
-                .truncatedTo(ChronoUnit.SECONDS);
-        d.apologize(IntakeRules.text(APOLOGIES[r.nextInt(APOLOGIES.length)]), newDue, at, desk, DESK);
-        life.save();
+        Instant newDue = plus(d.dueAt(), Duration.ofHours(8L * (2 + r.nextInt(6)))).truncatedTo(ChronoUnit.SECONDS);
+        d.apologize(APOLOGIES[r.nextInt(APOLOGIES.length)], newDue, at, DESK_USER);
     }
 
     private static List<IntakeRequest.SupplementItem> supplementItems(Random r, ProcedureData p) {
@@ -720,18 +617,13 @@ class DossierHistory {
         return Duration.ofMinutes(Math.max(1, Math.round(hours * 60)));
     }
 
-    /** The desk's officer: the demo account {@code tiepnhan} of the Bộ phận Một cửa (forms print her name). */
-    private static String deskUser(Random r) {
-        return "tiepnhan";
-    }
-
     /**
      * Who acts at a step: the demo accounts where they exist (chuyenvien.sxd, lanhdao.sxd, lanhdao),
      * otherwise plausible accounts of the unit ({@code chuyenvien.stc}, {@code lanhdao.snnmt} …).
      */
-    private static String actor(Random r, String unit, StepRole role) {
+    private static String actor(String unit, StepRole role) {
         if (role == StepRole.RECEPTION) {
-            return deskUser(r);
+            return DESK_USER;
         }
         String prefix = unit.substring(0, unit.indexOf('.') < 0 ? unit.length() : unit.indexOf('.')).toLowerCase();
         if ("vp".equals(prefix)) {

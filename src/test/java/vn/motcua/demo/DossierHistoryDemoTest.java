@@ -1,34 +1,30 @@
-package vn.motcua.dossier;
+package vn.motcua.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.motcua.catalog.Catalog;
-import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
+import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
 /**
- * The demo's dossier history (issue #5): loaded at start-up by replaying each dossier through the aggregate,
- * written in bulk. Checks that every state is there, that the bulk rows are exactly what the live store
- * writes for the same life, and that the history reads back through the API.
+ * The demo's dossier history, loaded at start-up by replaying each dossier through the dossier import: every
+ * state is there, at the desk's working times, and it reads back through the API. (That the import writes exactly
+ * the rows of live work is {@code DossierImportTest}'s.)
  */
 @IntegrationTest
-class DossierHistoryTest {
+class DossierHistoryDemoTest {
 
     @LocalServerPort
     int port;
@@ -37,22 +33,9 @@ class DossierHistoryTest {
     JdbcClient jdbc;
 
     @Autowired
-    DossierHistory history;
+    WorkingCalendar calendar;
 
-    @Autowired
-    DossierStore store;
-
-    @Autowired
-    HistoryWriter writer;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    ProcessClock processClock;
-
-    @Autowired
-    TransactionTemplate transaction;
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     static final String HISTORY = " from dossier where code not like 'TEST-%' and received_by in ('tiepnhan', 'phuc.nm', 'le.ht')"
             + " and procedure_code not like '1.9%' and procedure_code not like '9.%'";
@@ -78,7 +61,8 @@ class DossierHistoryTest {
         // In process at more than one step; some overdue, some due within one working day.
         assertThat(count("select count(distinct current_step)" + HISTORY + " and status_code = 4")).isGreaterThanOrEqualTo(2);
         Instant now = Instant.now();
-        Timestamp horizon = Timestamp.from(processClock.oneWorkingDayAfter(now));
+        Timestamp horizon = Timestamp.from(calendar.addWorkingDays(LocalDateTime.ofInstant(now, VIETNAM), 1)
+                .atZone(VIETNAM).toInstant());
         assertThat(jdbc.sql("select count(*)" + HISTORY + " and status_code = 4 and least(step_due_at, due_at) < ?")
                 .param(Timestamp.from(now)).query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select count(*)" + HISTORY
@@ -144,40 +128,16 @@ class DossierHistoryTest {
     }
 
     @Test
-    void a_bulk_written_dossier_has_exactly_the_rows_the_live_store_writes() {
-        List<DossierHistory.Proc> procs = procs();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String agency = jdbc.sql("select agency_code from org_unit where code = 'VP.MC'").query(String.class).single();
-        List<Predicate<HistoryWriter.Replayed>> wanted = List.of(
-                r -> r.dossier().status() == DossierStatus.RETURNED && r.events().size() >= 5,
-                r -> r.dossier().apologizedAt() != null,
-                r -> r.handovers().stream().anyMatch(h -> h.action().equals("SEND_BACK")),
-                r -> r.dossier().processingSupplementItems() != null && r.dossier().status() == DossierStatus.RETURNED,
-                r -> r.dossier().channel() == Channel.ONLINE && r.dossier().supplementItems() != null,
-                r -> r.dossier().status() == DossierStatus.REFUSED,
-                r -> r.dossier().status() == DossierStatus.WITHDRAWN);
-        Random r = new Random(7);
-        int compared = 0;
-        for (Predicate<HistoryWriter.Replayed> want : wanted) {
-            for (int attempt = 0; attempt < 20_000; attempt++) {
-                DossierHistory.Proc proc = procs.get(r.nextInt(procs.size()));
-                Channel channel = Channel.values()[r.nextInt(3)];
-                Instant at = now.minus(java.time.Duration.ofDays(30 + r.nextInt(300))).truncatedTo(ChronoUnit.MINUTES);
-                var arrival = new DossierHistory.Arrival(at, proc, channel, DossierHistory.Fate.NATURAL, r.nextLong());
-                HistoryWriter.Replayed dry = history.replay(arrival, "DRY", agency, now, d -> {});
-                if (!want.test(dry)) {
-                    continue;
-                }
-                String live = "TEST-HISTORY-LIVE-" + System.nanoTime();
-                String bulk = "TEST-HISTORY-BULK-" + System.nanoTime();
-                transaction.executeWithoutResult(s -> history.replay(arrival, live, agency, now, store::save));
-                transaction.executeWithoutResult(s -> writer.write(List.of(history.replay(arrival, bulk, agency, now, d -> {}))));
-                assertSameRows(live, bulk);
-                compared++;
-                break;
-            }
+    void the_demo_desk_receives_dossiers_only_in_its_office_sessions_on_working_days() {
+        List<Instant> received = jdbc.sql("select received_at" + HISTORY).query(Timestamp.class).list().stream()
+                .map(Timestamp::toInstant).toList();
+        assertThat(received).isNotEmpty();
+        for (Instant at : received) {
+            LocalDateTime local = LocalDateTime.ofInstant(at, VIETNAM);
+            assertThat(calendar.isWorkingDay(local.toLocalDate())).as("%s is a working day", local).isTrue();
+            assertThat(calendar.officeHours().sessions()).as("%s is in an office session", local)
+                    .anyMatch(s -> !local.toLocalTime().isBefore(s.start()) && local.toLocalTime().isBefore(s.end()));
         }
-        assertThat(compared).isEqualTo(wanted.size());
     }
 
     @Test
@@ -202,59 +162,6 @@ class DossierHistoryTest {
         // The public look-up with the PIN.
         Api.Response lookup = Api.anonymous(port).get("/api/public/dossiers/" + code + "?pin=" + row.get("lookup_pin"));
         assertThat(lookup.status()).as(lookup.toString()).isEqualTo(200);
-    }
-
-    private List<DossierHistory.Proc> procs() {
-        List<DossierHistory.Proc> list = new ArrayList<>();
-        var method = history;
-        for (var s : catalog.searchAll(null, ProcedureStatus.PUBLISHED, 0, 100).items()) {
-            if (!s.code().startsWith("1.9") && !s.code().startsWith("9.")) {
-                list.add(method.procedure(catalog.version(s.code(), s.version()).orElseThrow()));
-            }
-        }
-        return list;
-    }
-
-    private void assertSameRows(String live, String bulk) {
-        Map<String, Object> a = new java.util.TreeMap<>(row("select * from dossier where code = ?", live));
-        Map<String, Object> b = new java.util.TreeMap<>(row("select * from dossier where code = ?", bulk));
-        long idA = (Long) a.remove("id");
-        long idB = (Long) b.remove("id");
-        a.remove("code");
-        b.remove("code");
-        a.put("search_text", ((String) a.get("search_text")).replace(live.toLowerCase(), "#"));
-        b.put("search_text", ((String) b.get("search_text")).replace(bulk.toLowerCase(), "#"));
-        a.put("route_units", text(a.get("route_units")));
-        b.put("route_units", text(b.get("route_units")));
-        a.put("route_agencies", text(a.get("route_agencies")));
-        b.put("route_agencies", text(b.get("route_agencies")));
-        assertThat(b).as("dossier row").isEqualTo(a);
-        for (String table : List.of("dossier_document", "dossier_event", "dossier_handover")) {
-            assertThat(rows("select * from " + table + " where dossier_id = ? order by position", idB))
-                    .as(table).isEqualTo(rows("select * from " + table + " where dossier_id = ? order by position", idA));
-        }
-    }
-
-    private static String text(Object array) {
-        try {
-            return java.util.Arrays.toString((Object[]) ((java.sql.Array) array).getArray());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, Object> row(String sql, Object param) {
-        return jdbc.sql(sql).param(param).query().singleRow();
-    }
-
-    private List<Map<String, Object>> rows(String sql, long id) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Map<String, Object> m : jdbc.sql(sql).param(id).query().listOfRows()) {
-            Map<String, Object> copy = new java.util.TreeMap<>(m);
-            copy.remove("dossier_id");
-            list.add(copy);
-        }
-        return list;
     }
 
     private long count(String sql) {

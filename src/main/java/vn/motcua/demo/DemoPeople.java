@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.demo;
 
 import java.util.Random;
 import vn.motcua.shared.VietnameseText;
@@ -8,9 +8,9 @@ import vn.motcua.shared.VietnameseText;
  * family names, 12-digit citizen IDs (mostly Hải Phòng, province code 031), mobile numbers and addresses
  * in the city's wards, and a few companies. Deterministic for a given {@link Random}.
  */
-final class HistoryPeople {
+final class DemoPeople {
 
-    private HistoryPeople() {}
+    private DemoPeople() {}
 
     /** An applicant (or representative) as the intake form carries it. */
     record Person(String fullName, String citizenId, String phone, String email, String address,

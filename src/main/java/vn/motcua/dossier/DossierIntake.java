@@ -1,0 +1,87 @@
+package vn.motcua.dossier;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.dossier.Reception.Applicant;
+import vn.motcua.dossier.Reception.Participants;
+import vn.motcua.dossier.Reception.PinnedProcedure;
+import vn.motcua.dossier.Reception.Representative;
+import vn.motcua.organization.Organization;
+import vn.motcua.shared.PhoneNumber;
+
+/**
+ * Turns a checked intake request into a received {@link Dossier}: the applicant's data as the desk keeps it
+ * (trimmed, phone numbers normalised), the documents with the catalogue's names, the units and agencies of
+ * the process, a look-up PIN, and the dossier registered at step 1. The desk and the import of earlier
+ * dossiers receive dossiers through it alike.
+ */
+@Component
+class DossierIntake {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Organization organization;
+    private final ProcessClock processClock;
+
+    DossierIntake(Organization organization, ProcessClock processClock) {
+        this.organization = organization;
+        this.processClock = processClock;
+    }
+
+    /** Received by {@code by} at the desk {@code deskUnit} of {@code agency}, numbered {@code code}. */
+    Dossier receive(IntakeRequest request, ProcedureData procedure, Participants participants, String code,
+            String agency, String deskUnit, Instant at, String by) {
+        var applicant = request.applicant();
+        var representative = request.representative();
+        Reception reception = new Reception(code, agency, deskUnit,
+                new PinnedProcedure(procedure.code(), procedure.version(), procedure.name(), procedure.field()),
+                request.channel(),
+                new Applicant(IntakeRules.text(applicant.fullName()), trim(applicant.citizenId()),
+                        PhoneNumber.normalize(applicant.phone()), trim(applicant.email()),
+                        IntakeRules.text(applicant.address()), IntakeRules.text(applicant.organizationName())),
+                representative == null ? null
+                        : new Representative(IntakeRules.text(representative.fullName()),
+                                trim(representative.citizenId()), PhoneNumber.normalize(representative.phone()),
+                                IntakeRules.text(representative.authorizationDocument())),
+                participants, at, by, String.format("%06d", RANDOM.nextInt(1_000_000)));
+        return Dossier.receive(reception, documents(request, procedure), Route.of(procedure), processClock);
+    }
+
+    /**
+     * Who takes part: the receiving desk and agency first, then every unit of the process and its agency
+     * (an inter-agency procedure, liên thông, brings in other agencies' units).
+     */
+    Participants participants(ProcedureData procedure, String agency, String deskUnit) {
+        Set<String> units = new LinkedHashSet<>();
+        units.add(deskUnit);
+        procedure.steps().forEach(step -> units.add(step.unitCode()));
+        Set<String> agencies = new LinkedHashSet<>();
+        agencies.add(agency);
+        organization.units(units).values().forEach(unit -> agencies.add(unit.agencyCode()));
+        return new Participants(List.copyOf(units), List.copyOf(agencies));
+    }
+
+    private static List<Dossier.Document> documents(IntakeRequest request, ProcedureData procedure) {
+        List<Dossier.Document> received = new ArrayList<>();
+        if (request.documents() != null) {
+            for (var document : request.documents()) {
+                var known = procedure.documents().stream().filter(d -> d.id().equals(document.documentId()))
+                        .findFirst().orElseThrow();
+                received.add(new Dossier.Document(known.id(), known.name(),
+                        document.copyKind() == null ? known.copyKind().name() : document.copyKind(),
+                        document.count() == null ? known.count() : document.count()));
+            }
+        }
+        return received;
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,40 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.List;
+import vn.motcua.shared.VietnameseText;
+
+/**
+ * What the desk records when it receives a dossier, fixed from then on: its code, where it was received, the
+ * procedure version it is judged by, who applies and who represents them, and whose work it is.
+ */
+record Reception(String code, String agencyCode, String deskUnitCode, PinnedProcedure procedure, Channel channel,
+        Applicant applicant, Representative representative, Participants participants, Instant receivedAt,
+        String receivedBy, String lookupPin) {
+
+    /** The procedure version in force when the dossier was received: a later revision does not change its rules. */
+    record PinnedProcedure(String code, int version, String name, String field) {}
+
+    /** The applicant (người nộp hồ sơ): a citizen, or an organisation through its contact person. */
+    record Applicant(String name, String citizenId, String phone, String email, String address, String organization) {}
+
+    /** A person authorised by the applicant to file and collect (người được ủy quyền). */
+    record Representative(String name, String citizenId, String phone, String authorization) {}
+
+    /**
+     * The units and agencies of the pinned process, with the receiving desk and agency first: who may see the
+     * dossier (staff of those units, leaders and monitors of those agencies).
+     */
+    record Participants(List<String> units, List<String> agencies) {
+        Participants {
+            units = List.copyOf(units);
+            agencies = List.copyOf(agencies);
+        }
+    }
+
+    /** Code, applicant and procedure without diacritics: what the staff's search matches ("ho so" finds "hồ sơ"). */
+    String searchText() {
+        return VietnameseText.fold(code + " " + applicant.name() + " "
+                + (applicant.organization() == null ? "" : applicant.organization()) + " " + procedure.name());
+    }
+}

@@ -1,0 +1,320 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import vn.motcua.calendar.OfficeHours;
+import vn.motcua.calendar.WorkingDays;
+import vn.motcua.calendar.WorkingTimeCalculator;
+import vn.motcua.catalog.CatalogTypes.ClockPolicy;
+import vn.motcua.catalog.CatalogTypes.OnlineLevel;
+import vn.motcua.catalog.CatalogTypes.StepRole;
+import vn.motcua.catalog.CatalogTypes.TimeLimit;
+import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.catalog.ProcedureData;
+import vn.motcua.catalog.ProcedureData.StepData;
+import vn.motcua.shared.ProblemException;
+
+/**
+ * The dossier's transitions and refusals, on the aggregate alone: no Spring, no database. The process: intake at
+ * the desk (VP.MC, 4 h), appraisal at SXD.QLXD (specialist, 16 h), approval at SXD.LD (leader, 4 h), return at
+ * the desk (4 h); time limit 5 working days. Working days Monday to Friday of 2026, 08:00–12:00 and 13:30–17:30.
+ */
+class DossierTest {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ProcessClock CLOCK = clock();
+    static final ProcedureData PROCEDURE = procedure(ClockPolicy.PAUSE);
+    static final Route ROUTE = Route.of(PROCEDURE);
+    /** Monday 02/03/2026 08:30. */
+    static final Instant MONDAY = at(2, 8, 30);
+
+    static Instant at(int march, int hour, int minute) {
+        return LocalDateTime.of(2026, 3, march, hour, minute).atZone(VIETNAM).toInstant();
+    }
+
+    static ProcessClock clock() {
+        WorkingDays days = WorkingDays.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY);
+        WorkingTimeCalculator calculator = new WorkingTimeCalculator(days, OfficeHours.standard());
+        return new ProcessClock(new ProcessClock.WorkingTime() {
+            public LocalDateTime addWorkingDays(LocalDateTime from, int n) {
+                return calculator.addWorkingDays(from, n);
+            }
+
+            public LocalDateTime addWorkingTime(LocalDateTime from, Duration amount) {
+                return calculator.addWorkingTime(from, amount);
+            }
+
+            public Duration workingTimeBetween(LocalDateTime from, LocalDateTime to) {
+                return calculator.workingTimeBetween(from, to);
+            }
+
+            public boolean isWorkingDay(LocalDate date) {
+                return days.isWorking(date);
+            }
+        });
+    }
+
+    static ProcedureData procedure(ClockPolicy policy) {
+        return new ProcedureData("1.000001.000.00.00.H27", "Cấp giấy phép xây dựng", "Xây dựng", "Sở Xây dựng", "SXD",
+                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, List.of(), List.of(),
+                List.of(new StepData(1, "Tiếp nhận", "VP.MC", StepRole.RECEPTION, 4, null),
+                        new StepData(2, "Thẩm định", "SXD.QLXD", StepRole.SPECIALIST, 16, null),
+                        new StepData(3, "Phê duyệt", "SXD.LD", StepRole.LEADER, 4, null),
+                        new StepData(4, "Trả kết quả", "VP.MC", StepRole.RECEPTION, 4, null)),
+                null, null, null, policy, null, 1, 1, null);
+    }
+
+    static Dossier received(Channel channel) {
+        Reception reception = new Reception("000.00.01.H27-260302-0001", "000.00.01.H27", "VP.MC",
+                new Reception.PinnedProcedure(PROCEDURE.code(), 1, PROCEDURE.name(), PROCEDURE.field()), channel,
+                new Reception.Applicant("Nguyễn Văn An", "031085001234", null, null, "Hải Phòng", null), null,
+                new Reception.Participants(List.of("VP.MC", "SXD.QLXD", "SXD.LD"), List.of("000.00.01.H27")),
+                MONDAY, "tiepnhan", "123456");
+        return Dossier.receive(reception, List.of(new Dossier.Document(1, "Đơn đề nghị", "ORIGINAL", 1)), ROUTE, CLOCK);
+    }
+
+    static Dossier accepted() {
+        Dossier d = received(Channel.DIRECT);
+        d.accept(ROUTE, CLOCK, MONDAY, CLOCK.due(PROCEDURE.timeLimit(), MONDAY), "tiepnhan", "VP.MC");
+        return d;
+    }
+
+    static HttpStatus refusal(Runnable transition) {
+        try {
+            transition.run();
+        } catch (ProblemException e) {
+            return e.status();
+        }
+        throw new AssertionError("the transition was not refused");
+    }
+
+    static List<String> actions(Dossier d) {
+        return d.drainChanges().events().stream().map(Dossier.Event::action).toList();
+    }
+
+    @Nested
+    class AtIntake {
+
+        @Test
+        void a_received_dossier_waits_new_at_the_desks_first_step_with_its_documents() {
+            Dossier d = received(Channel.ONLINE);
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
+            assertThat(d.step().order()).isEqualTo(1);
+            assertThat(d.step().unitCode()).isEqualTo("VP.MC");
+            assertThat(d.step().dueAt()).isEqualTo(at(2, 14, 0));
+            assertThat(d.clock().started()).isFalse();
+            Dossier.Changes changes = d.drainChanges();
+            assertThat(changes.documents()).hasSize(1);
+            assertThat(changes.events()).extracting(Dossier.Event::action).containsExactly("REGISTERED");
+        }
+
+        @Test
+        void acceptance_starts_the_clock_and_hands_the_dossier_to_the_first_processing_step() {
+            Dossier d = accepted();
+            assertThat(d.status()).isEqualTo(DossierStatus.IN_PROCESS);
+            assertThat(d.clock().acceptedAt()).isEqualTo(MONDAY);
+            // 5 working days from Monday 08:30: Monday of the next week, 08:30
+            assertThat(d.dueAt()).isEqualTo(at(9, 8, 30));
+            assertThat(d.step().order()).isEqualTo(2);
+            assertThat(d.step().unitCode()).isEqualTo("SXD.QLXD");
+            assertThat(d.step().role()).isEqualTo("SPECIALIST");
+            assertThat(actions(d)).containsExactly("REGISTERED", "ACCEPTED", "IN_PROCESS");
+        }
+
+        @Test
+        void a_supplement_asked_at_intake_must_be_supplied_before_acceptance() {
+            Dossier d = received(Channel.ONLINE);
+            d.requestSupplement("[]", "Bản sao sổ đỏ", MONDAY, "tiepnhan", "VP.MC");
+            assertThat(d.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+            assertThat(refusal(() -> d.accept(ROUTE, CLOCK, MONDAY, MONDAY, "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+            d.supplied(MONDAY.plusSeconds(3600), "tiepnhan", "VP.MC", null);
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
+        }
+
+        @Test
+        void a_refused_dossier_leaves_the_queues_with_its_reason() {
+            Dossier d = received(Channel.DIRECT);
+            d.refuse("Không thuộc thẩm quyền", MONDAY, "tiepnhan", "VP.MC");
+            assertThat(d.status()).isEqualTo(DossierStatus.REFUSED);
+            assertThat(d.outcome().refusalReason()).isEqualTo("Không thuộc thẩm quyền");
+            assertThat(d.step().queued()).isFalse();
+        }
+
+        @Test
+        void an_accepted_dossier_can_no_longer_be_refused_or_supplied() {
+            Dossier d = accepted();
+            assertThat(refusal(() -> d.refuse("x", MONDAY, "tiepnhan", "VP.MC"))).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refusal(() -> d.supplied(MONDAY, "tiepnhan", "VP.MC", null))).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refusal(() -> d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+
+    @Nested
+    class InProcess {
+
+        @Test
+        void each_hand_over_is_judged_against_its_steps_own_due_time() {
+            Dossier d = accepted();
+            d.drainChanges();
+            // Appraisal (16 h from Monday 08:30) is due Wednesday 08:30; handed over Tuesday 10:00: early.
+            d.handOver(ROUTE, CLOCK, at(3, 10, 0), "chuyenvien.sxd", null);
+            Dossier.Handover appraisal = d.drainChanges().handovers().get(0);
+            assertThat(appraisal.stepDueAt()).isEqualTo(at(4, 8, 30));
+            assertThat(appraisal.timeliness()).isEqualTo(Timeliness.EARLY);
+            assertThat(appraisal.toUnit()).isEqualTo("SXD.LD");
+            assertThat(d.step().order()).isEqualTo(3);
+        }
+
+        @Test
+        void the_last_hand_over_makes_the_result_ready_at_the_desk_judged_against_the_time_limit() {
+            Dossier d = accepted();
+            d.handOver(ROUTE, CLOCK, at(3, 10, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(10, 9, 0), "lanhdao.sxd", "Đồng ý");
+            assertThat(d.status()).isEqualTo(DossierStatus.RESULT_READY);
+            assertThat(d.step().unitCode()).isEqualTo("VP.MC");
+            assertThat(d.outcome().resultReadyAt()).isEqualTo(at(10, 9, 0));
+            assertThat(d.outcome().timeliness()).isEqualTo(Timeliness.LATE);
+        }
+
+        @Test
+        void a_leader_may_send_back_to_the_previous_step_but_nobody_to_intake() {
+            Dossier d = accepted();
+            assertThat(refusal(() -> d.sendBack(ROUTE, CLOCK, at(2, 9, 0), "chuyenvien.sxd", "x")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+            d.handOver(ROUTE, CLOCK, at(2, 10, 0), "chuyenvien.sxd", null);
+            d.sendBack(ROUTE, CLOCK, at(2, 11, 0), "lanhdao.sxd", "Làm rõ số liệu");
+            assertThat(d.step().order()).isEqualTo(2);
+            assertThat(d.step().startedAt()).isEqualTo(at(2, 11, 0));
+            assertThat(d.drainChanges().handovers()).extracting(Dossier.Handover::action)
+                    .containsExactly("HANDOVER", "HANDOVER", "SEND_BACK");
+        }
+
+        @Test
+        void a_ready_result_sent_back_is_no_longer_ready() {
+            Dossier d = accepted();
+            d.handOver(ROUTE, CLOCK, at(2, 10, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(2, 11, 0), "lanhdao.sxd", null);
+            d.sendBack(ROUTE, CLOCK, at(2, 14, 0), "tiepnhan", "Thiếu chữ ký");
+            assertThat(d.status()).isEqualTo(DossierStatus.IN_PROCESS);
+            assertThat(d.step().order()).isEqualTo(3);
+            assertThat(d.outcome().resultReadyAt()).isNull();
+            assertThat(d.outcome().timeliness()).isNull();
+        }
+
+        @Test
+        void a_supplement_during_processing_is_asked_once_and_stops_the_clock() {
+            Dossier d = accepted();
+            d.requestProcessingSupplement("[]", "Bản vẽ", at(2, 10, 30), "chuyenvien.sxd", "SXD.QLXD");
+            assertThat(d.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+            assertThat(d.clock().waiting()).isTrue();
+            // Under PAUSE, both due times move by the working time spent waiting: 2 working days.
+            d.supplementReceived(ROUTE, ClockPolicy.PAUSE, null, CLOCK, at(4, 10, 30), "tiepnhan", "VP.MC", null);
+            assertThat(d.status()).isEqualTo(DossierStatus.IN_PROCESS);
+            assertThat(d.dueAt()).isEqualTo(at(11, 8, 30));
+            assertThat(d.step().dueAt()).isEqualTo(at(6, 8, 30));
+            assertThat(d.clock().pausedSeconds()).isEqualTo(Duration.ofHours(16).getSeconds());
+            assertThat(refusal(() -> d.requestProcessingSupplement("[]", "x", at(4, 11, 0), "chuyenvien.sxd",
+                    "SXD.QLXD"))).isEqualTo(HttpStatus.CONFLICT);
+        }
+
+        @Test
+        void under_restart_the_whole_time_limit_runs_again_from_the_supplement() {
+            Dossier d = accepted();
+            d.requestProcessingSupplement("[]", "Bản vẽ", at(2, 10, 30), "chuyenvien.sxd", "SXD.QLXD");
+            Instant back = at(4, 10, 30);
+            d.supplementReceived(ROUTE, ClockPolicy.RESTART, CLOCK.due(PROCEDURE.timeLimit(), back), CLOCK, back,
+                    "tiepnhan", "VP.MC", null);
+            assertThat(d.dueAt()).isEqualTo(at(11, 10, 30));
+            assertThat(d.step().startedAt()).isEqualTo(back);
+            assertThat(d.step().dueAt()).isEqualTo(at(6, 10, 30));
+        }
+
+        @Test
+        void an_apology_sets_a_later_due_time_once_and_only_before_the_due_time() {
+            Dossier d = accepted();
+            assertThat(refusal(() -> d.apologize("x", at(5, 8, 30), at(3, 9, 0), "tiepnhan", "VP.MC")))
+                    .as("a new date that is not later").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), at(9, 9, 0), "tiepnhan", "VP.MC")))
+                    .as("after the due time").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            d.apologize("Cần xác minh thực địa", at(13, 8, 30), at(5, 9, 0), "tiepnhan", "VP.MC");
+            assertThat(d.dueAt()).isEqualTo(at(13, 8, 30));
+            assertThat(d.apology().originalDueAt()).isEqualTo(at(9, 8, 30));
+            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), at(6, 9, 0), "tiepnhan", "VP.MC")))
+                    .as("a second apology").isEqualTo(HttpStatus.CONFLICT);
+        }
+
+        @Test
+        void a_dossier_not_yet_accepted_has_no_due_time_to_apologise_for() {
+            Dossier d = received(Channel.ONLINE);
+            d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC");
+            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), MONDAY, "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+
+    @Nested
+    class AtTheEnd {
+
+        @Test
+        void an_open_dossier_may_be_stopped_or_withdrawn_and_then_nothing_more_happens() {
+            Dossier d = accepted();
+            d.requestProcessingSupplement("[]", "x", at(2, 10, 0), "chuyenvien.sxd", "SXD.QLXD");
+            d.close(DossierStatus.WITHDRAWN, "Người nộp xin rút", at(3, 10, 0), "tiepnhan", "VP.MC");
+            assertThat(d.status()).isEqualTo(DossierStatus.WITHDRAWN);
+            assertThat(d.outcome().closedAt()).isEqualTo(at(3, 10, 0));
+            assertThat(d.clock().waiting()).isFalse();
+            assertThat(d.step().queued()).isFalse();
+            assertThat(refusal(() -> d.handOver(ROUTE, CLOCK, at(3, 11, 0), "chuyenvien.sxd", null)))
+                    .isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refusal(() -> d.close(DossierStatus.STOPPED, "x", at(3, 11, 0), "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+
+        @Test
+        void a_ready_result_can_no_longer_be_stopped_only_returned() {
+            Dossier d = accepted();
+            d.handOver(ROUTE, CLOCK, at(2, 10, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(2, 11, 0), "lanhdao.sxd", null);
+            assertThat(refusal(() -> d.close(DossierStatus.STOPPED, "x", at(2, 14, 0), "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+            d.returnResult(ReturnMethod.DIRECT, CLOCK, ROUTE, at(2, 15, 0), "tiepnhan", "VP.MC");
+            assertThat(d.status()).isEqualTo(DossierStatus.RETURNED);
+            assertThat(d.outcome().returnMethod()).isEqualTo(ReturnMethod.DIRECT);
+            assertThat(d.outcome().timeliness()).isEqualTo(Timeliness.EARLY);
+            assertThat(d.step().queued()).isFalse();
+            assertThat(d.drainChanges().handovers()).last().extracting(Dossier.Handover::action).isEqualTo("RETURNED");
+        }
+
+        @Test
+        void only_a_ready_result_is_returned() {
+            Dossier d = accepted();
+            assertThat(refusal(() -> d.returnResult(ReturnMethod.DIRECT, CLOCK, ROUTE, at(2, 15, 0), "tiepnhan",
+                    "VP.MC"))).isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+
+    @Test
+    void every_status_event_carries_the_status_it_moved_to_and_the_last_one_is_the_dossiers() {
+        Dossier d = accepted();
+        d.handOver(ROUTE, CLOCK, at(2, 10, 0), "chuyenvien.sxd", null);
+        d.handOver(ROUTE, CLOCK, at(2, 11, 0), "lanhdao.sxd", null);
+        d.returnResult(ReturnMethod.POSTAL, CLOCK, ROUTE, at(2, 15, 0), "tiepnhan", "VP.MC");
+        List<Dossier.Event> events = d.drainChanges().events();
+        assertThat(events).extracting(e -> e.status().code()).containsExactly(1, 2, 4, 4, 9, 10);
+        assertThat(events.get(events.size() - 1).status()).isEqualTo(d.status());
+    }
+}
