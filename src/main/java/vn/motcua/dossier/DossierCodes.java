@@ -14,11 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * agency and day, incremented by an atomic upsert, so that parallel intakes on any number of nodes never
  * get the same number; it is never kept in a node's memory.
  *
- * <p>The number is drawn in a transaction of its own that commits without waiting for the disk
- * ({@code synchronous_commit = off}), so the counter row is locked for microseconds, not for the
- * whole intake and its flush: parallel intakes then commit together. This loses nothing: the dossier's
- * own commit waits for the disk, and the log is written in order, so once a dossier with number N is
- * durable, so is the counter at N. A crash can only forget numbers that no stored dossier carries.
+ * <p>The number is drawn in one statement outside the intake's transaction (autocommit), so the counter row is
+ * locked only for that statement and its commit, not for the whole intake: parallel intakes at one desk wait on
+ * each other for a commit's flush at most. A failure after the number is drawn leaves a gap in the day's
+ * sequence, never a duplicate.
  */
 @Component
 class DossierCodes {
@@ -31,14 +30,12 @@ class DossierCodes {
     DossierCodes(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Suspends a caller's transaction, if any: the statement commits on its own.
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     String next(String agencyCode, LocalDate day) {
-        return transaction.execute(status -> {
-            jdbc.sql("set local synchronous_commit = off").update();
-            return draw(agencyCode, day);
-        });
+        return transaction.execute(status -> draw(agencyCode, day));
     }
 
     private String draw(String agencyCode, LocalDate day) {
