@@ -165,7 +165,11 @@ q "SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'" | grep -q 1 
     || fail "pg_stat_statements.track_utility must be on (BEGIN and COMMIT are statements too)"
 db_oid=$(q "SELECT oid FROM pg_database WHERE datname = '$app_db'")
 [ -n "$db_oid" ] || fail "database $app_db does not exist on the server"
-wal_dump="${PG_BIN:-$(dirname "$(command -v pg_waldump 2> /dev/null || echo /none/x)")}/pg_waldump"
+# pg_waldump of the server's major version (Debian keeps it off the PATH); none → no full-page image split.
+wal_dump="${PG_BIN:+$PG_BIN/pg_waldump}"
+[ -n "$wal_dump" ] || wal_dump=$(command -v pg_waldump 2> /dev/null \
+    || ls /usr/lib/postgresql/"$(q "SELECT current_setting('server_version_num')::int / 10000")"/bin/pg_waldump 2> /dev/null \
+    || true)
 
 app_port=$(free_port)
 base="http://127.0.0.1:$app_port"
