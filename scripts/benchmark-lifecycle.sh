@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of whole dossier lifecycles through the API (issue #5: >= 150 dossiers per second on this
+# Benchmark of whole dossier lifecycles through the API (target: >= 150 dossiers per second on this
 # machine): intake and acceptance at the desk → the specialist hands over → the leader hands over (result
 # ready) → the desk returns the result; four calls per dossier, each by its own user with a bearer token
 # (HTTP Basic would spend a BCrypt check per call). Starts the packaged application on a fresh embedded

@@ -23,7 +23,7 @@ import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
 /**
- * The demo's dossier history (issue #5): loaded at start-up by replaying each dossier through the aggregate,
+ * The demo's dossier history: loaded at start-up by replaying each dossier through the aggregate,
  * written in bulk. Checks that every state is there, that the bulk rows are exactly what the live store
  * writes for the same life, and that the history reads back through the API.
  */

@@ -228,7 +228,8 @@ class DossierProcessingTest {
         assertThat(time(resumed, "stepDueAt")).isEqualTo(deadline(now, "workingHours", 28));
         assertThat(detail(code).get("processingSupplementItems").get(0).get("description").asString())
                 .isEqualTo("Bản vẽ mặt cắt");
-        // Once only during processing (one-stop-rules §1.4).
+        // Once only during processing: a deficient dossier goes back to the applicant once, with every reason
+        // (Decree 61/2018 as amended by Decree 107/2021; Decree 118/2025 from 1 July 2025).
         Api.Response again = act("chuyenvien.sxd", code, "request-supplement", request);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("một lần");
