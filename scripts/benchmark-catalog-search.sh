@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the public catalogue search over 2,000 synthetic procedures plus the demo catalogue
-# (issue: p95 < 20 ms at 50 concurrent clients). Starts the packaged application on its own embedded
+# (target: p95 < 20 ms at 50 concurrent clients). Starts the packaged application on its own embedded
 # database in a temporary directory, loads the procedures, runs wrk from a second process on loopback,
 # and stops the application. Needs wrk (apt-get install wrk).
 # Usage: scripts/benchmark-catalog-search.sh [duration, default 30s] [connections, default 50]

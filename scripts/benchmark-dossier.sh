@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of dossier intake over the API (issue: >= 300 accepted dossiers per second on the embedded
-# PostgreSQL) and of the public look-up (issue: p99 < 20 ms at 200 concurrent clients). Starts the packaged
+# Benchmark of dossier intake over the API (target: >= 300 accepted dossiers per second on the embedded
+# PostgreSQL) and of the public look-up (target: p99 < 20 ms at 200 concurrent clients). Starts the packaged
 # application on a fresh embedded database in a temporary directory, authenticates the desk with a bearer
 # token (HTTP Basic would spend a BCrypt check per call), runs wrk on loopback, and stops the application.
 # Needs wrk and python3. Usage: scripts/benchmark-dossier.sh [duration, default 30s]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of whole dossier lifecycles through the API (issue #5: >= 150 dossiers per second on this
+# Benchmark of whole dossier lifecycles through the API (target: >= 150 dossiers per second on this
 # machine): intake and acceptance at the desk → the specialist hands over → the leader hands over (result
 # ready) → the desk returns the result; four calls per dossier, each by its own user with a bearer token
 # (HTTP Basic would spend a BCrypt check per call). Starts the packaged application on a fresh embedded
@@ -16,7 +16,7 @@ data=$(mktemp -d)
 java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --logging.level.root=WARN \
     --motcua.demo.history-dossiers=0 > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2> /dev/null; wait $app 2> /dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2> /dev/null; wait $app 2> /dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do
     curl -sf "$base/actuator/health" > /dev/null && break
     sleep 1

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the work queues and the statutory statistics on a large history (issue #5: with 1,000,000
+# Benchmark of the work queues and the statutory statistics on a large history (target: with 1,000,000
 # historical dossiers, work queue p95 < 50 ms, statistics < 1 s). Give it the data directory that
 # scripts/generate-history.sh filled (an embedded database), or set SPRING_DATASOURCE_URL; it starts the
 # packaged application on it, runs wrk on loopback with bearer tokens, and stops the application.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the assigned tasks' statistics and lists with 100,000 tasks (issue: how the dashboard query
-# behaves at that size). Starts the application on an embedded database in DATA_DIR (default
+# Benchmark of the assigned tasks' statistics and lists with 100,000 tasks (how the dashboard queries
+# behave at that size). Starts the application on an embedded database in DATA_DIR (default
 # target/bench-tasks, demo data loaded on its first start), loads 100,000 tasks of the Office over 10 years with
 # psql (scripts/benchmark-tasks.sql, only once: they are kept in DATA_DIR for the next run), then runs wrk on
 # loopback with bearer tokens, at 1 and 8 connections, prints a table of requests/s and p50/p95, times one full

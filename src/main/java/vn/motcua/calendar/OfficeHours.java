@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * The office sessions of every working day, e.g. 08:00–12:00 and 13:30–17:30.
  *
- * <p>Sessions are configurable per agency (one-stop rules §4: "a common default: 08:00–12:00 and
- * 13:30–17:30, Mon–Fri"). Whatever their length, a time limit of one working day means eight
+ * <p>Sessions are configurable per agency (no law fixes them; 08:00–12:00 and 13:30–17:30, Monday to
+ * Friday, is a common default). Whatever their length, a time limit of one working day means eight
  * working hours (Labour Code 2019 Art. 105: normal working time is at most 8 hours a day); see
  * {@link WorkingTimeCalculator#addWorkingDays}.
  *

@@ -11,7 +11,7 @@ import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 
 /**
- * A procedure as the API reads and writes it (the JSON shape of issue #3), also the row of an import and
+ * A procedure as the API reads and writes it (the JSON shape of docs/api.md and docs/catalog-import.md), also the row of an import and
  * what other modules get. Read-only parts ({@code status}, {@code version}, document {@code id}s,
  * publication) are ignored on input.
  */

@@ -18,9 +18,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import vn.motcua.shared.web.Problems;
 
 /**
- * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic (stateless, no session, so no
- * CSRF exposure); {@code /api/public/**} and the public catalogue pages {@code /procedures/**} are open; people sign in with a form and a session (CSRF on every
- * form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
+ * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic or a bearer token ({@link ApiTokens})
+ * (stateless, no session, so no CSRF exposure); {@code /api/public/**}, the public catalogue pages
+ * {@code /procedures/**} and the dossier look-up {@code /tra-cuu} are open; people sign in with a form and a
+ * session (CSRF on every form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
  * that nothing under {@code /api/v1} or the staff pages is reachable without signing in.
  */
 @Configuration(proxyBeanMethods = false)

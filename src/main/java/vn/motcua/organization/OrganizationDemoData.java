@@ -10,9 +10,10 @@ import vn.motcua.platform.DemoDataRequested;
 /**
  * The Office of Hải Phòng City People's Committee as the 2019 report describes it: 9 departments and 1
  * board, a staffing quota of 75 with 70 staff in post, its leadership, the one-stop desk; and the City
- * People's Committee as its parent. Electronic IDs follow one-stop-rules §2 (province group H27, kept as
- * data because codes are reissued after mergers). Staff names are invented, except the City leaders of
- * 2019, who are public office holders.
+ * People's Committee as its parent. Electronic IDs have the shape of Decision 20/2020/QĐ-TTg Art. 4 (amended
+ * by Decision 09/2025); the province group H27 is a placeholder, since Hải Phòng's group is unconfirmed (public
+ * systems use H27 for Hà Tĩnh). Codes are data, also because they are reissued after mergers. Staff names are
+ * invented, except the City leaders of 2019, who are public office holders.
  */
 @Component
 class OrganizationDemoData {

@@ -3,7 +3,8 @@ package vn.motcua.tasks;
 import java.time.LocalDate;
 
 /**
- * The five buckets of §8 (one-stop-rules.md): completed on time, completed late, in progress within the
+ * The five buckets in which task-tracking reports count assigned tasks (no legal text fixes them; they follow
+ * the reports' practice): completed on time, completed late, in progress within the
  * deadline, in progress overdue, no deadline. Derived, never stored: a task completed on or before its due
  * date is on time; an open task becomes overdue the day after its due date (the due date itself is still
  * within the deadline); a task without a due date (a regular task) has no deadline while open and counts as on

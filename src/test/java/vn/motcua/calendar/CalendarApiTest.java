@@ -56,6 +56,15 @@ class CalendarApiTest {
     }
 
     @Test
+    void a_start_written_with_an_offset_is_read_as_its_vietnam_time() {
+        for (String from : new String[] {"2026-04-29T03:00:00Z", "2026-04-29T10:00:00%2B07:00"}) {
+            JsonNode deadline = anonymous().get("/api/public/calendar/deadline?from=" + from + "&workingDays=2").json();
+            assertThat(deadline.get("from").asString()).as(from).isEqualTo("2026-04-29T10:00:00");
+            assertThat(deadline.get("due").asString()).as(from).isEqualTo("2026-05-05T10:00:00");
+        }
+    }
+
+    @Test
     void a_due_time_at_the_end_of_the_morning_session_is_noon() {
         JsonNode deadline = anonymous().get("/api/public/calendar/deadline?from=2026-05-05T08:00:00&workingHours=4").json();
         assertThat(deadline.get("due").asString()).isEqualTo("2026-05-05T12:00:00");

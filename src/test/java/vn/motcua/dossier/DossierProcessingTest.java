@@ -228,7 +228,8 @@ class DossierProcessingTest {
         assertThat(time(resumed, "stepDueAt")).isEqualTo(deadline(now, "workingHours", 28));
         assertThat(detail(code).get("processingSupplementItems").get(0).get("description").asString())
                 .isEqualTo("Bản vẽ mặt cắt");
-        // Once only during processing (one-stop-rules §1.4).
+        // Once only during processing: a deficient dossier goes back to the applicant once, with every reason
+        // (Decree 61/2018 as amended by Decree 107/2021; Decree 118/2025 from 1 July 2025).
         Api.Response again = act("chuyenvien.sxd", code, "request-supplement", request);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("một lần");
@@ -280,6 +281,37 @@ class DossierProcessingTest {
         Api.Response refused = act("tiepnhan", tooLate, "apology", Map.of("reason", "Muộn", "newDueAt",
                 itsDue.plusDays(2).toString()));
         assertThat(refused.status()).isEqualTo(422);
+    }
+
+    @Test
+    void an_apology_date_without_an_offset_is_vietnam_time_and_one_with_an_offset_is_that_moment() {
+        String local = accepted(RESTART, MONDAY, "Lý Thị Giờ Địa Phương");
+        JsonNode apologized = ok(act("lanhdao.sxd", local, "apology", Map.of("reason", "Cần xác minh thực địa",
+                "newDueAt", "2025-03-20T16:00:00")));
+        assertThat(apologized.get("dueAt").asString()).isEqualTo("2025-03-20T16:00:00+07:00");
+
+        String utc = accepted(RESTART, MONDAY, "Lý Văn Giờ Quốc Tế");
+        ok(act("lanhdao.sxd", utc, "apology", Map.of("reason", "Cần xác minh thực địa",
+                "newDueAt", "2025-03-20T09:00:00Z")));
+        assertThat(detail(utc).get("dueAt").asString()).isEqualTo("2025-03-20T16:00:00+07:00");
+    }
+
+    @Test
+    void an_apology_date_that_is_not_a_date_time_is_a_400_problem_naming_the_field_and_changes_nothing() {
+        String code = accepted(RESTART, MONDAY, "Lý Thị Ngày Sai");
+        String due = detail(code).get("dueAt").asString();
+        for (Object garbage : List.of("thứ năm tuần sau", "2025-02-30T10:00:00", "2025-03-20 16:00", 1742461200)) {
+            Api.Response refused = act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh",
+                    "newDueAt", garbage));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("newDueAt");
+            assertThat(error.get("message").asString()).startsWith("Thời điểm phải có dạng YYYY-MM-DDTHH:mm:ss");
+        }
+        assertThat(detail(code).get("dueAt").asString()).isEqualTo(due);
+        // The apology is still to be made: the refused attempts did not use up the only one.
+        ok(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh", "newDueAt", "2025-03-20T16:00")));
     }
 
     @Test

@@ -30,6 +30,7 @@ import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.DateTimes;
 
 @RestController
 @Tag(name = "Calendar", description = "Lịch làm việc, âm lịch, tính hạn")
@@ -201,9 +202,10 @@ class CalendarApi {
 
     static LocalDateTime instant(String value) {
         try {
-            LocalDateTime instant = value.length() == 10
-                    ? LocalDate.parse(value).atTime(LocalTime.MIDNIGHT)
-                    : LocalDateTime.parse(value);
+            // A date alone is its midnight; a date-time is read like every other (DateTimes), as Vietnam time.
+            LocalDateTime instant = value.strip().length() == 10
+                    ? LocalDate.parse(value.strip()).atTime(LocalTime.MIDNIGHT)
+                    : DateTimes.local(value);
             date("from", instant.toLocalDate().toString());
             return instant;
         } catch (DateTimeParseException e) {

@@ -3,8 +3,9 @@ package vn.motcua.dossier.forms;
 import vn.motcua.dossier.DossierViews.Detail;
 
 /**
- * The printed forms of a dossier (one-stop-rules §1.2–1.5, Decree 118/2025): the desk's decision (01–03),
- * the apology with a new date (04) and the process control slip (05). Their numbers are not here but in
+ * The printed forms of a dossier (Circular 01/2018/TT-VPCP, replaced by Circular 03/2025/TT-VPCP; the desk's
+ * decision under Decree 118/2025 Art. 17): the desk's decision (01–03), the apology with a new date (04) and
+ * the process control slip (05). Their numbers are not here but in
  * {@code motcua.forms.numbers}: Circular 03/2025 may renumber them (05 → 06).
  */
 public enum Form {

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code motcua.forms.*}: the place name of the date line ("Hải Phòng, ngày …") and the number of each
- * form ("Mẫu số 01"), kept as data because Circular 03/2025 may renumber the forms (one-stop-rules §1):
- * {@code motcua.forms.numbers.control-slip=06}.
+ * form ("Mẫu số 01"), kept as data because Circular 03/2025/TT-VPCP may renumber the forms (its annex reportedly
+ * adds a stop notice as 05 and makes the control slip 06; unconfirmed): {@code motcua.forms.numbers.control-slip=06}.
  */
 @ConfigurationProperties("motcua.forms")
 record FormSettings(String place, Map<Form, String> numbers) {

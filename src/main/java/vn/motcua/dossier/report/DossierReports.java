@@ -28,7 +28,7 @@ import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnameseText;
 
 /**
- * Records (issue 5): the statutory statistics of dossiers per field or per agency over a reporting period,
+ * Records: the statutory statistics of dossiers per field or per agency over a reporting period,
  * and the tracking book (Form 06). Both read the {@code dossier} table by period in Vietnam time, dates
  * inclusive, and only within the caller's scope. See docs/api.md for the definitions.
  */

@@ -20,7 +20,7 @@ import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.ProblemException;
 
-/** Records (issue 5): the statutory statistics and the tracking book (Form 06), as JSON or XLSX. */
+/** Records: the statutory statistics and the tracking book (Form 06), as JSON or XLSX. */
 @RestController
 @Tag(name = "Reports", description = "Thống kê tình hình, kết quả giải quyết TTHC; sổ theo dõi hồ sơ (mẫu 06)")
 class ReportsApi {

@@ -30,6 +30,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -96,15 +98,24 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        return respond(problems.invalid(List.of(error(e.getName(),
-                problems.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()))))),
-                request, response);
+        String message = DateTimes.TYPES.contains(e.getRequiredType())
+                ? problems.text("validation.date-time")
+                : problems.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()));
+        return respond(problems.invalid(List.of(error(e.getName(), message))), request, response);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         log.debug("Unreadable request body: {}", e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch
+                    && DateTimes.TYPES.contains(mismatch.getTargetType())) {
+                // A date-time in a wrong form: say which field, and which forms are read (DateTimes).
+                return respond(problems.invalid(List.of(error(path(mismatch),
+                        problems.text("validation.date-time")))), request, response);
+            }
+        }
         return respond(problems.of(HttpStatus.BAD_REQUEST, "problem.body-unreadable"), request, response);
     }
 
@@ -192,6 +203,19 @@ class ApiExceptionHandler {
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator");
+    }
+
+    /** The JSON path of the value, as a field name: {@code newDueAt}, {@code items[0].at}. */
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String message(FieldError error) {

@@ -34,7 +34,7 @@ import vn.motcua.tasks.TaskViews.TaskView;
 import vn.motcua.tasks.TaskWorkbook;
 import vn.motcua.tasks.Tasks;
 
-/** Assigned tasks (issue 6): assignment, progress, completion, extensions, lists, statistics and export. */
+/** Assigned tasks: assignment, progress, completion, extensions, lists, statistics and export. */
 @RestController
 @Tag(name = "Assigned tasks", description = "Nhiệm vụ UBND thành phố, Chủ tịch UBND thành phố giao")
 class TasksApi {
