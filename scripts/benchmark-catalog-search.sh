@@ -16,7 +16,7 @@ data=$(mktemp -d)
 java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --motcua.demo-data=true \
     --motcua.demo.synthetic-procedures=2000 --logging.level.root=WARN > "$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2> /dev/null; wait $app 2> /dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2> /dev/null; wait $app 2> /dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do
     curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && break
     sleep 1

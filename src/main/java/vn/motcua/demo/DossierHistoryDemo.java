@@ -465,7 +465,8 @@ class DossierHistoryDemo {
                 d.requestSupplement(supplementItems(r, p), life.last, DESK_USER);
                 boolean never = a.fate() == Fate.WAIT_INTAKE_SUPPLEMENT || r.nextInt(100) < 15;
                 if (never) {
-                    // No supplement within the time the desk gave: it stops the dossier.
+                    // No supplement within 15 working days: the desk stops the dossier (a rule of online intake under
+                    // Decree 118/2025/NĐ-CP Art. 17(2); a sector may set another limit).
                     if (a.fate() == Fate.NATURAL && life.happens(life.after(Duration.ofHours(8 * 15 + 2)))) {
                         d.close(DossierStatus.STOPPED, STOPS[0], life.last, DESK_USER);
                     }

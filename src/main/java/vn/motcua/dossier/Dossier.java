@@ -88,8 +88,8 @@ final class Dossier {
     }
 
     /**
-     * Form 01: complete and eligible; the time limit runs from now (Decree 61/2018/NĐ-CP Art. 18, as amended by
-     * Decree 107/2021/NĐ-CP). Acceptance completes step 1 and the dossier moves on to the first processing step.
+     * Form 01 (Circular 03/2025/TT-VPCP): complete and eligible; the time limit runs from now (Decree
+     * 118/2025/NĐ-CP Art. 17). Acceptance completes step 1 and the dossier moves on to the first processing step.
      */
     void accept(Route route, ProcessClock processClock, Instant at, Instant due, String by, String unit) {
         requireStatus("accept", DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED);
@@ -153,9 +153,9 @@ final class Dossier {
     }
 
     /**
-     * Form 02 during processing: every item at once, and only once (Decree 61/2018/NĐ-CP Art. 19(2) as amended
-     * by Decree 107/2021/NĐ-CP). The clock stops until the supplement arrives; the procedure's policy decides how
-     * it resumes.
+     * Form 02 during processing: every item at once, and only once (Decree 61/2018/NĐ-CP as amended by Decree
+     * 107/2021/NĐ-CP; Decree 118/2025/NĐ-CP from 1 July 2025). The clock stops until the supplement arrives; the
+     * procedure's policy decides how it resumes.
      */
     void requestProcessingSupplement(String itemsJson, String summary, Instant at, String by, String unit) {
         requireStatus("request-supplement", DossierStatus.IN_PROCESS);
@@ -191,8 +191,8 @@ final class Dossier {
     }
 
     /**
-     * Form 04: the apology with a new date, sent before the due time, and only once (Decree 61/2018/NĐ-CP
-     * Art. 19(4)). From then on the new date is the due time in force.
+     * Form 04 (Circular 03/2025/TT-VPCP): the apology with a new date, sent before the due time, and only once.
+     * From then on the new date is the due time in force.
      */
     void apologize(String reason, Instant newDue, Instant at, String by, String unit) {
         requireStatus("apology", DossierStatus.ACCEPTED, DossierStatus.IN_PROCESS, DossierStatus.SUPPLEMENT_REQUESTED,
@@ -214,7 +214,10 @@ final class Dossier {
         record(status, "APOLOGY", at, by, unit, reason);
     }
 
-    /** Stopped (8) or withdrawn at the applicant's request (7): only while no result is ready. */
+    /**
+     * Stopped (8) or withdrawn at the applicant's request (7): only while no result is ready (Decree
+     * 118/2025/NĐ-CP Art. 21; the stop notice of Circular 03/2025/TT-VPCP Art. 7).
+     */
     void close(DossierStatus closing, String reason, Instant at, String by, String unit) {
         requireStatus(closing == DossierStatus.STOPPED ? "stop" : "withdraw", DossierStatus.OPEN);
         this.outcome = outcome.closed(at, reason);
@@ -223,7 +226,7 @@ final class Dossier {
         moveTo(closing, closing.name(), at, by, unit, reason);
     }
 
-    /** The desk hands the result to the applicant. */
+    /** The desk hands the result to the applicant (Decree 118/2025/NĐ-CP Art. 22). */
     void returnResult(ReturnMethod method, ProcessClock processClock, Route route, Instant at, String by,
             String unit) {
         requireStatus("return-result", DossierStatus.RESULT_READY);

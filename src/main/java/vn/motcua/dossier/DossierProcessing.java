@@ -18,8 +18,8 @@ import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
 
 /**
- * The dossier after acceptance: it walks the procedure's internal process step by step (one-stop-rules
- * §1 steps 3–7). Who may act: a user holding the current step's role in the step's unit hands over or
+ * The dossier after acceptance: it walks the procedure's internal process step by step: transfers
+ * between steps (Decree 118/2025/NĐ-CP Art. 18), stops (Art. 21) and the return of the result (Art. 22). Who may act: a user holding the current step's role in the step's unit hands over or
  * sends back; the desk that holds the dossier asks for and receives supplements, stops, records a
  * withdrawal and returns the result; the desk or a leader of an agency on the route apologises.
  *

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Where a dossier stands, mapped onto the status codes exchanged with the National Public Service Portal
- * (Circular 01/2018/TT-VPCP, kept by Circular 03/2025/TT-VPCP): 1 newly registered … 10 result returned.
+ * Where a dossier stands, mapped onto the status codes of the National Public Service Portal, as the systems
+ * that exchange data with it use them (Circular 04/2025/TT-VPCP): 1 newly registered … 10 result returned.
  *
  * <p>The sets below are the only place the code groups statuses; SQL uses {@link #sql(Set)}, and
  * {@code DossierStatusTest} holds the migrations' partial indexes to the same sets.

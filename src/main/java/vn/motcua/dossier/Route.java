@@ -10,7 +10,7 @@ import vn.motcua.catalog.ProcedureData.StepData;
 /**
  * The internal process of the pinned procedure version (quy trình nội bộ, ISO 9001): step 1 is intake at
  * the desk, then the processing steps, then the return of the result at the desk. A process written
- * without a final return step gets one, so that a ready result always waits at the desk (§1.7).
+ * without a final return step gets one, so that a ready result always waits at the desk (Decree 118/2025/NĐ-CP Art. 22).
  */
 record Route(List<StepData> steps) {
 
