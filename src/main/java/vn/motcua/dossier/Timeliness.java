@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.function.Predicate;
 
-/** How a step or a dossier was completed against its due time: the control slip (Form 06) and the statistics judge by it. */
+/** How a step or a dossier was completed against its due time: the process control slip and the statistics judge by it. */
 public enum Timeliness {
     EARLY,
     ON_TIME,
