@@ -18,8 +18,6 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.OfficeSession;
@@ -37,7 +35,6 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.organization.Organization;
-import vn.motcua.platform.DemoDataRequested;
 
 /**
  * The demo's dossier history: {@code motcua.demo.history-dossiers} dossiers (default 3,000; 0 = none) received
@@ -90,9 +87,8 @@ class DossierHistoryDemo {
         this.seed = seed;
     }
 
-    @EventListener
-    @Order(40)
-    void load(DemoDataRequested request) {
+    /** The history, unless disabled ({@code history-dossiers=0}) or dossiers are already there. */
+    void load() {
         if (dossiers <= 0) {
             return;
         }

@@ -136,6 +136,47 @@ public class Organization {
                 .list();
     }
 
+    /**
+     * Registers an agency under its electronic ID (Decision 20/2020/QĐ-TTg), below its parent agency if it has
+     * one, with its staffing quota.
+     */
+    @Transactional
+    public void registerAgency(String code, String name, String shortName, AgencyKind kind, String parentCode,
+            String address, int staffingQuota) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.invalid("name", "validation.required");
+        }
+        if (code != null && agencies.existsById(code)) {
+            throw ProblemException.conflict("organization.agency.duplicate", code);
+        }
+        if (parentCode != null && !agencies.existsById(parentCode)) {
+            throw ProblemException.invalid("parentCode", "organization.agency.not-found", parentCode);
+        }
+        Agency agency = agencies.save(Agency.register(code, VietnameseText.normalize(name),
+                blankToNull(shortName), kind, parentCode, blankToNull(address), staffingQuota));
+        events.publishEvent(new AdministrativeChange("AGENCY_REGISTERED", "agency/" + code, agency.name()));
+    }
+
+    /**
+     * Adds a position staff can hold; {@code rank} orders staff lists (1 first), {@code leadership} marks those
+     * who lead a unit.
+     */
+    @Transactional
+    public void definePosition(String code, String name, boolean leadership, int rank) {
+        if (code == null || code.isBlank() || code.strip().length() > 50) {
+            throw ProblemException.invalid("code", "validation.required");
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 150) {
+            throw ProblemException.invalid("name", "validation.required");
+        }
+        if (positions().stream().anyMatch(p -> p.code().equals(code.strip()))) {
+            throw ProblemException.conflict("organization.position.duplicate", code);
+        }
+        jdbc.sql("insert into staff_position (code, name, leadership, rank) values (?, ?, ?, ?)")
+                .params(code.strip(), VietnameseText.normalize(name), leadership, rank).update();
+        events.publishEvent(new AdministrativeChange("POSITION_DEFINED", "position/" + code.strip(), name.strip()));
+    }
+
     @Transactional
     public StaffView appoint(StaffForm form) {
         checkStaffForm(form);

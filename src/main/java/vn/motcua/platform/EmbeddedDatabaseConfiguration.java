@@ -59,10 +59,7 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    EmbeddedDatabaseMarker embeddedDatabaseMarker() {
-        return new EmbeddedDatabaseMarker();
+    EmbeddedDatabase embeddedDatabase() {
+        return new EmbeddedDatabase();
     }
-
-    /** Present only when the application runs on its embedded database. */
-    static final class EmbeddedDatabaseMarker {}
 }

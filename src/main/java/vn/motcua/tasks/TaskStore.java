@@ -39,6 +39,10 @@ class TaskStore {
                 .optional();
     }
 
+    boolean any() {
+        return jdbc.sql("select exists (select 1 from assigned_task)").query(Boolean.class).single();
+    }
+
     Optional<Long> findByIdempotencyKey(String createdBy, String key) {
         return jdbc.sql("select id from assigned_task where created_by = ? and idempotency_key = ?")
                 .params(createdBy, key).query(Long.class).optional();

@@ -22,7 +22,7 @@ import vn.motcua.support.Api;
 class ExternalDatabaseSmokeTest {
 
     @Test
-    void the_application_runs_on_an_external_postgresql_server() throws Exception {
+    void the_application_runs_on_an_external_postgresql_server_with_the_demo_data() throws Exception {
         String url = System.getenv("MOTCUA_TEST_DB_URL");
         String user = System.getenv().getOrDefault("MOTCUA_TEST_DB_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("MOTCUA_TEST_DB_PASSWORD", "");

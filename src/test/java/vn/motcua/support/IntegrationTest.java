@@ -10,8 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test against the whole application on a random port, with its own embedded PostgreSQL and the demo
- * data (Hải Phòng). All tests so annotated share one application context, hence one database: each test
- * uses dates, accounts or records of its own so that they do not disturb each other. The clock is a
+ * data (Hải Phòng, loaded by {@code vn.motcua.demo}). All tests so annotated share one application context, hence
+ * one database: each test uses dates, accounts or records of its own so that they do not disturb each other.
+ * Any test may sign in as a demo account and work in the demo's units; a test whose assertions rest on more of
+ * the demo (its figures, people, procedures or tasks) says so in its name. The clock is a
  * {@link TestClock}: the system clock unless a test sets it (and resets it afterwards).
  */
 @Target(ElementType.TYPE)

@@ -73,7 +73,7 @@ class TasksApiTest {
     }
 
     @Test
-    void the_2019_figures_of_the_report_as_of_25_september() {
+    void the_demos_2019_tasks_read_as_the_offices_report_of_25_september_2019() {
         JsonNode stats = Api.as(port, "lanhdao").get("/api/v1/tasks/statistics?asOf=2019-09-25").json();
         assertThat(stats.get("received").asInt()).isEqualTo(107);
         assertThat(stats.get("completed").asInt()).isEqualTo(77);
@@ -95,7 +95,7 @@ class TasksApiTest {
     }
 
     @Test
-    void the_database_and_the_aggregate_derive_the_same_status_on_any_day() {
+    void the_database_and_the_aggregate_derive_the_same_status_of_every_demo_task_on_any_day() {
         List<Long> ids = jdbc.sql("select id from assigned_task where agency_code = '000.00.01.H27' order by id")
                 .query(Long.class).list();
         List<AssignedTask> tasks = ids.stream().map(id -> store.find(id).orElseThrow()).toList();
@@ -389,7 +389,7 @@ class TasksApiTest {
     vn.motcua.identity.Identity identity;
 
     @Test
-    void the_dashboard_overview_in_one_pass_equals_the_separate_statistics() {
+    void the_dashboard_overview_in_one_pass_equals_the_separate_statistics_of_the_demo_tasks() {
         var leader = identity.user("lanhdao").orElseThrow();
         for (LocalDate day : List.of(LocalDate.of(2019, 9, 25), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
             TaskViews.Overview overview = tasks.overview(day, leader);

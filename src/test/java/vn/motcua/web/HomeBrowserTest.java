@@ -12,7 +12,7 @@ import vn.motcua.support.BrowserTest;
 class HomeBrowserTest extends BrowserTest {
 
     @Test
-    void theHomePageGreetsTheUserAndShowsTodayTheNextHolidaysAndTheStaffing() {
+    void theHomePageGreetsTheUserAndShowsTodayTheNextHolidaysAndTheDemoOfficesStaffing() {
         Page page = browser.signIn(port, "tiepnhan");
 
         assertThat(page).hasTitle("Trang chủ · motcua");

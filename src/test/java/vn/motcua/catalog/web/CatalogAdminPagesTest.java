@@ -41,7 +41,9 @@ class CatalogAdminPagesTest {
 
     @Test
     void staffOtherThanAdministratorsAreRefusedEveryPageAndEveryPost() {
-        String code = "1.009794.000.00.00.H27";
+        String code = code(101);
+        catalog.create(procedure(code, "Thủ tục thử nghiệm quyền quản trị"));
+        catalog.publish(code, decision("1101/QĐ-UBND"));
         for (String user : List.of("lanhdao", "chuyenvien", "tiepnhan")) {
             WebSession member = WebSession.signIn(port, user);
             for (String path : List.of("/admin/procedures", "/admin/procedures/new", "/admin/procedures/import",
@@ -74,8 +76,10 @@ class CatalogAdminPagesTest {
 
     @Test
     void everyAdministratorPageRendersInBothLanguagesWithoutUntranslatedTextOrInlineScript() {
+        String code = code(102);
+        catalog.create(procedure(code, "Thủ tục thử nghiệm các trang quản trị"));
+        catalog.publish(code, decision("1102/QĐ-UBND"));
         WebSession admin = WebSession.signIn(port, "admin");
-        String code = "1.009794.000.00.00.H27";
         List<String> pages = List.of("/admin/procedures", "/admin/procedures?status=DRAFT", "/admin/procedures/new",
                 "/admin/procedures/import", "/admin/procedures/" + code, "/admin/procedures/" + code + "/edit",
                 "/admin/procedures/" + code + "/abolish");

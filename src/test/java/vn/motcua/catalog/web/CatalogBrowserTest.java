@@ -26,7 +26,7 @@ class CatalogBrowserTest extends BrowserTest {
     Catalog catalog;
 
     @Test
-    void aVisitorTypesGiayPhepXayDungSeesResultsAtOnceAndOpensTheProcedure() {
+    void aVisitorTypesGiayPhepXayDungSeesTheDemoPermitsAtOnceAndOpensOne() {
         Page page = browser.newPage(port);
         page.navigate("/procedures");
         assertThat(page.locator("#procedure-count")).containsText("trong tổng số");

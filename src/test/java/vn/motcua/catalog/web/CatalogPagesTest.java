@@ -33,7 +33,7 @@ class CatalogPagesTest {
     Catalog catalog;
 
     @Test
-    void anyoneSearchesTheCatalogueWithoutSigningInAndWithoutDiacritics() {
+    void anyoneSearchesTheDemoCatalogueWithoutSigningInAndWithoutDiacritics() {
         Api.Response response = WebSession.anonymous(port).get("/procedures?q=giay+phep+xay+dung");
 
         assertThat(response.status()).isEqualTo(200);
@@ -47,7 +47,7 @@ class CatalogPagesTest {
     }
 
     @Test
-    void theCatalogueShowsTwentyProceduresAPageWithTheirCount() {
+    void theDemoCatalogueShowsTwentyProceduresAPageWithTheirCount() {
         WebSession visitor = WebSession.anonymous(port);
 
         String first = visitor.get("/procedures").body();
@@ -61,7 +61,7 @@ class CatalogPagesTest {
     }
 
     @Test
-    void theFieldAndOnlineLevelFiltersNarrowTheResults() {
+    void theFieldAndOnlineLevelFiltersNarrowTheDemoCatalogue() {
         WebSession visitor = WebSession.anonymous(port);
 
         String page = visitor.get("/procedures?field=" + encode("Xây dựng") + "&onlineLevel=FULL").body();
@@ -74,7 +74,7 @@ class CatalogPagesTest {
     }
 
     @Test
-    void typingInTheBoxFetchesOnlyTheResults() {
+    void typingInTheBoxFetchesOnlyTheResultsFromTheDemoCatalogue() {
         Api.Response response = Api.anonymous(port).header("HX-Request", "true").get("/procedures?q=xay+dung");
 
         assertThat(response.status()).isEqualTo(200);
@@ -172,11 +172,15 @@ class CatalogPagesTest {
     void theCatalogueSpeaksEnglishWhenAsked() {
         WebSession visitor = WebSession.anonymous(port);
 
-        String search = visitor.get("/procedures?lang=en&q=giay+phep").body();
-        String procedure = visitor.get("/procedures/1.009794.000.00.00.H27").body();
+        String code = code(4);
+        catalog.create(procedure(code, "Cấp phép thử nghiệm trang tiếng Anh Vĩnh Niệm"));
+        catalog.publish(code, decision("1956/QĐ-UBND"));
+
+        String search = visitor.get("/procedures?lang=en&q=thu+nghiem+tieng+anh+vinh+niem").body();
+        String procedure = visitor.get("/procedures/" + code).body();
 
         assertThat(search).contains("<html lang=\"en\">").contains("Administrative procedures — Hai Phong City")
-                .contains("20 working days").doesNotContain("??");
+                .contains(code).contains("15 working days").doesNotContain("??");
         assertThat(procedure).contains("<html lang=\"en\">").contains("Documents to file").contains("150.000 đ")
                 .contains("lang=\"vi\"").doesNotContain("??");
     }

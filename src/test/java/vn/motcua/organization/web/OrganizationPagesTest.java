@@ -30,7 +30,7 @@ class OrganizationPagesTest {
     Organization organization;
 
     @Test
-    void everyoneSeesTheAgenciesWithTheirStaffingAndUnits() {
+    void everyoneSeesTheDemoAgenciesWithTheirStaffingAndUnits() {
         String page = WebSession.signIn(port, "chuyenvien").get("/organization").body();
 
         assertThat(page).contains("Văn phòng Ủy ban nhân dân thành phố Hải Phòng");
@@ -41,7 +41,7 @@ class OrganizationPagesTest {
     }
 
     @Test
-    void theStaffSearchIgnoresDiacritics() {
+    void theStaffSearchAmongTheDemoStaffIgnoresDiacritics() {
         String page = WebSession.signIn(port, "giamsat").get("/organization/staff?q=nguyen+van").body();
 
         assertThat(page).contains("Nguyễn Văn Hải").contains("Nguyễn Văn Tùng");
@@ -49,7 +49,7 @@ class OrganizationPagesTest {
     }
 
     @Test
-    void theStaffListShowsTwentyPeopleAPage() {
+    void theStaffListShowsTheDemoStaffTwentyAPage() {
         WebSession session = WebSession.signIn(port, "giamsat");
 
         String first = session.get("/organization/staff").body();

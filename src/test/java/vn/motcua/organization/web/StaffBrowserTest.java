@@ -12,7 +12,7 @@ import vn.motcua.support.BrowserTest;
 class StaffBrowserTest extends BrowserTest {
 
     @Test
-    void searchingForNguyenVanWithoutDiacriticsFindsNguyenVanHaiAsYouType() {
+    void searchingTheDemoStaffForNguyenVanWithoutDiacriticsFindsNguyenVanHaiAsYouType() {
         Page page = browser.signIn(port, "chuyenvien");
         page.navigate("/organization/staff");
         assertThat(page.locator("#staff-count")).containsText("trong tổng số");
@@ -27,7 +27,7 @@ class StaffBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theUnitFilterNarrowsTheListToOneUnit() {
+    void theUnitFilterNarrowsTheDemoStaffToOneUnit() {
         Page page = browser.signIn(port, "chuyenvien");
         page.navigate("/organization/staff");
 

@@ -88,7 +88,7 @@ class TaskPagesTest {
     }
 
     @Test
-    void theLeaderSeesTheDashboardWithTheOverdueTasksFirstAndFiguresThatDrillDown() {
+    void theLeaderSeesTheDemoDashboardWithTheOverdueTasksFirstAndFiguresThatDrillDown() {
         Api.Response page = WebSession.signIn(port, "lanhdao").get("/tasks");
 
         assertThat(page.status()).isEqualTo(200);
@@ -116,7 +116,7 @@ class TaskPagesTest {
     }
 
     @Test
-    void asOf25September2019TheCardsShowTheReportsFigures() {
+    void theDemos2019TasksReadAsTheOfficesReportOn25September2019() {
         String body = WebSession.signIn(port, "lanhdao").get("/tasks?asOf=2019-09-25").body();
 
         assertThat(body).contains("Số liệu tính đến hết ngày 25/09/2019");

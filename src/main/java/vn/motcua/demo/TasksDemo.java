@@ -1,26 +1,29 @@
-package vn.motcua.tasks;
+package vn.motcua.demo;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
-import vn.motcua.platform.DemoDataRequested;
-import vn.motcua.tasks.AssignedTask.Actor;
-import vn.motcua.tasks.AssignedTask.Source;
+import vn.motcua.tasks.PastTasks;
+import vn.motcua.tasks.PastTasks.Actor;
+import vn.motcua.tasks.PastTasks.PastTask;
+import vn.motcua.tasks.Priority;
+import vn.motcua.tasks.Tasks.SourceForm;
 
 /**
  * The Office's assigned tasks. 2019: as the report of the Office's reform work says, by 25 September 2019 the
@@ -28,28 +31,25 @@ import vn.motcua.tasks.AssignedTask.Source;
  * progress; the titles follow that report's agenda (one-stop desk, ISO 9001:2015, procedure control, e-government
  * steering board, the future Public Administration Service Center). The split of the 77 and the 30 into on time,
  * late, within deadline, overdue and regular is invented, as are the tasks after that day. Then current tasks,
- * around today, in every status. Everything goes through {@link AssignedTask}'s own methods, so the timelines are
- * what the live system would have written.
+ * around today, in every status. Everything goes through {@link PastTasks}, hence the task's own rules, each act
+ * on its day, so the timelines are what the live system would have written.
  */
 @Component
-class TaskDemoData {
+class TasksDemo {
 
     static final String OFFICE = "000.00.01.H27";
     static final LocalDate REPORT_DAY = LocalDate.of(2019, 9, 25);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private final TaskStore store;
-    private final Tasks tasks;
+    private final PastTasks pastTasks;
     private final Organization organization;
     private final WorkingCalendar calendar;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    TaskDemoData(TaskStore store, Tasks tasks, Organization organization, WorkingCalendar calendar, JdbcClient jdbc, Clock clock) {
-        this.store = store;
-        this.tasks = tasks;
+    TasksDemo(PastTasks pastTasks, Organization organization, WorkingCalendar calendar, Clock clock) {
+        this.pastTasks = pastTasks;
         this.organization = organization;
         this.calendar = calendar;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -59,19 +59,17 @@ class TaskDemoData {
 
     private List<StaffView> leaders;
     private Actor monitor;
-    private final java.util.Map<String, Actor> hosts = new java.util.HashMap<>();
+    private final Map<String, Actor> hosts = new HashMap<>();
 
-    @EventListener
-    @Order(60)
-    void load(DemoDataRequested request) {
-        if (jdbc.sql("select exists (select 1 from assigned_task)").query(Boolean.class).single()
-                || organization.unit("VP.TH").isEmpty()) {
+    /** Enters the tasks unless there are tasks already (or the Office's units are missing). */
+    void load() {
+        if (pastTasks.anyTask() || organization.unit("VP.TH").isEmpty()) {
             return;
         }
         leaders = organization.staff("UB.TT", null, true, PageRequest.of(0, 20)).getContent();
         monitor = new Actor("giamsat", "Vũ Thanh Hương");
         year2019();
-        current(LocalDate.now(clock.withZone(Tasks.VIETNAM)));
+        current(LocalDate.now(clock.withZone(VIETNAM)));
     }
 
     // --- 2019 ------------------------------------------------------------------------------------------------
@@ -94,7 +92,7 @@ class TaskDemoData {
         for (int i = fates.size(); i < topics.size(); i++) {
             LocalDate assigned = working(LocalDate.of(2019, 9, 26).plusDays(r.nextInt(80)), true);
             LocalDate due = working(assigned.plusDays(15 + r.nextInt(30)), true);
-            AssignedTask task = assign(topics.get(i), assigned, due, r);
+            PastTask task = assign(topics.get(i), assigned, due, r);
             LocalDate done = working(assigned.plusDays(8 + r.nextInt(40)), false);
             progress(task, assigned, done, r);
             complete(task, done);
@@ -131,7 +129,7 @@ class TaskDemoData {
             }
         }
         due = due == null ? null : working(due, true);
-        AssignedTask task = assign(topic, assigned, due, r);
+        PastTask task = assign(topic, assigned, due, r);
         switch (fate) {
             case ON_TIME -> {
                 long span = ChronoUnit.DAYS.between(assigned, due);
@@ -151,24 +149,20 @@ class TaskDemoData {
                         : due.minusDays(r.nextInt(10)), false);
                 if (fate == Fate.OVERDUE && r.nextBoolean()) {
                     LocalDate asked = working(due.minusDays(4), false);
-                    task.requestExtension(due.plusDays(30), "Chờ ý kiến tham gia của các sở, ngành.",
-                            at(asked), asked, host(task));
-                    store.save(task, at(asked), null, null);
+                    int request = task.requestExtension(due.plusDays(30), "Chờ ý kiến tham gia của các sở, ngành.",
+                            at(asked), host(task));
                     LocalDate denied = working(asked.plusDays(2), true);
-                    task.denyExtension(1, "Nhiệm vụ cấp bách theo chỉ đạo của Chủ tịch UBND thành phố; đề nghị "
-                            + "đơn vị khẩn trương hoàn thành.", denied, monitor);
-                    store.save(task, at(denied), null, null);
+                    task.denyExtension(request, "Nhiệm vụ cấp bách theo chỉ đạo của Chủ tịch UBND thành phố; đề "
+                            + "nghị đơn vị khẩn trương hoàn thành.", at(denied), monitor);
                 }
                 complete(task, max(done, REPORT_DAY.plusDays(1)));
             }
             case EXTENDED -> {
                 LocalDate asked = LocalDate.of(2019, 9, 5);
-                task.requestExtension(LocalDate.of(2019, 10, 31), "Cần thêm thời gian lấy ý kiến các quận, huyện "
-                        + "và hoàn thiện dự thảo.", at(asked), asked, host(task));
-                store.save(task, at(asked), null, null);
+                int request = task.requestExtension(LocalDate.of(2019, 10, 31), "Cần thêm thời gian lấy ý kiến "
+                        + "các quận, huyện và hoàn thiện dự thảo.", at(asked), host(task));
                 LocalDate approved = LocalDate.of(2019, 9, 10);
-                task.approveExtension(1, "Đồng ý gia hạn theo đề nghị.", approved, monitor);
-                store.save(task, at(approved), null, null);
+                task.approveExtension(request, "Đồng ý gia hạn theo đề nghị.", at(approved), monitor);
                 progress(task, approved, REPORT_DAY.minusDays(1), r);
                 complete(task, LocalDate.of(2019, 10, 25));
             }
@@ -188,7 +182,7 @@ class TaskDemoData {
         // completed on time, then late
         for (int k = 0; k < 6; k++, i++) {
             LocalDate assigned = working(today.minusDays(40 + 7 * k), true);
-            AssignedTask task = assign(topics.get(i), assigned, working(assigned.plusDays(25), true), r);
+            PastTask task = assign(topics.get(i), assigned, working(assigned.plusDays(25), true), r);
             LocalDate done = working(assigned.plusDays(12 + k), false);
             progress(task, assigned, done, r);
             complete(task, done);
@@ -196,7 +190,7 @@ class TaskDemoData {
         for (int k = 0; k < 3; k++, i++) {
             LocalDate assigned = working(today.minusDays(60 + 9 * k), true);
             LocalDate due = working(assigned.plusDays(20), true);
-            AssignedTask task = assign(topics.get(i), assigned, due, r);
+            PastTask task = assign(topics.get(i), assigned, due, r);
             LocalDate done = min(working(due.plusDays(4 + 3 * k), true), today);
             progress(task, assigned, done, r);
             complete(task, done);
@@ -204,34 +198,33 @@ class TaskDemoData {
         // in progress within the deadline: two due within three working days, one waiting for an extension
         for (int k = 0; k < 6; k++, i++) {
             LocalDate assigned = working(today.minusDays(10 + 5 * k), true);
-            LocalDate due = k < 2 ? tasks.nthWorkingDayAfter(today, 1 + k)
+            LocalDate due = k < 2 ? nthWorkingDayAfter(today, 1 + k)
                     : working(today.plusDays(10 + 8 * k), true);
-            AssignedTask task = assign(topics.get(i), assigned, due, r);
+            PastTask task = assign(topics.get(i), assigned, due, r);
             progress(task, assigned, today, r);
             if (k == 1) {
                 task.requestExtension(due.plusDays(21), "Đang chờ ý kiến thẩm định của Sở Tư pháp.", at(today),
-                        today, host(task));
-                store.save(task, at(today), null, null);
+                        host(task));
             }
         }
         // overdue: one of them had an extension approved and is late again
         for (int k = 0; k < 4; k++, i++) {
             LocalDate assigned = working(today.minusDays(45 + 6 * k), true);
             LocalDate due = working(today.minusDays(2 + 5 * k), false);
-            AssignedTask task = assign(topics.get(i), assigned, k == 3 ? due.minusDays(14) : due, r);
+            PastTask task = assign(topics.get(i), assigned, k == 3 ? due.minusDays(14) : due, r);
             if (k == 3) {
                 LocalDate asked = working(due.minusDays(17), false);
-                task.requestExtension(due, "Chờ Bộ Nội vụ hướng dẫn.", at(asked), asked, host(task));
-                store.save(task, at(asked), null, null);
-                task.approveExtension(1, "Đồng ý gia hạn một lần.", working(asked.plusDays(1), true), monitor);
-                store.save(task, at(asked.plusDays(1)), null, null);
+                int request = task.requestExtension(due, "Chờ Bộ Nội vụ hướng dẫn.", at(asked), host(task));
+                task.approveExtension(request, "Đồng ý gia hạn một lần.", at(working(asked.plusDays(1), true)),
+                        monitor);
             }
             progress(task, assigned, today.minusDays(1), r);
         }
         // regular tasks
         for (int k = 0; k < 3; k++, i++) {
-            AssignedTask task = assign(topics.get(i), working(today.minusDays(120 + 30 * k), true), null, r);
-            progress(task, task.assignedOn, today.minusDays(3), r);
+            LocalDate assigned = working(today.minusDays(120 + 30 * k), true);
+            PastTask task = assign(topics.get(i), assigned, null, r);
+            progress(task, assigned, today.minusDays(3), r);
         }
     }
 
@@ -240,65 +233,62 @@ class TaskDemoData {
     private static final String[] SOURCES = {"TB-UBND", "UBND-TH", "UBND-KSTT", "UBND-NC", "UBND-VX", "KH-UBND",
         "QĐ-UBND"};
 
-    private AssignedTask assign(Topic topic, LocalDate assigned, LocalDate due, Random r) {
+    private PastTask assign(Topic topic, LocalDate assigned, LocalDate due, Random r) {
         UnitView host = organization.unit(topic.unit()).orElseThrow();
         StaffView leader = leaders.get(r.nextInt(leaders.size()));
         int kind = r.nextInt(SOURCES.length + 2);
         LocalDate documentDate = working(assigned.minusDays(r.nextInt(3)), false);
-        Source source = kind >= SOURCES.length
-                ? new Source(null, null, "Kết luận của " + leader.positionName() + " " + leader.fullName()
+        SourceForm source = kind >= SOURCES.length
+                ? new SourceForm(null, null, "Kết luận của " + leader.positionName() + " " + leader.fullName()
                         + " tại cuộc họp giao ban ngày " + String.format("%02d/%02d/%d", documentDate.getDayOfMonth(),
                         documentDate.getMonthValue(), documentDate.getYear()))
-                : new Source((100 + r.nextInt(4800)) + "/" + SOURCES[kind], documentDate,
+                : new SourceForm((100 + r.nextInt(4800)) + "/" + SOURCES[kind], documentDate,
                         SOURCES[kind].startsWith("TB") ? "Thông báo kết luận của " + leader.positionName() + " "
                                 + leader.fullName() : SOURCES[kind].startsWith("KH") ? "Kế hoạch cải cách hành "
                                 + "chính nhà nước" : SOURCES[kind].startsWith("QĐ") ? "Quyết định giao nhiệm vụ"
                                 : "Văn bản chỉ đạo của UBND thành phố");
         List<String> coordinating = r.nextInt(3) == 0 ? List.of(topic.unit().equals("VP.TH") ? "VP.KSTT" : "VP.TH")
                 : List.of();
-        AssignedTask task = AssignedTask.assign(OFFICE, topic.title(), null, source, leader.id(), leader.fullName(),
-                host.code(), coordinating, assigned, due != null && due.isBefore(assigned) ? assigned : due,
-                r.nextInt(6) == 0 ? Priority.URGENT : r.nextInt(4) == 0 ? Priority.HIGH : Priority.NORMAL, assigned,
-                monitor);
-        store.save(task, at(assigned), monitor.username(), null);
-        return task;
+        return pastTasks.assign(new PastTasks.Assignment(OFFICE, topic.title(), null, source, leader.id(),
+                leader.fullName(), host.code(), coordinating, assigned,
+                due != null && due.isBefore(assigned) ? assigned : due,
+                r.nextInt(6) == 0 ? Priority.URGENT : r.nextInt(4) == 0 ? Priority.HIGH : Priority.NORMAL),
+                at(assigned), monitor);
     }
 
     /** One or two progress reports between the assignment and {@code until}. */
-    private void progress(AssignedTask task, LocalDate from, LocalDate until, Random r) {
+    private void progress(PastTask task, LocalDate from, LocalDate until, Random r) {
         long span = ChronoUnit.DAYS.between(from, until);
         if (span < 4) {
             return;
         }
         Actor by = host(task);
         LocalDate first = working(from.plusDays(span / 3), false);
-        task.reportProgress(20 + r.nextInt(30), "Đã xây dựng đề cương, phân công chuyên viên thực hiện.", first, by);
-        store.save(task, at(first), null, null);
+        task.reportProgress(20 + r.nextInt(30), "Đã xây dựng đề cương, phân công chuyên viên thực hiện.", at(first),
+                by);
         if (span > 12 && r.nextBoolean()) {
             LocalDate second = working(from.plusDays(2 * span / 3), false);
-            task.reportProgress(60 + r.nextInt(30), "Đã có dự thảo, đang lấy ý kiến các đơn vị liên quan.", second,
-                    by);
-            store.save(task, at(second), null, null);
+            task.reportProgress(60 + r.nextInt(30), "Đã có dự thảo, đang lấy ý kiến các đơn vị liên quan.",
+                    at(second), by);
         }
     }
 
-    private void complete(AssignedTask task, LocalDate done) {
+    private void complete(PastTask task, LocalDate done) {
         task.complete("Đã hoàn thành, báo cáo UBND thành phố kết quả thực hiện.",
-                (100 + (int) (task.id % 4000)) + "/BC-VP ngày " + String.format("%02d/%02d/%d", done.getDayOfMonth(),
-                        done.getMonthValue(), done.getYear()), done, done, host(task));
-        store.save(task, at(done), null, null);
+                (100 + (int) (task.id() % 4000)) + "/BC-VP ngày " + String.format("%02d/%02d/%d", done.getDayOfMonth(),
+                        done.getMonthValue(), done.getYear()), at(done), host(task));
     }
 
     /** The head of the host unit (first by rank), who reports for it; looked up once per unit. */
-    private Actor host(AssignedTask task) {
-        return hosts.computeIfAbsent(task.hostUnitCode, unit -> organization.staff(unit, null, true,
+    private Actor host(PastTask task) {
+        return hosts.computeIfAbsent(task.hostUnitCode(), unit -> organization.staff(unit, null, true,
                         PageRequest.of(0, 1)).getContent().stream()
                 .findFirst().map(s -> new Actor(s.accountUsername(), s.fullName()))
                 .orElse(new Actor(null, unit)));
     }
 
-    private static java.time.Instant at(LocalDate day) {
-        return day.atTime(LocalTime.of(16, 0)).atZone(Tasks.VIETNAM).toInstant();
+    private static Instant at(LocalDate day) {
+        return day.atTime(LocalTime.of(16, 0)).atZone(VIETNAM).toInstant();
     }
 
     private LocalDate day2019(Random r, Month fromMonth, int fromDay, Month toMonth, int toDay) {
@@ -307,6 +297,18 @@ class TaskDemoData {
         LocalDate day = from.plusDays(r.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1));
         LocalDate back = working(day, false);
         return back.isBefore(from) ? working(day, true) : back;
+    }
+
+    /** The {@code n}-th working day after {@code day}. */
+    private LocalDate nthWorkingDayAfter(LocalDate day, int n) {
+        LocalDate result = day;
+        for (int count = 0; count < n; ) {
+            result = result.plusDays(1);
+            if (calendar.isWorkingDay(result)) {
+                count++;
+            }
+        }
+        return result;
     }
 
     /** The nearest working day, forward or backward. */

@@ -1,19 +1,7 @@
-package vn.motcua.catalog;
+package vn.motcua.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
@@ -21,70 +9,22 @@ import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
-import vn.motcua.platform.DemoDataRequested;
+import vn.motcua.catalog.ProcedureData;
 
 /**
- * The demo catalogue: real procedures of Hải Phòng's City People's Committee and departments
- * ({@code catalog/demo-procedures.json}), imported and published through the same rules as any import.
- * With {@code --motcua.demo.synthetic-procedures=N} it adds N synthetic published procedures for scale
- * tests and benchmarks (codes {@code 9.xxxxxx.000.00.00.H27}).
+ * Plausible published procedures for scale tests and benchmarks ({@code --motcua.demo.synthetic-procedures=N}):
+ * codes {@code 9.xxxxxx.000.00.00.H27}, names combined from an action, an object and a subject, steps that add
+ * up to the time limit. Deterministic for a given index. The demo's dossier history leaves them out (by the
+ * {@value #PREFIX} prefix).
  */
-@Component
-class CatalogDemoData {
+final class SyntheticProcedures {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogDemoData.class);
-    static final String SYNTHETIC_PREFIX = "9.";
+    static final String PREFIX = "9.";
 
-    private final Procedures procedures;
-    private final ProcedureTransfer transfer;
-    private final JsonMapper json;
-    private final int synthetic;
+    private SyntheticProcedures() {}
 
-    CatalogDemoData(Procedures procedures, ProcedureTransfer transfer, JsonMapper json,
-            @Value("${motcua.demo.synthetic-procedures:0}") int synthetic) {
-        this.procedures = procedures;
-        this.transfer = transfer;
-        this.json = json;
-        this.synthetic = synthetic;
-    }
-
-    @EventListener
-    @Order(30)
-    void load(DemoDataRequested request) throws IOException {
-        if (procedures.count() == 0) {
-            List<ProcedureData> demo;
-            try (InputStream in = new ClassPathResource("catalog/demo-procedures.json").getInputStream()) {
-                demo = json.readValue(in, new TypeReference<List<ProcedureData>>() {});
-            }
-            apply(demo, "demo");
-        }
-        if (synthetic > 0 && !procedures.existsByCode(syntheticCode(synthetic - 1))) {
-            List<ProcedureData> generated = new ArrayList<>();
-            for (int i = 0; i < synthetic; i++) {
-                if (!procedures.existsByCode(syntheticCode(i))) {
-                    generated.add(syntheticProcedure(i));
-                }
-            }
-            apply(generated, "synthetic");
-        }
-    }
-
-    private void apply(List<ProcedureData> list, String what) {
-        List<ProcedureTransfer.Line> lines = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            lines.add(new ProcedureTransfer.Line(i + 1, list.get(i)));
-        }
-        ProcedureTransfer.Report report = transfer.importLines(lines);
-        if (!report.applied()) {
-            report.rows().stream().filter(r -> r.result() == ProcedureTransfer.Outcome.REJECTED)
-                    .forEach(r -> log.error("{} procedure {} rejected: {}", what, r.code(), r.errors()));
-            throw new IllegalStateException("The " + what + " catalogue does not satisfy the catalogue rules");
-        }
-        log.info("Loaded {} {} procedures", report.created() + report.updated(), what);
-    }
-
-    static String syntheticCode(int i) {
-        return String.format("%s%06d.000.00.00.H27", SYNTHETIC_PREFIX, i + 1);
+    static String code(int i) {
+        return String.format("%s%06d.000.00.00.H27", PREFIX, i + 1);
     }
 
     private static final String[] ACTIONS = {"Cấp", "Cấp lại", "Cấp đổi", "Gia hạn", "Điều chỉnh", "Thu hồi",
@@ -100,13 +40,13 @@ class CatalogDemoData {
         "Du lịch", "Nông nghiệp", "Môi trường", "Công nghiệp", "Văn hóa", "Thủy lợi"};
 
     /** A plausible, published procedure whose steps fit its time limit; deterministic for {@code i}. */
-    static ProcedureData syntheticProcedure(int i) {
+    static ProcedureData procedure(int i) {
         String name = ACTIONS[i % ACTIONS.length] + " " + OBJECTS[(i / ACTIONS.length) % OBJECTS.length] + " "
                 + SUBJECTS[(i / (ACTIONS.length * OBJECTS.length)) % SUBJECTS.length] + " (mẫu " + (i + 1) + ")";
         int days = 3 + i % 28;
         int hours = days * 8;
         int appraisal = hours - 4 - 8 - 4;
-        return new ProcedureData(syntheticCode(i), name, FIELDS[i % FIELDS.length],
+        return new ProcedureData(code(i), name, FIELDS[i % FIELDS.length],
                 "Ủy ban nhân dân thành phố Hải Phòng", "000.00.00.H27", List.of(Applicant.CITIZEN, Applicant.ORGANIZATION),
                 new TimeLimit(days, TimeUnit.WORKING_DAYS), i % 3 == 0 ? OnlineLevel.FULL : OnlineLevel.PARTIAL,
                 List.of(new ProcedureData.FeeData("Phí thẩm định", 100_000L * (1 + i % 20), null)),

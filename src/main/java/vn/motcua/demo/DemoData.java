@@ -1,0 +1,90 @@
+package vn.motcua.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.platform.EmbeddedDatabase;
+
+/**
+ * Loads the demo data (Office of Hải Phòng City People's Committee) at start-up when wanted ({@link
+ * DemoSettings#wanted}: by default only on the embedded database). The parts load in the order they need each
+ * other, written out in {@link #load()}; each part skips itself when its tables already hold data, so that the
+ * demo is loaded on the first start of an empty database and never twice. Everything loads in one transaction: a
+ * failure leaves nothing half-loaded.
+ */
+@Component
+@EnableConfigurationProperties(DemoSettings.class)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final boolean wanted;
+    private final OrganizationDemo organization;
+    private final AccountsDemo accounts;
+    private final CatalogDemo catalog;
+    private final DossierHistoryDemo dossiers;
+    private final TasksDemo tasks;
+    private final TransactionTemplate transaction;
+
+    DemoData(DemoSettings settings, ObjectProvider<EmbeddedDatabase> embedded, OrganizationDemo organization,
+            AccountsDemo accounts, CatalogDemo catalog, DossierHistoryDemo dossiers, TasksDemo tasks,
+            TransactionTemplate transaction) {
+        this.wanted = settings.wanted(embedded.getIfAvailable() != null);
+        this.organization = organization;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.dossiers = dossiers;
+        this.tasks = tasks;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!wanted) {
+            return;
+        }
+        String timings = load();
+        log.info("Demo data ready (Văn phòng UBND thành phố Hải Phòng; {}). Demo logins: admin, tiepnhan, "
+                + "chuyenvien, lanhdao, vanthu, giamsat — password {}", timings, AccountsDemo.PASSWORD);
+    }
+
+    /** Every part, in one transaction, each after what it needs; returns how long each took. */
+    String load() {
+        Timings timings = new Timings();
+        transaction.executeWithoutResult(status -> {
+            // agencies, units, positions and staff: everything else happens in their units
+            timings.run("organisation", organization::load);
+            // accounts of members of staff, in their units
+            timings.run("accounts", accounts::load);
+            // procedures whose steps name the units
+            timings.run("catalogue", catalog::load);
+            // the dossier history, received at the one-stop desk with the demo accounts, of the published procedures
+            timings.run("dossier history", dossiers::load);
+            // tasks assigned by the City's leaders to the Office's units, entered by the monitoring account
+            timings.run("tasks", tasks::load);
+        });
+        return timings.toString();
+    }
+
+    private static final class Timings {
+
+        private final StringBuilder text = new StringBuilder();
+
+        void run(String part, Runnable step) {
+            long started = System.nanoTime();
+            step.run();
+            text.append(text.isEmpty() ? "" : ", ").append(part).append(' ')
+                    .append((System.nanoTime() - started) / 1_000_000).append(" ms");
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package vn.motcua.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.support.IntegrationTest;
+
+@IntegrationTest
+class DemoDataTest {
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void the_demo_data_is_loaded_once_and_never_twice() {
+        Map<String, Long> before = counts();
+        assertThat(before.get("staff")).isGreaterThanOrEqualTo(75);
+        assertThat(before.get("account")).isGreaterThanOrEqualTo(8);
+        assertThat(before.get("procedure_version")).isGreaterThanOrEqualTo(40);
+        assertThat(before.get("assigned_task")).isGreaterThanOrEqualTo(107);
+        assertThat(before.get("dossier")).isPositive();
+
+        demo.load();
+
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void the_demo_catalogue_covers_at_least_eight_fields_with_full_and_partial_online_procedures() {
+        long fields = jdbc.sql("select count(distinct field) from procedure_version where status = 'PUBLISHED'"
+                + " and code not like '9.%' and code not like '1.9%'").query(Long.class).single();
+        assertThat(fields).isGreaterThanOrEqualTo(8);
+        for (String level : new String[] {"FULL", "PARTIAL"}) {
+            assertThat(jdbc.sql("select count(*) from procedure_version where status = 'PUBLISHED' and online_level = ?")
+                    .param(level).query(Long.class).single()).as(level).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void the_demo_loads_by_default_on_the_embedded_database_only_and_the_setting_forces_it_either_way() {
+        assertThat(new DemoSettings(null, null).wanted(true)).isTrue();
+        assertThat(new DemoSettings(null, null).wanted(false)).isFalse();
+        assertThat(new DemoSettings(true, null).wanted(false)).isTrue();
+        assertThat(new DemoSettings(false, null).wanted(true)).isFalse();
+    }
+
+    @Test
+    void no_synthetic_procedures_unless_asked_for() {
+        assertThat(new DemoSettings(null, null).syntheticProcedures()).isZero();
+        assertThat(new DemoSettings(null, new DemoSettings.Demo(2000)).syntheticProcedures()).isEqualTo(2000);
+        assertThat(jdbc.sql("select count(*) from procedure_version where code like ?")
+                .param(SyntheticProcedures.PREFIX + "%").query(Long.class).single()).isZero();
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("agency", "org_unit", "staff_position", "staff", "account", "procedure_version",
+                "dossier", "assigned_task", "task_event", "audit_entry")) {
+            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+}
