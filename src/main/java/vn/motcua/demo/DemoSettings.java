@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     embedded database (on its first start: every part is skipped when its tables already hold data);
  *     {@code true}/{@code false} forces it on or off (an external database needs {@code true})
  * @param demo {@code motcua.demo.*}: {@code synthetic-procedures} = how many synthetic published procedures to
- *     add for scale tests (default 0). The dossier history's {@code motcua.demo.history-*} settings are read
- *     where that history is generated.
+ *     add for scale tests (default 0); {@code history-dossiers} = how many dossiers the history holds (default
+ *     3,000; 0 = none), received over the last {@code history-years} years (default 1), planned from
+ *     {@code history-seed}
  */
 @ConfigurationProperties("motcua")
 record DemoSettings(Boolean demoData, Demo demo) {
 
-    record Demo(Integer syntheticProcedures) {}
+    record Demo(Integer syntheticProcedures, Integer historyDossiers, Integer historyYears, Long historySeed) {}
 
     /** Whether to load the demo data, given whether motcua runs on its embedded database. */
     boolean wanted(boolean embeddedDatabase) {
@@ -24,5 +25,17 @@ record DemoSettings(Boolean demoData, Demo demo) {
 
     int syntheticProcedures() {
         return demo == null || demo.syntheticProcedures() == null ? 0 : Math.max(0, demo.syntheticProcedures());
+    }
+
+    int historyDossiers() {
+        return demo == null || demo.historyDossiers() == null ? 3000 : Math.max(0, demo.historyDossiers());
+    }
+
+    int historyYears() {
+        return demo == null || demo.historyYears() == null ? 1 : Math.max(1, demo.historyYears());
+    }
+
+    long historySeed() {
+        return demo == null || demo.historySeed() == null ? 20250701L : demo.historySeed();
     }
 }

@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.OfficeSession;
@@ -58,8 +57,6 @@ class DossierHistoryDemo {
     private static final String DESK_USER = "tiepnhan";
     private static final int BATCH = 1000;
     private static final ProcedureStatus PUBLISHED = ProcedureStatus.PUBLISHED;
-    /** Synthetic procedures of scale tests ({@code --motcua.demo.synthetic-procedures}) get no history. */
-    private static final String SYNTHETIC_PREFIX = "9.";
 
     private final Catalog catalog;
     private final Organization organization;
@@ -72,19 +69,16 @@ class DossierHistoryDemo {
     private final long seed;
 
     DossierHistoryDemo(Catalog catalog, Organization organization, WorkingCalendar calendar,
-            DossierImport dossierImport, JdbcClient jdbc, Clock clock,
-            @Value("${motcua.demo.history-dossiers:3000}") int dossiers,
-            @Value("${motcua.demo.history-years:1}") int years,
-            @Value("${motcua.demo.history-seed:20250701}") long seed) {
+            DossierImport dossierImport, JdbcClient jdbc, Clock clock, DemoSettings settings) {
         this.catalog = catalog;
         this.organization = organization;
         this.calendar = calendar;
         this.dossierImport = dossierImport;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.dossiers = dossiers;
-        this.years = Math.max(1, years);
-        this.seed = seed;
+        this.dossiers = settings.historyDossiers();
+        this.years = settings.historyYears();
+        this.seed = settings.historySeed();
     }
 
     /** The history, unless disabled ({@code history-dossiers=0}) or dossiers are already there. */
@@ -218,7 +212,7 @@ class DossierHistoryDemo {
         for (int page = 0; ; page++) {
             Catalog.Page<Catalog.Summary> found = catalog.searchAll(null, PUBLISHED, page, Catalog.MAX_PAGE_SIZE);
             for (Catalog.Summary s : found.items()) {
-                if (s.code().startsWith(SYNTHETIC_PREFIX)) {
+                if (s.code().startsWith(SyntheticProcedures.PREFIX)) {
                     continue;
                 }
                 catalog.version(s.code(), s.version()).ifPresent(data -> list.add(procedure(data)));
