@@ -18,8 +18,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import vn.motcua.shared.web.Problems;
 
 /**
- * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic (stateless, no session, so no
- * CSRF exposure); {@code /api/public/**} and the public catalogue pages {@code /procedures/**} are open; people sign in with a form and a session (CSRF on every
+ * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic or a bearer token (stateless, no session,
+ * so no CSRF exposure); {@code /api/public/**} and the public catalogue pages {@code /procedures/**} are open; people sign in with a form and a session (CSRF on every
  * form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
  * that nothing under {@code /api/v1} or the staff pages is reachable without signing in.
  */
@@ -67,8 +67,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Problems problems) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, Problems problems, PrincipalCache cache, AccountReader reader)
+            throws Exception {
+        http.addFilterAfter(new SessionCheck(cache, reader),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/tra-cuu")

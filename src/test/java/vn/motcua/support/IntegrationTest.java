@@ -12,11 +12,12 @@ import org.springframework.test.context.ActiveProfiles;
  * A test against the whole application on a random port, with its own embedded PostgreSQL and the demo
  * data (Hải Phòng). All tests so annotated share one application context, hence one database: each test
  * uses dates, accounts or records of its own so that they do not disturb each other. The clock is a
- * {@link TestClock}: the system clock unless a test sets it (and resets it afterwards).
+ * {@link TestClock}: the system clock unless a test sets it (and resets it afterwards). {@link SqlLog} tells what
+ * SQL a request ran.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, SqlLog.Configuration.class})
 public @interface IntegrationTest {}
