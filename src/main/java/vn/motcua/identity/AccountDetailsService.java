@@ -64,16 +64,5 @@ class AccountDetailsService implements UserDetailsService {
         int failedAttemptsBefore() {
             return failedAttemptsBefore;
         }
-
-        // User compares by user name only; so does this (the extra fields describe the sign-in, not the user).
-        @Override
-        public boolean equals(Object other) {
-            return super.equals(other);
-        }
-
-        @Override
-        public int hashCode() {
-            return super.hashCode();
-        }
     }
 }
