@@ -24,7 +24,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * What SQL one HTTP request ran, observed at the JDBC connection: every statement executed and every commit,
  * attributed to the request that carries the header {@value #PROBE} (its value names the observation). Requests
  * without the header, and work outside requests (schedulers, listeners on other threads), are not recorded, so
- * that a test sees exactly the database work of the request it sent.
+ * that a test sees exactly the database work of the request it sent. The driver opens each transaction with a
+ * {@code BEGIN} of its own, sent with the first statement: there is one per recorded {@code COMMIT} or
+ * {@code ROLLBACK}.
  */
 public final class SqlLog {
 
