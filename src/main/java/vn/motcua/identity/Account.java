@@ -57,13 +57,18 @@ class Account {
         newRoles.forEach(role -> roles.add(new AccountRole(role)));
     }
 
+    void moveTo(String newUnitCode) {
+        this.unitCode = newUnitCode;
+    }
+
+    /** A deactivated account can neither sign in nor use its tokens; it is kept, as the history names it. */
+    void activate(boolean active) {
+        this.enabled = active;
+    }
+
     void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
-    }
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     String username() {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,11 +32,15 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final AccountReader reader;
+    private final PrincipalCache cache;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AuditLog audit, AccountReader reader, PrincipalCache cache, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.reader = reader;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -56,7 +61,8 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant now = clock.instant();
+        // Microseconds: what PostgreSQL keeps, so that the expiry shown is the instant the token stops working.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant expires = now.plus(Duration.ofDays(validity));
         long id = jdbc.sql("""
                 insert into api_token (username, name, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)
@@ -83,32 +89,31 @@ public class ApiTokens {
         if (changed == 0) {
             throw ProblemException.notFound("identity.token.not-found", id);
         }
+        cache.evict(username);
         audit.record("API_TOKEN_REVOKED", "account/" + username, "#" + id);
     }
 
-    /** Who holds a valid token, with their roles. */
-    record Holder(String username, List<Role> roles) {}
+    /** Revokes every token of the account (its password changed: whoever knew the old one may have issued some). */
+    @Transactional
+    void revokeAll(String username, String reason) {
+        int revoked = jdbc.sql("update api_token set revoked_at = ? where username = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), username).update();
+        cache.evict(username);
+        if (revoked > 0) {
+            audit.record("API_TOKENS_REVOKED", "account/" + username, revoked + " token(s): " + reason);
+        }
+    }
 
     /**
-     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account that is not locked.
-     * One query, because every API call with a token asks it.
+     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account that is not locked. Every
+     * API call with a token asks it: answered from {@link PrincipalCache} when this node read it recently, else
+     * by one statement.
      */
-    Optional<Holder> holder(String token) {
+    Optional<PrincipalCache.TokenHolder> holder(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                select a.username, array_remove(array_agg(r.role), null) as roles
-                from api_token t join account a on a.username = t.username
-                     left join account_role r on r.username = a.username
-                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled
-                  and (a.locked_until is null or a.locked_until <= ?)
-                group by a.username""")
-                .params(hash(token), now, now)
-                .query((rs, n) -> new Holder(rs.getString(1), java.util.Arrays.stream((String[]) rs.getArray(2).getArray())
-                        .map(Role::valueOf).toList()))
-                .optional();
+        return cache.token(hash(token), reader::tokenHolder);
     }
 
     static String hash(String token) {

@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.motcua.shared.web.Problems;
 
@@ -32,16 +30,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.Holder> holder = tokens.holder(header.substring(7).strip());
+        Optional<PrincipalCache.TokenHolder> holder = tokens.holder(header.substring(7).strip());
         if (holder.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"motcua\", error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "identity.token.invalid");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
-                holder.get().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(new StaffAuthentication(holder.get().user()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.organization.Organization;
-import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.ProblemException;
 
 /** The identity module's public API: who a user is, their unit, agency and roles. */
@@ -18,17 +18,21 @@ import vn.motcua.shared.ProblemException;
 public class Identity {
 
     private final Accounts accounts;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final AccountReader reader;
+    private final PrincipalCache cache;
+    private final ApiTokens tokens;
     private final Organization organization;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
 
-    Identity(Accounts accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc, Organization organization, PasswordEncoder encoder, PasswordPolicy policy,
-            AuditLog audit, Clock clock) {
+    Identity(Accounts accounts, AccountReader reader, PrincipalCache cache, ApiTokens tokens,
+            Organization organization, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit, Clock clock) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.reader = reader;
+        this.cache = cache;
+        this.tokens = tokens;
         this.organization = organization;
         this.encoder = encoder;
         this.policy = policy;
@@ -44,31 +48,20 @@ public class Identity {
         }
     }
 
-    /** One query for the account and its roles (every API call asks this), one for the unit's agency. */
+    /**
+     * Any account, enabled or not, with its roles, unit and agency. Every request of a signed-in person asks
+     * this (often twice: the handler and the page layout), so it comes from {@link PrincipalCache} when this
+     * node read it recently, else from one statement, in no transaction of its own.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<StaffUser> user(String username) {
-        return jdbc.sql("""
-                select a.username, a.full_name, a.unit_code, array_remove(array_agg(r.role), null) as roles
-                from account a left join account_role r on r.username = a.username
-                where a.username = ? group by a.username""")
-                .param(username)
-                .query((rs, n) -> {
-                    java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
-                    for (String role : (String[]) rs.getArray("roles").getArray()) {
-                        roles.add(Role.valueOf(role));
-                    }
-                    String unit = rs.getString("unit_code");
-                    return new StaffUser(rs.getString("username"), rs.getString("full_name"), roles, unit,
-                            organization.unit(unit).map(UnitView::agencyCode).orElse(null));
-                })
-                .optional();
+        return cache.account(username, reader::account).map(PrincipalCache.AccountState::user);
     }
 
     /** Every account, by unit then user name (for administrators). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<StaffUser> accounts() {
-        return accounts.findAll().stream()
-                .sorted(java.util.Comparator.comparing(Account::unitCode).thenComparing(Account::username))
-                .map(account -> user(account.username()).orElseThrow())
-                .toList();
+        return reader.all();
     }
 
     /** Opens an account (ADMIN). The password must satisfy the policy. */
@@ -108,6 +101,51 @@ public class Identity {
         account.changePassword(encoder.encode(newPassword), clock.instant());
         accounts.save(account);
         audit.record("PASSWORD_CHANGED", "account/" + username, null);
+        // Whoever knew the old password may have issued tokens or signed in elsewhere: the tokens are revoked
+        // here, the sessions end at their next request (their password stamp no longer matches).
+        tokens.revokeAll(username, "password changed");
+        cache.evict(username);
+    }
+
+    /**
+     * An administrator moves an account to another unit, gives it other roles, or deactivates or reactivates it
+     * ({@code null}: unchanged). It takes effect on the next request of the account's tokens and sessions (on
+     * other nodes within {@code motcua.security.principal-cache-ttl}). An administrator may neither deactivate
+     * their own account nor give up their own ADMIN role, so that there is always someone to undo a change.
+     */
+    @Transactional
+    public StaffUser change(String username, String unitCode, Set<Role> roles, Boolean enabled, String changedBy) {
+        Account account = accounts.findById(username)
+                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", username));
+        if (unitCode != null && organization.unit(unitCode).isEmpty()) {
+            throw ProblemException.invalid("unitCode", "organization.unit.not-found", unitCode);
+        }
+        if (roles != null && (roles.isEmpty() || roles.contains(null))) {
+            throw ProblemException.invalid("roles", "identity.roles.required");
+        }
+        if (username.equals(changedBy) && (Boolean.FALSE.equals(enabled)
+                || roles != null && account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN))) {
+            throw ProblemException.ruleViolated("identity.account.own-access");
+        }
+        List<String> changes = new java.util.ArrayList<>();
+        if (unitCode != null && !unitCode.equals(account.unitCode())) {
+            changes.add("unit " + account.unitCode() + " → " + unitCode);
+            account.moveTo(unitCode);
+        }
+        if (roles != null && !EnumSet.copyOf(roles).equals(account.roles())) {
+            changes.add("roles " + account.roles() + " → " + EnumSet.copyOf(roles));
+            account.grant(EnumSet.copyOf(roles));
+        }
+        if (enabled != null && enabled != account.enabled()) {
+            changes.add(enabled ? "reactivated" : "deactivated");
+            account.activate(enabled);
+        }
+        if (!changes.isEmpty()) {
+            accounts.save(account);
+            audit.record("ACCOUNT_CHANGED", "account/" + username, String.join("; ", changes));
+            cache.evict(username);
+        }
+        return user(username).orElseThrow();
     }
 
     private void checkPassword(String username, String password) {

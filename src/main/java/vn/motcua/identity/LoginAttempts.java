@@ -27,12 +27,14 @@ class LoginAttempts {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final PrincipalCache cache;
     private final SecuritySettings settings;
     private final Clock clock;
 
-    LoginAttempts(JdbcClient jdbc, AuditLog audit, SecuritySettings settings, Clock clock) {
+    LoginAttempts(JdbcClient jdbc, AuditLog audit, PrincipalCache cache, SecuritySettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.cache = cache;
         this.settings = settings;
         this.clock = clock;
     }
@@ -57,6 +59,8 @@ class LoginAttempts {
         audit.append(actor(username), "LOGIN_FAILED", "account/" + actor(username),
                 locked.isEmpty() ? "unknown account" : "bad credentials", address);
         if (locked.orElse(false)) {
+            // A locked account's tokens stop working too (ApiTokens.holder): at once on this node.
+            cache.evict(username);
             audit.append(actor(username), "ACCOUNT_LOCKED", "account/" + actor(username),
                     "locked until " + until + " after " + settings.maxFailedLogins() + " failed sign-ins", address);
         }
@@ -70,9 +74,13 @@ class LoginAttempts {
                 address(event));
     }
 
+    /** One statement, and none at all when the account had no failures (every HTTP Basic call succeeds here). */
     @EventListener
-    @Transactional
     void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof AccountDetailsService.SignedInAccount account
+                && account.failedAttemptsBefore() == 0) {
+            return;
+        }
         jdbc.sql("update account set failed_attempts = 0 where username = ? and failed_attempts > 0")
                 .param(event.getAuthentication().getName()).update();
     }

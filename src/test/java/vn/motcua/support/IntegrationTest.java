@@ -14,11 +14,12 @@ import org.springframework.test.context.ActiveProfiles;
  * one database: each test uses dates, accounts or records of its own so that they do not disturb each other.
  * Any test may sign in as a demo account and work in the demo's units; a test whose assertions rest on more of
  * the demo (its figures, people, procedures or tasks) says so in its name. The clock is a
- * {@link TestClock}: the system clock unless a test sets it (and resets it afterwards).
+ * {@link TestClock}: the system clock unless a test sets it (and resets it afterwards). {@link SqlLog} tells what
+ * SQL a request ran.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, SqlLog.Configuration.class})
 public @interface IntegrationTest {}

@@ -29,6 +29,7 @@ public final class WebSession {
     private final int port;
     private final HttpClient client;
     private String csrf;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private WebSession(int port) {
         this.port = port;
@@ -42,9 +43,14 @@ public final class WebSession {
 
     /** Signs in through the form as a demo account. */
     public static WebSession signIn(int port, String username) {
+        return signIn(port, username, Api.DEMO_PASSWORD);
+    }
+
+    /** Signs in through the form. */
+    public static WebSession signIn(int port, String username, String password) {
         WebSession session = new WebSession(port);
         session.get("/login");
-        Api.Response response = session.post("/login", Map.of("username", username, "password", Api.DEMO_PASSWORD));
+        Api.Response response = session.post("/login", Map.of("username", username, "password", password));
         String location = response.header("Location");
         if (response.status() != 302 || location == null || location.contains("/login")) {
             throw new IllegalStateException("Sign-in as " + username + " failed: " + response.status() + " " + location);
@@ -53,6 +59,16 @@ public final class WebSession {
         session.csrf = null;
         session.get("/");
         return session;
+    }
+
+    /** Sends this header with every later request of the session (or stops sending it, given null). */
+    public WebSession header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
     }
 
     public Api.Response get(String path) {
@@ -108,6 +124,7 @@ public final class WebSession {
 
     private Api.Response send(HttpRequest.Builder request, String path) {
         request.header("Accept", "text/html,application/xhtml+xml");
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -22,7 +22,6 @@ import vn.motcua.identity.AuditLog;
 import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
-import vn.motcua.shared.ProblemException;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -42,9 +41,8 @@ class IdentityApi {
     @GetMapping("/me")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The caller: user name, full name, roles, unit and agency")
-    StaffUser me(Principal principal) {
-        return identity.user(principal.getName())
-                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", principal.getName()));
+    StaffUser me(StaffUser caller) {
+        return caller;
     }
 
     record PasswordChange(String currentPassword, String newPassword) {}
@@ -74,6 +72,17 @@ class IdentityApi {
                 : vn.motcua.shared.VietnameseText.normalize(account.fullName()), account.password(),
                 account.unitCode(), account.roles());
         return ResponseEntity.created(java.net.URI.create("/api/v1/accounts/" + opened.username())).body(opened);
+    }
+
+    record AccountChange(String unitCode, java.util.Set<Role> roles, Boolean enabled) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/accounts/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Move a staff account to another unit, change its roles, deactivate or reactivate it "
+            + "(administrators; omitted fields stay as they are)")
+    StaffUser change(Principal principal, @org.springframework.web.bind.annotation.PathVariable String username,
+            @RequestBody AccountChange change) {
+        return identity.change(username, change.unitCode(), change.roles(), change.enabled(), principal.getName());
     }
 
     record TokenRequest(String name, Integer days) {}

@@ -40,6 +40,9 @@ class StaffUserResolver implements HandlerMethodArgumentResolver, WebMvcConfigur
     public StaffUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
+            return user; // a bearer token's holder, read (or found in the cache) as the request was authenticated
+        }
         String name = authentication == null ? null : authentication.getName();
         return identity.user(name)
                 .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", name));

@@ -1,0 +1,134 @@
+package vn.motcua.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.identity.Identity.StaffUser;
+
+/**
+ * What this node knows about bearer tokens and signed-in accounts, so that an API call or a page does not read
+ * the account, its roles and its unit again on every request. Two bounded maps: token holders keyed by the
+ * SHA-256 of the token (the raw token is never kept), and accounts keyed by user name.
+ *
+ * <p>How a change takes effect:
+ * <ul>
+ * <li>on the node that makes it (token revoked, password changed, account locked, deactivated, given other
+ * roles or moved to another unit), at once: the code that changes it calls {@link #evict(String)}, which drops
+ * every entry of the account now and again when the transaction ends;</li>
+ * <li>on the other nodes, within {@code motcua.security.principal-cache-ttl} (default 5 s): an entry is
+ * trusted that long, then read again. A cluster-wide change counter polled by every node would bound the delay
+ * by its polling interval just the same, but needs a shared row written by every change and a read per node
+ * per interval; the time limit needs nothing shared and costs one indexed query per active token or account
+ * per interval, which for a system calling many times a second is nothing.</li>
+ * <li>a token's expiry, at its instant: each use compares it with the clock, whatever the cache holds.</li>
+ * </ul>
+ * Failed look-ups (unknown, revoked or expired tokens) are not remembered: they cost one query, as before, and
+ * cannot fill the cache. What a read-write transaction reads is not remembered either, since it may see its own
+ * uncommitted change, and a read that raced an eviction is dropped rather than stored.
+ */
+@Component
+class PrincipalCache {
+
+    /** The holder of a valid bearer token, and when the token expires. */
+    record TokenHolder(StaffUser user, Instant expiresAt) {}
+
+    /** An account as authentication sees it: who, and whether they may still be signed in. */
+    record AccountState(StaffUser user, boolean enabled, Instant passwordChangedAt) {}
+
+    private record Entry<V>(V value, Instant readAt) {}
+
+    private final Cache<String, Entry<TokenHolder>> tokens;
+    private final Cache<String, Entry<AccountState>> accounts;
+    /** Moves on at every eviction, so that a read which started before it is not stored after it. */
+    private final AtomicLong evictions = new AtomicLong();
+    private final Duration ttl;
+    private final Clock clock;
+
+    PrincipalCache(SecuritySettings settings, Clock clock) {
+        this.ttl = settings.principalCacheTtl();
+        this.clock = clock;
+        this.tokens = Caffeine.newBuilder().maximumSize(settings.principalCacheSize())
+                .expireAfterWrite(ttl).build();
+        this.accounts = Caffeine.newBuilder().maximumSize(settings.principalCacheSize())
+                .expireAfterWrite(ttl).build();
+    }
+
+    /** The holder of the token with this hash, read with {@code reader} unless known and fresh. */
+    Optional<TokenHolder> token(String tokenHash, Function<String, Optional<TokenHolder>> reader) {
+        Instant now = clock.instant();
+        Entry<TokenHolder> entry = tokens.getIfPresent(tokenHash);
+        if (entry != null && fresh(entry, now)) {
+            if (!now.isBefore(entry.value().expiresAt())) {
+                tokens.invalidate(tokenHash);
+                return Optional.empty();
+            }
+            return Optional.of(entry.value());
+        }
+        return read(tokens, tokenHash, reader, now);
+    }
+
+    /** The account with this user name, read with {@code reader} unless known and fresh. */
+    Optional<AccountState> account(String username, Function<String, Optional<AccountState>> reader) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Entry<AccountState> entry = accounts.getIfPresent(username);
+        if (entry != null && fresh(entry, now)) {
+            return Optional.of(entry.value());
+        }
+        return read(accounts, username, reader, now);
+    }
+
+    /**
+     * Forgets everything known about this account and its tokens, now and, inside a transaction, again when it
+     * ends (a request that read the old state before the commit must not leave it behind).
+     */
+    void evict(String username) {
+        forget(username);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget(username);
+                }
+            });
+        }
+    }
+
+    private void forget(String username) {
+        evictions.incrementAndGet();
+        accounts.invalidate(username);
+        tokens.asMap().values().removeIf(entry -> entry.value().user().username().equals(username));
+    }
+
+    private boolean fresh(Entry<?> entry, Instant now) {
+        // A clock set back (tests do) makes an entry look young for too long: read it again instead.
+        return !now.isBefore(entry.readAt()) && now.isBefore(entry.readAt().plus(ttl));
+    }
+
+    private <V> Optional<V> read(Cache<String, Entry<V>> cache, String key, Function<String, Optional<V>> reader,
+            Instant now) {
+        long before = evictions.get();
+        Optional<V> value = reader.apply(key);
+        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        if (value.isPresent() && !writing && !ttl.isZero()) {
+            cache.put(key, new Entry<>(value.get(), now));
+            // Stored after an eviction that the read may not have seen: drop it (the eviction increments first,
+            // then removes; whichever order the two threads interleave in, the stale entry does not survive).
+            if (evictions.get() != before) {
+                cache.invalidate(key);
+            }
+        }
+        return value;
+    }
+}
