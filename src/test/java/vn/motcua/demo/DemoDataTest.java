@@ -55,9 +55,17 @@ class DemoDataTest {
     @Test
     void no_synthetic_procedures_unless_asked_for() {
         assertThat(new DemoSettings(null, null).syntheticProcedures()).isZero();
-        assertThat(new DemoSettings(null, new DemoSettings.Demo(2000)).syntheticProcedures()).isEqualTo(2000);
+        assertThat(new DemoSettings(null, new DemoSettings.Demo(2000, null, null, null)).syntheticProcedures()).isEqualTo(2000);
         assertThat(jdbc.sql("select count(*) from procedure_version where code like ?")
                 .param(SyntheticProcedures.PREFIX + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void the_dossier_history_holds_3000_dossiers_of_one_year_unless_told_otherwise() {
+        DemoSettings unset = new DemoSettings(null, null);
+        assertThat(List.of(unset.historyDossiers(), unset.historyYears())).containsExactly(3000, 1);
+        DemoSettings none = new DemoSettings(null, new DemoSettings.Demo(null, 0, 0, null));
+        assertThat(List.of(none.historyDossiers(), none.historyYears())).containsExactly(0, 1);
     }
 
     private Map<String, Long> counts() {
