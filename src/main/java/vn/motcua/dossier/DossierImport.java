@@ -94,7 +94,7 @@ public class DossierImport {
         return codes;
     }
 
-    /** An import into one desk: it remembers each procedure's participants, which every dossier of it shares. */
+    /** An import into one desk of an agency. */
     public Session session(String agency, String deskUnit) {
         return new Session(agency, deskUnit);
     }
@@ -103,7 +103,6 @@ public class DossierImport {
 
         private final String agency;
         private final String deskUnit;
-        private final Map<String, Reception.Participants> participants = new HashMap<>();
 
         private Session(String agency, String deskUnit) {
             this.agency = agency;
@@ -112,9 +111,8 @@ public class DossierImport {
 
         /** A dossier received by {@code by} at {@code at}, registered at the desk (not yet decided on). */
         public Replay receive(IntakeRequest request, ProcedureData procedure, String code, Instant at, String by) {
-            Reception.Participants of = participants.computeIfAbsent(procedure.code() + "@" + procedure.version(),
-                    k -> intake.participants(procedure, agency, deskUnit));
-            return new Replay(intake.receive(request, procedure, of, code, agency, deskUnit, at, by), procedure);
+            return new Replay(intake.receive(request, procedure, intake.participants(procedure, agency, deskUnit), code,
+                    agency, deskUnit, at, by), procedure);
         }
 
         /** Inserts the dossiers with their documents, history and control slip; returns the rows written. */

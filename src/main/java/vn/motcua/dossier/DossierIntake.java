@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.dossier.Reception.Applicant;
@@ -25,9 +27,15 @@ import vn.motcua.shared.PhoneNumber;
 class DossierIntake {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final Organization organization;
     private final ProcessClock processClock;
+    /**
+     * Participants per procedure version, desk and agency: a published version's steps never change and a unit
+     * stays in its agency, so intake need not read the units each time (one statement per dossier).
+     */
+    private final Map<String, Participants> participants = new ConcurrentHashMap<>();
 
     DossierIntake(Organization organization, ProcessClock processClock) {
         this.organization = organization;
@@ -58,6 +66,20 @@ class DossierIntake {
      * (an inter-agency procedure, liên thông, brings in other agencies' units).
      */
     Participants participants(ProcedureData procedure, String agency, String deskUnit) {
+        String key = procedure.code() + "@" + procedure.version() + "@" + agency + "@" + deskUnit;
+        Participants known = participants.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (participants.size() >= MAX_REMEMBERED) {
+            participants.clear();
+        }
+        Participants read = read(procedure, agency, deskUnit);
+        participants.put(key, read);
+        return read;
+    }
+
+    private Participants read(ProcedureData procedure, String agency, String deskUnit) {
         Set<String> units = new LinkedHashSet<>();
         units.add(deskUnit);
         procedure.steps().forEach(step -> units.add(step.unitCode()));
