@@ -39,7 +39,7 @@ import vn.motcua.shared.VietnameseText;
 @Service
 public class DossierDesk {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.motcua.shared.VietnamTime.ZONE;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DossierStore store;

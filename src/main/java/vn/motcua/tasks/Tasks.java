@@ -25,6 +25,7 @@ import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.platform.Uploads;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.tasks.AssignedTask.Actor;
 import vn.motcua.tasks.TaskQueries.Filter;
 import vn.motcua.tasks.TaskQueries.Scope;
@@ -51,7 +52,7 @@ import vn.motcua.tasks.TaskViews.UnitRef;
 @Service
 public class Tasks {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     public static final int MAX_PAGE_SIZE = 100;
     /** Position codes of the People's Committee's Chairman and Vice-Chairmen, who assign tasks. */
     static final Set<String> ASSIGNING_POSITIONS = Set.of("CT", "PCT");

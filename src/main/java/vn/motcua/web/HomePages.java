@@ -3,7 +3,6 @@ package vn.motcua.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +22,12 @@ import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.organization.Organization;
+import vn.motcua.shared.VietnamTime;
 
 /** The sign-in page and the home dashboard. */
 @Controller
 class HomePages {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** How far ahead the dashboard looks for days off. */
@@ -75,7 +74,7 @@ class HomePages {
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")
     String home(Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = VietnamTime.today(clock);
         WorkingCalendar.Day day = calendar.day(today);
         LunarDate lunar = LunarCalendar.toLunar(today);
         model.addAttribute("today", today);

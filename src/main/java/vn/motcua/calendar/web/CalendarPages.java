@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -40,6 +39,7 @@ import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The working calendar as staff see it: a year of month grids with holidays, days in lieu and swapped
@@ -49,7 +49,6 @@ import vn.motcua.shared.ProblemException;
 @Controller
 class CalendarPages {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu")
@@ -151,7 +150,7 @@ class CalendarPages {
         model.addAttribute("officeHours", officeHours());
         model.addAttribute("lunarToday", LunarCalendar.toLunar(today));
         model.addAttribute("todayInput", today.format(DATE));
-        model.addAttribute("nowInput", LocalTime.now(clock.withZone(VIETNAM)).format(TIME));
+        model.addAttribute("nowInput", LocalTime.now(clock.withZone(VietnamTime.ZONE)).format(TIME));
         return "calendar/year";
     }
 
@@ -377,7 +376,7 @@ class CalendarPages {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return VietnamTime.today(clock);
     }
 
     private List<String> officeHours() {

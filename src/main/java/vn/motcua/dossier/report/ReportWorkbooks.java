@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.report.DossierReports.BookEntry;
 import vn.motcua.dossier.report.DossierReports.Statistics;
 import vn.motcua.dossier.report.DossierReports.TrackingBook;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The reports as the official forms look on paper, always in Vietnamese: the statutory statistics table
@@ -272,7 +273,7 @@ public class ReportWorkbooks {
             cell.setCellStyle(empty);
             return;
         }
-        cell.setCellValue(value.atZoneSameInstant(DossierReports.VIETNAM).toLocalDateTime());
+        cell.setCellValue(value.atZoneSameInstant(VietnamTime.ZONE).toLocalDateTime());
         cell.setCellStyle(style);
     }
 

@@ -25,6 +25,7 @@ import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.web.Problems;
 import vn.motcua.shared.web.Formats;
@@ -103,7 +104,7 @@ class ProcessingPages {
         OffsetDateTime due = null;
         if (typed != null) {
             try {
-                due = LocalDateTime.parse(typed.replaceAll("\\s+", " "), DATE_TIME_INPUT).atZone(Formats.VIETNAM)
+                due = LocalDateTime.parse(typed.replaceAll("\\s+", " "), DATE_TIME_INPUT).atZone(VietnamTime.ZONE)
                         .toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 queries.detail(code, caller);
