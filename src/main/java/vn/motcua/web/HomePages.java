@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,6 +20,7 @@ import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.organization.Organization;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.VietnamTime;
 
 /** The sign-in page and the home dashboard. */
@@ -43,12 +42,12 @@ class HomePages {
 
     private final WorkingCalendar calendar;
     private final Organization organization;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
     private final int maxFailedLogins;
     private final Duration lockoutDuration;
 
-    HomePages(WorkingCalendar calendar, Organization organization, MessageSource messages, Clock clock,
+    HomePages(WorkingCalendar calendar, Organization organization, Messages messages, Clock clock,
             @Value("${motcua.security.max-failed-logins:5}") int maxFailedLogins,
             @Value("${motcua.security.lockout-duration:15m}") Duration lockoutDuration) {
         this.calendar = calendar;
@@ -80,7 +79,7 @@ class HomePages {
         model.addAttribute("today", today);
         model.addAttribute("todayWorking", day.day().working());
         model.addAttribute("todayKind", day.day().kind());
-        model.addAttribute("todayName", text(day.day().name()));
+        model.addAttribute("todayName", messages.nameOrKey(day.day().name()));
         model.addAttribute("lunarDay", String.valueOf(lunar.day()));
         model.addAttribute("lunarMonth", String.valueOf(lunar.month()));
         model.addAttribute("lunarLeap", lunar.leapMonth());
@@ -104,7 +103,7 @@ class HomePages {
             if (day.day().working() || day.day().kind() == DayKind.WEEKEND) {
                 continue;
             }
-            String name = text(day.day().name());
+            String name = messages.nameOrKey(day.day().name());
             LocalDate date = day.day().date();
             int end = occasions.size() - 1;
             if (end >= 0 && occasions.get(end).to().plusDays(1).equals(date)
@@ -118,11 +117,4 @@ class HomePages {
         return occasions;
     }
 
-    /** Statutory names are message keys; administrators' names are text as typed. */
-    private String text(String nameOrKey) {
-        if (nameOrKey == null || !(nameOrKey.startsWith("holiday.") || nameOrKey.startsWith("calendar."))) {
-            return nameOrKey;
-        }
-        return messages.getMessage(nameOrKey, null, nameOrKey, LocaleContextHolder.getLocale());
-    }
 }

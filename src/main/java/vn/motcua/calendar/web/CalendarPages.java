@@ -20,8 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,6 +36,7 @@ import vn.motcua.calendar.DayKind;
 import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 
@@ -111,10 +110,10 @@ class CalendarPages {
     }
 
     private final WorkingCalendar calendar;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
 
-    CalendarPages(WorkingCalendar calendar, MessageSource messages, Clock clock) {
+    CalendarPages(WorkingCalendar calendar, Messages messages, Clock clock) {
         this.calendar = calendar;
         this.messages = messages;
         this.clock = clock;
@@ -167,10 +166,10 @@ class CalendarPages {
             LunarDate lunar = LunarCalendar.toLunar(date);
             boolean first = lunar.day() == 1;
             String lunarText = first
-                    ? lunar.day() + "/" + lunar.month() + (lunar.leapMonth() ? text("web.calendar.leap-short") : "")
+                    ? lunar.day() + "/" + lunar.month() + (lunar.leapMonth() ? messages.text("web.calendar.leap-short") : "")
                     : String.valueOf(lunar.day());
             week.add(new Cell(date, d, lunarText, first, day.day().kind(), day.day().working(), day.overridden(),
-                    name(day.day().name()), date.equals(today)));
+                    messages.nameOrKey(day.day().name()), date.equals(today)));
             if (week.size() == 7) {
                 weeks.add(week);
                 week = new ArrayList<>();
@@ -194,8 +193,8 @@ class CalendarPages {
                 continue;
             }
             LocalDate date = day.day().date();
-            String name = name(day.day().name());
-            String reference = name(day.legalReference());
+            String name = messages.nameOrKey(day.day().name());
+            String reference = messages.nameOrKey(day.legalReference());
             int last = occasions.size() - 1;
             Occasion previous = last < 0 ? null : occasions.get(last);
             if (previous != null && previous.to().plusDays(1).equals(date) && previous.kind() == kind
@@ -252,8 +251,8 @@ class CalendarPages {
             try {
                 calendar.setDay(new WorkingCalendar.Override(date, WORKING_KINDS.contains(form.getKind()),
                         form.getKind(), name, reference));
-                redirect.addFlashAttribute("flash", text("web.calendar.day.saved", date.format(DATE),
-                        text("day-kind." + form.getKind())));
+                redirect.addFlashAttribute("flash", messages.text("web.calendar.day.saved", date.format(DATE),
+                        messages.text("day-kind." + form.getKind())));
                 return yearOf(date);
             } catch (ProblemException e) {
                 errors.reject(e.messageKey(), e.args(), null);
@@ -268,7 +267,7 @@ class CalendarPages {
             RedirectAttributes redirect) {
         try {
             calendar.removeOverride(date);
-            redirect.addFlashAttribute("flash", text("web.calendar.day.removed", date.format(DATE)));
+            redirect.addFlashAttribute("flash", messages.text("web.calendar.day.removed", date.format(DATE)));
         } catch (ProblemException e) {
             // Nothing to remove (perhaps another administrator just did): the calendar shows the day as it is.
         }
@@ -280,8 +279,8 @@ class CalendarPages {
         model.addAttribute("date", date);
         model.addAttribute("dateText", date.format(DATE));
         model.addAttribute("day", day);
-        model.addAttribute("dayName", name(day.day().name()));
-        model.addAttribute("dayReference", name(day.legalReference()));
+        model.addAttribute("dayName", messages.nameOrKey(day.day().name()));
+        model.addAttribute("dayReference", messages.nameOrKey(day.legalReference()));
         model.addAttribute("lunar", lunarText(lunar));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("yearText", String.valueOf(date.getYear()));
@@ -300,12 +299,12 @@ class CalendarPages {
         try {
             LocalDate solar = parseDate(date);
             checkYear(solar.getYear());
-            model.addAttribute("result", text("web.calendar.tools.lunar.result", solar.format(DATE),
-                    text("web.dow." + solar.getDayOfWeek().getValue()), lunarText(LunarCalendar.toLunar(solar))));
+            model.addAttribute("result", messages.text("web.calendar.tools.lunar.result", solar.format(DATE),
+                    messages.text("web.dow." + solar.getDayOfWeek().getValue()), lunarText(LunarCalendar.toLunar(solar))));
         } catch (DateTimeParseException e) {
-            model.addAttribute("error", text("web.calendar.tools.date-invalid"));
+            model.addAttribute("error", messages.text("web.calendar.tools.date-invalid"));
         } catch (ProblemException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e.messageKey(), e.args()));
         }
         return "calendar/tools :: result";
     }
@@ -323,13 +322,13 @@ class CalendarPages {
             LunarDate lunar = new LunarDate(lunarDay, lunarMonth, lunarYear, leapMonth);
             LocalDate solar = LunarCalendar.toSolar(lunar);
             checkYear(solar.getYear());
-            model.addAttribute("result", text("web.calendar.tools.solar.result", lunarText(lunar),
-                    text("web.dow." + solar.getDayOfWeek().getValue()), solar.format(DATE)));
+            model.addAttribute("result", messages.text("web.calendar.tools.solar.result", lunarText(lunar),
+                    messages.text("web.dow." + solar.getDayOfWeek().getValue()), solar.format(DATE)));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", text("web.calendar.tools.no-such-lunar-date",
+            model.addAttribute("error", messages.text("web.calendar.tools.no-such-lunar-date",
                     String.valueOf(lunarDay), String.valueOf(lunarMonth), String.valueOf(lunarYear)));
         } catch (ProblemException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e.messageKey(), e.args()));
         }
         return "calendar/tools :: result";
     }
@@ -349,15 +348,15 @@ class CalendarPages {
             }
             LocalDateTime due = hours ? calendar.addWorkingTime(start, Duration.ofHours(amount))
                     : calendar.addWorkingDays(start, amount);
-            model.addAttribute("result", text(hours ? "web.calendar.tools.deadline.result-hours"
+            model.addAttribute("result", messages.text(hours ? "web.calendar.tools.deadline.result-hours"
                     : "web.calendar.tools.deadline.result-days", instantText(start), String.valueOf(amount),
                     instantText(due)));
         } catch (DateTimeParseException e) {
-            model.addAttribute("error", text("web.calendar.tools.instant-invalid"));
+            model.addAttribute("error", messages.text("web.calendar.tools.instant-invalid"));
         } catch (ProblemException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e.messageKey(), e.args()));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", text("web.calendar.tools.year-out-of-range"));
+            model.addAttribute("error", messages.text("web.calendar.tools.year-out-of-range"));
         }
         return "calendar/tools :: result";
     }
@@ -392,24 +391,14 @@ class CalendarPages {
     }
 
     private String lunarText(LunarDate lunar) {
-        return text(lunar.leapMonth() ? "web.lunar.date-leap" : "web.lunar.date", String.valueOf(lunar.day()),
+        return messages.text(lunar.leapMonth() ? "web.lunar.date-leap" : "web.lunar.date", String.valueOf(lunar.day()),
                 String.valueOf(lunar.month()), CanChi.ofYear(lunar.year()));
     }
 
     private String instantText(LocalDateTime instant) {
-        return text("web.calendar.tools.instant", instant.format(TIME),
-                text("web.dow." + instant.getDayOfWeek().getValue()), instant.format(DATE));
+        return messages.text("web.calendar.tools.instant", instant.format(TIME),
+                messages.text("web.dow." + instant.getDayOfWeek().getValue()), instant.format(DATE));
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 
-    /** Statutory names and references are message keys; administrators' are text as typed. */
-    private String name(String nameOrKey) {
-        if (nameOrKey == null || !(nameOrKey.startsWith("holiday.") || nameOrKey.startsWith("calendar."))) {
-            return nameOrKey;
-        }
-        return text(nameOrKey);
-    }
 }

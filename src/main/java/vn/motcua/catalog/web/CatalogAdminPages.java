@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.InvalidPropertyException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +40,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.Spreadsheets;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.Applicant;
@@ -56,6 +56,7 @@ import vn.motcua.catalog.ProcedureTransfer;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Problems;
 
 /**
  * The catalogue as administrators keep it: every procedure's latest version, the draft editor, publication
@@ -184,10 +185,12 @@ class CatalogAdminPages {
     private final ProcedureTransfer transfer;
     private final Organization organization;
     private final CatalogViews views;
-    private final MessageSource messages;
+    private final Messages messages;
+    private final Problems problems;
 
     CatalogAdminPages(Catalog catalog, ProcedureTransfer transfer, Organization organization, CatalogViews views,
-            MessageSource messages) {
+            Messages messages, Problems problems) {
+        this.problems = problems;
         this.catalog = catalog;
         this.transfer = transfer;
         this.organization = organization;
@@ -213,22 +216,17 @@ class CatalogAdminPages {
                 found = catalog.searchAll(query, wanted, number - 1, PAGE_SIZE);
             }
         } catch (ProblemException e) {
-            model.addAttribute("queryError", firstMessage(e));
+            model.addAttribute("queryError", problems.firstReason(e));
             found = new Catalog.Page<>(List.of(), 0, 0, PAGE_SIZE);
         }
         int current = number;
-        int pages = pages(found.total());
         model.addAttribute("q", query);
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", List.of(ProcedureStatus.DRAFT, ProcedureStatus.PUBLISHED, ProcedureStatus.ABOLISHED));
         model.addAttribute("rows", found.items().stream().map(s -> new Row(s.code(), s.name(), s.field(),
                 s.agencyName(), views.timeLimit(s.timeLimit()), s.status(), s.version())).toList());
         model.addAttribute("total", found.total());
-        model.addAttribute("first", found.total() == 0 ? 0 : (long) (current - 1) * PAGE_SIZE + 1);
-        model.addAttribute("last", (long) (current - 1) * PAGE_SIZE + found.items().size());
-        model.addAttribute("pages", PageLinks.of(current, pages, n -> listUrl(query, wanted, n)));
-        model.addAttribute("previousUrl", current > 1 ? listUrl(query, wanted, current - 1) : null);
-        model.addAttribute("nextUrl", current < pages ? listUrl(query, wanted, current + 1) : null);
+        PageLinks.addTo(model, current, found.total(), PAGE_SIZE, found.items().size(), n -> listUrl(query, wanted, n));
         return "catalog/admin-list";
     }
 
@@ -256,7 +254,7 @@ class CatalogAdminPages {
     ResponseEntity<byte[]> export(@RequestParam(required = false, defaultValue = "latest") String scope) {
         boolean latest = !"published".equals(scope);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(MediaType.parseMediaType(Spreadsheets.XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(latest ? "thu-tuc-hanh-chinh-tat-ca.xlsx" : "thu-tuc-hanh-chinh.xlsx").build().toString())
                 .body(transfer.toWorkbook(transfer.export(latest)));
@@ -294,14 +292,14 @@ class CatalogAdminPages {
             }
             model.addAttribute("fileName", name);
         } catch (ProblemException e) {
-            model.addAttribute("importError", firstMessage(e));
+            model.addAttribute("importError", problems.firstReason(e));
         }
         return "catalog/admin-import";
     }
 
     private ReportRow reportRow(ProcedureTransfer.RowReport row) {
         List<String> reasons = row.errors().stream()
-                .map(error -> text("web.catalog.admin.import.reason", label(error.get("field")), error.get("message")))
+                .map(error -> messages.text("web.catalog.admin.import.reason", label(error.get("field")), error.get("message")))
                 .toList();
         return new ReportRow(row.row(), row.code(), row.result(), reasons);
     }
@@ -314,12 +312,11 @@ class CatalogAdminPages {
         Matcher row = ROW_FIELD.matcher(path);
         if (row.matches()) {
             String section = row.group(1);
-            String item = text("web.catalog.label." + section + ".item", String.valueOf(Integer.parseInt(row.group(2)) + 1));
+            String item = messages.text("web.catalog.label." + section + ".item", String.valueOf(Integer.parseInt(row.group(2)) + 1));
             return row.group(3) == null ? item
-                    : item + " – " + messages.getMessage("web.catalog.label." + section + "." + row.group(3), null,
-                            row.group(3), LocaleContextHolder.getLocale());
+                    : item + " – " + messages.textOr("web.catalog.label." + section + "." + row.group(3), row.group(3));
         }
-        return messages.getMessage("web.catalog.label." + path, null, path, LocaleContextHolder.getLocale());
+        return messages.textOr("web.catalog.label." + path, path);
     }
 
     // --- the editor ----------------------------------------------------------------------------
@@ -339,7 +336,7 @@ class CatalogAdminPages {
             form.dropBlankRows();
             try {
                 ProcedureData created = catalog.create(form.toData(form.getCode()));
-                redirect.addFlashAttribute("flash", text("web.catalog.admin.created", created.name(),
+                redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.created", created.name(),
                         String.valueOf(created.version())));
                 return "redirect:" + procedureUrl(created.code());
             } catch (ProblemException e) {
@@ -378,13 +375,13 @@ class CatalogAdminPages {
                     throw ProblemException.conflict("catalog.stale-revision", code);
                 }
                 ProcedureData saved = catalog.change(code, form.toData(code));
-                redirect.addFlashAttribute("flash", text("web.catalog.admin.saved", saved.name(),
+                redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.saved", saved.name(),
                         String.valueOf(saved.version())));
                 return "redirect:" + procedureUrl(code);
             } catch (ProblemException e) {
                 reject(errors, e);
             } catch (OptimisticLockingFailureException e) {
-                errors.global(text("problem.concurrent-change"));
+                errors.global(messages.text("problem.concurrent-change"));
             }
         }
         return editorView(current, form, errors, model);
@@ -408,8 +405,8 @@ class CatalogAdminPages {
             String unit = step == null ? null : step.getUnitCode();
             if (unit != null && !unit.isBlank() && active.add(unit)) {
                 others.add(new OtherUnit(unit, organization.unit(unit)
-                        .map(u -> text("web.catalog.admin.unit-inactive", u.name(), u.code()))
-                        .orElseGet(() -> text("web.catalog.admin.unit-unknown", unit))));
+                        .map(u -> messages.text("web.catalog.admin.unit-inactive", u.name(), u.code()))
+                        .orElseGet(() -> messages.text("web.catalog.admin.unit-unknown", unit))));
             }
         }
         model.addAttribute("unitGroups", groups);
@@ -431,16 +428,16 @@ class CatalogAdminPages {
     StepSum stepSum(ProcedureForm form) {
         int sum = form.stepHours();
         if (form.getTimeLimitAmount() == null || form.getTimeLimitAmount() < 1) {
-            return new StepSum("no-limit", text("web.catalog.admin.sum.no-limit", String.valueOf(sum)), sum, 0);
+            return new StepSum("no-limit", messages.text("web.catalog.admin.sum.no-limit", String.valueOf(sum)), sum, 0);
         }
         int limit = CatalogViews.limitHours(form.getTimeLimitAmount(), form.getTimeLimitUnit());
-        String head = text("web.catalog.admin.sum", String.valueOf(sum), String.valueOf(limit));
+        String head = messages.text("web.catalog.admin.sum", String.valueOf(sum), String.valueOf(limit));
         if (sum == limit) {
-            return new StepSum("ok", head + " " + text("web.catalog.admin.sum.ok"), sum, limit);
+            return new StepSum("ok", head + " " + messages.text("web.catalog.admin.sum.ok"), sum, limit);
         }
         return sum < limit
-                ? new StepSum("missing", head + " " + text("web.catalog.admin.sum.missing", String.valueOf(limit - sum)), sum, limit)
-                : new StepSum("extra", head + " " + text("web.catalog.admin.sum.extra", String.valueOf(sum - limit)), sum, limit);
+                ? new StepSum("missing", head + " " + messages.text("web.catalog.admin.sum.missing", String.valueOf(limit - sum)), sum, limit)
+                : new StepSum("extra", head + " " + messages.text("web.catalog.admin.sum.extra", String.valueOf(sum - limit)), sum, limit);
     }
 
     // --- one procedure: versions, publication, abolition ----------------------------------------
@@ -462,13 +459,13 @@ class CatalogAdminPages {
         try {
             ProcedureData published = catalog.publish(code, new ProcedureData.Publication(
                     form.getDecisionNumber() == null ? null : form.getDecisionNumber().strip(), decisionDate, effectiveFrom));
-            redirect.addFlashAttribute("flash", text("web.catalog.admin.published", published.name(),
+            redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.published", published.name(),
                     published.publication().decisionNumber()));
             return "redirect:" + procedureUrl(code);
         } catch (ProblemException e) {
-            errors.global(text(e.messageKey(), e.args()));
+            errors.global(messages.text(e.messageKey(), e.args()));
             for (ProblemException.FieldError error : e.errors()) {
-                String message = text(error.messageKey(), error.args());
+                String message = messages.text(error.messageKey(), error.args());
                 errors.getProblems().add(message);
                 if (Set.of("decisionNumber", "decisionDate", "effectiveFrom").contains(error.field())) {
                     errors.field(error.field(), capitalized(message));
@@ -490,10 +487,10 @@ class CatalogAdminPages {
         ProcedureData current = current(code);
         try {
             catalog.abolish(code);
-            redirect.addFlashAttribute("flash", text("web.catalog.admin.abolished", current.name()));
+            redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.abolished", current.name()));
             return "redirect:" + procedureUrl(code);
         } catch (ProblemException e) {
-            return abolishView(current, text(e.messageKey(), e.args()), model);
+            return abolishView(current, messages.text(e.messageKey(), e.args()), model);
         }
     }
 
@@ -530,10 +527,10 @@ class CatalogAdminPages {
     private FormErrors bindingErrors(BindingResult binding) {
         FormErrors errors = new FormErrors();
         binding.getFieldErrors().forEach(error -> errors.field(error.getField(),
-                messages.getMessage(error, LocaleContextHolder.getLocale())));
-        binding.getGlobalErrors().forEach(error -> errors.global(messages.getMessage(error, LocaleContextHolder.getLocale())));
+                messages.text(error)));
+        binding.getGlobalErrors().forEach(error -> errors.global(messages.text(error)));
         if (!errors.isEmpty()) {
-            errors.global(text("web.catalog.admin.fix-errors"));
+            errors.global(messages.text("web.catalog.admin.fix-errors"));
         }
         return errors;
     }
@@ -541,17 +538,17 @@ class CatalogAdminPages {
     /** Each refusal of the service next to the input it names; the rest, and a stale form, above the form. */
     private void reject(FormErrors errors, ProblemException e) {
         if (STALE.contains(e.messageKey())) {
-            errors.global(text("problem.concurrent-change"));
+            errors.global(messages.text("problem.concurrent-change"));
             return;
         }
         if (e.errors().isEmpty()) {
-            errors.global(text(e.messageKey(), e.args()));
+            errors.global(messages.text(e.messageKey(), e.args()));
             return;
         }
-        errors.global(text("web.catalog.admin.fix-errors"));
+        errors.global(messages.text("web.catalog.admin.fix-errors"));
         for (ProblemException.FieldError error : e.errors()) {
             String input = INPUT_OF.getOrDefault(error.field(), error.field());
-            String message = text(error.messageKey(), error.args());
+            String message = messages.text(error.messageKey(), error.args());
             if (ROW_FIELD.matcher(input).matches() || Set.of("code", "name", "field", "agencyName", "agencyCode",
                     "applicants", "timeLimitAmount", "timeLimitUnit", "onlineLevel").contains(input)) {
                 errors.field(input, message);
@@ -569,17 +566,11 @@ class CatalogAdminPages {
         try {
             return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
         } catch (DateTimeParseException e) {
-            errors.field(field, text("web.catalog.admin.date-invalid"));
+            errors.field(field, messages.text("web.catalog.admin.date-invalid"));
             return null;
         }
     }
 
-    private String firstMessage(ProblemException e) {
-        if (e.errors().isEmpty()) {
-            return text(e.messageKey(), e.args());
-        }
-        return text(e.errors().get(0).messageKey(), e.errors().get(0).args());
-    }
 
     private static String capitalized(String message) {
         return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1) + ".";
@@ -593,7 +584,4 @@ class CatalogAdminPages {
         return UriComponentsBuilder.fromPath("/admin/procedures/{code}").encode().buildAndExpand(code).toUriString();
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

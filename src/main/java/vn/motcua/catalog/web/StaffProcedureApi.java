@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.Spreadsheets;
 
 /** The catalogue as administrators maintain it: drafts, publication by decision, abolition. */
 @RestController
@@ -90,7 +92,7 @@ class StaffProcedureApi {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(all);
             case "xlsx" -> ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                            Spreadsheets.XLSX))
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("thu-tuc-hanh-chinh.xlsx").build().toString())
                     .body(transfer.toWorkbook(all));
@@ -108,7 +110,7 @@ class StaffProcedureApi {
     Catalog.Page<Catalog.Summary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) ProcedureStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Paging.check(page, size);
+        Page.checkRequest(page, size);
         return catalog.searchAll(q, status, page, size);
     }
 

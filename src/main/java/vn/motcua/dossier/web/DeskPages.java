@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +36,7 @@ import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
@@ -57,11 +56,11 @@ class DeskPages {
     private final DossierQueries queries;
     private final DossierForms forms;
     private final Catalog catalog;
-    private final MessageSource messages;
+    private final Messages messages;
     private final ProcessView process;
     private final Problems problems;
 
-    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, MessageSource messages,
+    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, Messages messages,
             ProcessView process, Problems problems) {
         this.process = process;
         this.problems = problems;
@@ -95,21 +94,16 @@ class DeskPages {
         model.addAttribute("status", shownStatus);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("dateError", errors.isEmpty() ? null : text("web.desk.list.date-invalid"));
+        model.addAttribute("dateError", errors.isEmpty() ? null : messages.text("web.desk.list.date-invalid"));
         model.addAttribute("statuses", DossierStatus.values());
         model.addAttribute("result", result);
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         java.util.function.IntFunction<String> url = n -> org.springframework.web.util.UriComponentsBuilder.fromPath("/desk")
                 .queryParamIfPresent("q", java.util.Optional.ofNullable(DeskForm.blankToNull(q)))
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
                 .queryParamIfPresent("from", java.util.Optional.ofNullable(DeskForm.blankToNull(from)))
                 .queryParamIfPresent("to", java.util.Optional.ofNullable(DeskForm.blankToNull(to)))
                 .queryParam("page", n).encode().build().toUriString();
-        model.addAttribute("pages", PageLinks.of(shownPage, pages, url));
-        model.addAttribute("previousUrl", shownPage > 1 ? url.apply(shownPage - 1) : null);
-        model.addAttribute("nextUrl", shownPage < pages ? url.apply(shownPage + 1) : null);
-        model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
-        model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
+        PageLinks.addTo(model, shownPage, result.total(), PAGE_SIZE, result.items().size(), url);
         model.addAttribute("mayReceive", mayReceive(caller));
         return "desk/list";
     }
@@ -195,7 +189,7 @@ class DeskPages {
         List<String> loose = new ArrayList<>();
         boolean invalidFields = e.status() == HttpStatus.BAD_REQUEST;
         for (ProblemException.FieldError error : e.errors()) {
-            String message = text(error.messageKey(), error.args());
+            String message = messages.text(error.messageKey(), error.args());
             if (!invalidFields) {
                 loose.add(message);
                 continue;
@@ -208,7 +202,7 @@ class DeskPages {
             }
         }
         if (!invalidFields || e.errors().isEmpty() || !loose.isEmpty()) {
-            String detail = text(e.messageKey(), e.args());
+            String detail = messages.text(e.messageKey(), e.args());
             if (!loose.isEmpty()) {
                 detail = detail + " " + String.join("; ", loose) + ".";
             }
@@ -274,7 +268,7 @@ class DeskPages {
     private String decide(String code, RedirectAttributes redirect, String doneKey, Runnable action) {
         try {
             action.run();
-            redirect.addFlashAttribute("flash", text(doneKey, code));
+            redirect.addFlashAttribute("flash", messages.text(doneKey, code));
         } catch (ProblemException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
@@ -318,7 +312,4 @@ class DeskPages {
         return caller.has(Role.RECEPTION) || caller.has(Role.ADMIN);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,11 +22,11 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.web.Problems;
-import vn.motcua.shared.web.Formats;
 
 /**
  * The processing actions on the dossier page (the browser's twin of {@code /api/v1/dossiers/{code}/…}): each
@@ -44,10 +42,10 @@ class ProcessingPages {
 
     private final DossierProcessing processing;
     private final DossierQueries queries;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Problems problems;
 
-    ProcessingPages(DossierProcessing processing, DossierQueries queries, MessageSource messages, Problems problems) {
+    ProcessingPages(DossierProcessing processing, DossierQueries queries, Messages messages, Problems problems) {
         this.processing = processing;
         this.queries = queries;
         this.messages = messages;
@@ -108,7 +106,7 @@ class ProcessingPages {
                         .toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 queries.detail(code, caller);
-                redirect.addFlashAttribute("actionError", text("web.process.apology.date-invalid"));
+                redirect.addFlashAttribute("actionError", messages.text("web.process.apology.date-invalid"));
                 return back(code);
             }
         }
@@ -145,7 +143,7 @@ class ProcessingPages {
         queries.detail(code, caller);
         try {
             action.get();
-            redirect.addFlashAttribute("flash", text(doneKey, code));
+            redirect.addFlashAttribute("flash", messages.text(doneKey, code));
         } catch (ProblemException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
@@ -167,7 +165,4 @@ class ProcessingPages {
         return "redirect:/desk/dossiers/" + code;
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.report.DossierReports;
 import vn.motcua.dossier.report.ReportWorkbooks;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Spreadsheets;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.ProblemException;
 
@@ -53,7 +54,7 @@ class ReportsApi {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(ReportWorkbooks.XLSX))
+                .contentType(MediaType.parseMediaType(Spreadsheets.XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(
                         ReportWorkbooks.statisticsFileName(period.from(), period.to())))
                 .body(workbooks.statistics(report));
@@ -78,7 +79,7 @@ class ReportsApi {
         if (output == Format.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(book);
         }
-        response.setContentType(ReportWorkbooks.XLSX);
+        response.setContentType(Spreadsheets.XLSX);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(
                 ReportWorkbooks.bookFileName(period.from(), period.to())));
         workbooks.trackingBook(book, response.getOutputStream());

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -29,6 +27,7 @@ import vn.motcua.organization.OrganizationViews.StaffForm;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.organization.UnitKind;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.PageLinks;
 
@@ -207,9 +206,9 @@ class OrganizationPages {
     }
 
     private final Organization organization;
-    private final MessageSource messages;
+    private final Messages messages;
 
-    OrganizationPages(Organization organization, MessageSource messages) {
+    OrganizationPages(Organization organization, Messages messages) {
         this.organization = organization;
         this.messages = messages;
     }
@@ -265,7 +264,7 @@ class OrganizationPages {
             try {
                 UnitView unit = organization.createUnit(form.getAgencyCode(), code, form.getName().strip(),
                         form.getKind());
-                redirect.addFlashAttribute("flash", text("web.org.unit.created", unit.name()));
+                redirect.addFlashAttribute("flash", messages.text("web.org.unit.created", unit.name()));
                 return "redirect:/organization";
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -303,7 +302,7 @@ class OrganizationPages {
             try {
                 UnitView changed = organization.changeUnit(code, form.getName().strip(), form.getKind(),
                         form.isActive(), form.getVersion());
-                redirect.addFlashAttribute("flash", text("web.org.unit.changed", changed.name()));
+                redirect.addFlashAttribute("flash", messages.text("web.org.unit.changed", changed.name()));
                 return "redirect:/organization";
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -358,12 +357,8 @@ class OrganizationPages {
         model.addAttribute("inactive", withInactive);
         model.addAttribute("agencies", organization.agencies());
         model.addAttribute("page", number);
-        model.addAttribute("first", result.getTotalElements() == 0 ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
-        model.addAttribute("last", (long) (number - 1) * PAGE_SIZE + result.getNumberOfElements());
-        model.addAttribute("pages", PageLinks.of(number, result.getTotalPages(), n -> staffUrl(unitCode, query, withInactive, n)));
-        model.addAttribute("previousUrl", number > 1 ? staffUrl(unitCode, query, withInactive, number - 1) : null);
-        model.addAttribute("nextUrl",
-                number < result.getTotalPages() ? staffUrl(unitCode, query, withInactive, number + 1) : null);
+        PageLinks.addTo(model, number, result.getTotalElements(), PAGE_SIZE, result.getNumberOfElements(),
+                n -> staffUrl(unitCode, query, withInactive, n));
         return "organization/staff";
     }
 
@@ -403,7 +398,7 @@ class OrganizationPages {
         if (!errors.hasErrors()) {
             try {
                 StaffView staff = organization.appoint(form.toForm());
-                redirect.addFlashAttribute("flash", text("web.org.staff.appointed", staff.fullName(), staff.unitName()));
+                redirect.addFlashAttribute("flash", messages.text("web.org.staff.appointed", staff.fullName(), staff.unitName()));
                 return "redirect:" + staffUrl(staff.unitCode(), null, false, 1);
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -433,7 +428,7 @@ class OrganizationPages {
         if (!errors.hasErrors()) {
             try {
                 StaffView staff = organization.changeStaff(id, form.toForm());
-                redirect.addFlashAttribute("flash", text("web.org.staff.changed", staff.fullName()));
+                redirect.addFlashAttribute("flash", messages.text("web.org.staff.changed", staff.fullName()));
                 return "redirect:" + staffUrl(staff.unitCode(), null, false, 1);
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -518,7 +513,4 @@ class OrganizationPages {
         }
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -42,9 +43,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Problems problems;
+    private final Messages messages;
 
-    ApiExceptionHandler(Problems problems) {
+    ApiExceptionHandler(Problems problems, Messages messages) {
         this.problems = problems;
+        this.messages = messages;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -53,7 +56,7 @@ class ApiExceptionHandler {
         ProblemDetail problem = problems.of(e.status(), e.messageKey(), e.args());
         if (!e.errors().isEmpty()) {
             List<Map<String, String>> errors = e.errors().stream()
-                    .map(error -> error(error.field(), problems.text(error.messageKey(), error.args())))
+                    .map(error -> error(error.field(), messages.text(error.messageKey(), error.args())))
                     .toList();
             problem.setProperty("errors", errors);
             if (e.status() != HttpStatus.BAD_REQUEST) {
@@ -90,14 +93,14 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         return respond(problems.invalid(List.of(error(e.getParameterName(),
-                problems.text("problem.parameter-missing", e.getParameterName())))), request, response);
+                messages.text("problem.parameter-missing", e.getParameterName())))), request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         return respond(problems.invalid(List.of(error(e.getName(),
-                problems.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()))))),
+                messages.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()))))),
                 request, response);
     }
 

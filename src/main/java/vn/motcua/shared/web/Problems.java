@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -27,9 +28,11 @@ import vn.motcua.shared.ProblemException;
 public class Problems {
 
     private final MessageSource messages;
+    private final Messages texts;
     private final JsonMapper json;
 
-    Problems(MessageSource messages, JsonMapper json) {
+    Problems(MessageSource messages, Messages texts, JsonMapper json) {
+        this.texts = texts;
         this.messages = messages;
         this.json = json;
     }
@@ -52,8 +55,13 @@ public class Problems {
         return problem;
     }
 
-    public String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    /** The first reason of a refusal: its first field's message, or its own when it names no field. */
+    public String firstReason(ProblemException problem) {
+        if (problem.errors().isEmpty()) {
+            return texts.text(problem.messageKey(), problem.args());
+        }
+        ProblemException.FieldError first = problem.errors().get(0);
+        return texts.text(first.messageKey(), first.args());
     }
 
     /**
@@ -62,11 +70,11 @@ public class Problems {
      */
     public String describe(ProblemException problem, String labelPrefix) {
         Locale locale = LocaleContextHolder.getLocale();
-        String message = text(problem.messageKey(), problem.args());
+        String message = texts.text(problem.messageKey(), problem.args());
         Set<String> parts = new LinkedHashSet<>();
         parts.add(message);
         for (ProblemException.FieldError error : problem.errors()) {
-            String detail = text(error.messageKey(), error.args());
+            String detail = texts.text(error.messageKey(), error.args());
             String label = labelPrefix == null || error.field() == null ? null : messages.getMessage(
                     labelPrefix + error.field().replaceAll("\\[\\d+\\]", ""), null, null, locale);
             if (label != null) {

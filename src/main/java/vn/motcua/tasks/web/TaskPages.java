@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.PageLinks;
@@ -67,10 +66,10 @@ class TaskPages {
             TaskStatus.IN_PROGRESS_WITHIN_DEADLINE, TaskStatus.IN_PROGRESS_OVERDUE, TaskStatus.NO_DEADLINE);
 
     private final Tasks tasks;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Problems problems;
 
-    TaskPages(Tasks tasks, MessageSource messages, Problems problems) {
+    TaskPages(Tasks tasks, Messages messages, Problems problems) {
         this.problems = problems;
         this.tasks = tasks;
         this.messages = messages;
@@ -129,13 +128,13 @@ class TaskPages {
             try {
                 day = LocalDate.parse(asOf.strip());
                 if (day.isAfter(today)) {
-                    model.addAttribute("asOfError", text("web.tasks.as-of.future"));
+                    model.addAttribute("asOfError", messages.text("web.tasks.as-of.future"));
                     day = null;
                 } else if (day.equals(today)) {
                     day = null;
                 }
             } catch (DateTimeParseException e) {
-                model.addAttribute("asOfError", text("web.tasks.as-of.invalid"));
+                model.addAttribute("asOfError", messages.text("web.tasks.as-of.invalid"));
             }
         }
         TaskStatus shownStatus = status == null || status.isBlank() ? null
@@ -172,22 +171,16 @@ class TaskPages {
         model.addAttribute("labelWidth", LABEL_WIDTH);
         model.addAttribute("barHeight", BAR_HEIGHT);
 
-        TaskViews.Page<TaskSummary> overdue = tasks.list(TaskStatus.IN_PROGRESS_OVERDUE, null, null, null, day,
+        Page<TaskSummary> overdue = tasks.list(TaskStatus.IN_PROGRESS_OVERDUE, null, null, null, day,
                 caller, 0, OVERDUE_SHOWN);
         model.addAttribute("overdue", overdue);
         model.addAttribute("overdueUrl", filters.drill(TaskStatus.IN_PROGRESS_OVERDUE, null, null));
 
         int shownPage = Math.max(page, 1);
-        TaskViews.Page<TaskSummary> result = tasks.list(shownStatus, shownUnit, shownLeader, shownQuery, day, caller,
+        Page<TaskSummary> result = tasks.list(shownStatus, shownUnit, shownLeader, shownQuery, day, caller,
                 shownPage - 1, PAGE_SIZE);
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        IntFunction<String> pageUrl = filters::page;
         model.addAttribute("result", result);
-        model.addAttribute("pages", PageLinks.of(shownPage, pages, pageUrl));
-        model.addAttribute("previousUrl", shownPage > 1 ? pageUrl.apply(shownPage - 1) : null);
-        model.addAttribute("nextUrl", shownPage < pages ? pageUrl.apply(shownPage + 1) : null);
-        model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
-        model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
+        PageLinks.addTo(model, shownPage, result.total(), PAGE_SIZE, result.items().size(), filters::page);
 
         model.addAttribute("filters", filters);
         model.addAttribute("statusValue", shownStatus == null ? "" : lower(shownStatus));
@@ -269,7 +262,7 @@ class TaskPages {
             }
             TaskViews.Attachment stored = tasks.attach(id, RequestValues.choiceOr(purpose,
                     TaskViews.AttachmentPurpose.class, null), file.getOriginalFilename(), file.getInputStream(), caller);
-            return text("web.tasks.done.attach", stored.name());
+            return messages.text("web.tasks.done.attach", stored.name());
         });
     }
 
@@ -283,7 +276,7 @@ class TaskPages {
     }
 
     private String act(long id, RedirectAttributes redirect, String doneKey, Supplier<TaskView> action) {
-        return act(id, redirect, () -> text(doneKey, action.get().title()));
+        return act(id, redirect, () -> messages.text(doneKey, action.get().title()));
     }
 
     /** Does it and says so; a refusal is said on the task page, except a task the caller may not see (403, 404). */
@@ -388,7 +381,4 @@ class TaskPages {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.Spreadsheets;
 import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.tasks.TaskStatus;
@@ -72,16 +74,11 @@ class TasksApi {
     @Operation(summary = "Tasks the caller sees (leaders, monitors, administrators: their agency's; other staff: "
             + "their unit's as host or coordinator), overdue first. status: completed_on_time, completed_late, "
             + "in_progress_within_deadline, in_progress_overdue, no_deadline; q ignores diacritics")
-    TaskViews.Page<TaskSummary> list(@RequestParam(required = false) String status,
+    Page<TaskSummary> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String unitCode, @RequestParam(required = false) Long assignedBy,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, StaffUser caller) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "validation.page");
-        }
-        if (size < 1 || size > Tasks.MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "validation.size", Tasks.MAX_PAGE_SIZE);
-        }
+        Page.checkRequest(page, size);
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "validation.too-long.n", 200);
         }
@@ -207,7 +204,7 @@ class TasksApi {
             HttpServletResponse response) throws IOException {
         RequestValues.choice("format", format, Format.class);
         LocalDate day = asOf == null ? tasks.today() : asOf;
-        response.setContentType(TaskWorkbook.XLSX);
+        response.setContentType(Spreadsheets.XLSX);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(TaskWorkbook.fileName(day)).build().toString());
         workbook.write(day, caller, response.getOutputStream());
