@@ -1,6 +1,10 @@
 package vn.motcua.calendar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -39,6 +43,7 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
+import vn.motcua.shared.web.Problems;
 
 /**
  * The working calendar as staff see it: a year of month grids with holidays, days in lieu and swapped
@@ -77,43 +82,30 @@ class CalendarPages {
         }
     }
 
-    /** What an administrator enters for one day. */
-    public static class DayForm {
+    /**
+     * What an administrator enters for one day. Names are kept as typed but for the spaces around them and
+     * their Unicode form (NFC), so that "Tết" typed on any keyboard is one name.
+     */
+    public record DayForm(
+            @NotNull(message = "{validation.required}") DayKind kind,
+            @NotBlank(message = "{validation.required}") @Size(max = NAME_MAX, message = "{validation.too-long}")
+            String name,
+            @Size(max = NAME_MAX, message = "{validation.too-long}") String legalReference) {
 
-        private DayKind kind;
-        private String name;
-        private String legalReference;
-
-        public DayKind getKind() {
-            return kind;
-        }
-
-        public void setKind(DayKind kind) {
-            this.kind = kind;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getLegalReference() {
-            return legalReference;
-        }
-
-        public void setLegalReference(String legalReference) {
-            this.legalReference = legalReference;
+        public DayForm {
+            name = name == null ? null : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+            legalReference = legalReference == null || legalReference.isBlank() ? null
+                    : Normalizer.normalize(legalReference.strip(), Normalizer.Form.NFC);
         }
     }
 
     private final WorkingCalendar calendar;
     private final Messages messages;
+    private final Problems problems;
     private final Clock clock;
 
-    CalendarPages(WorkingCalendar calendar, Messages messages, Clock clock) {
+    CalendarPages(WorkingCalendar calendar, Messages messages, Problems problems, Clock clock) {
+        this.problems = problems;
         this.calendar = calendar;
         this.messages = messages;
         this.clock = clock;
@@ -215,15 +207,9 @@ class CalendarPages {
     String day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, HttpServletRequest request,
             Model model) {
         WorkingCalendar.Day day = calendar.day(date);
-        DayForm form = new DayForm();
-        if (day.overridden()) {
-            form.setKind(day.day().kind());
-            form.setName(day.day().name());
-            form.setLegalReference(day.legalReference());
-        } else {
-            // The usual correction: a weekend day worked in exchange, or a weekday given off.
-            form.setKind(day.day().kind() == DayKind.WEEKEND ? DayKind.SWAPPED_WORKDAY : DayKind.HOLIDAY);
-        }
+        // The usual correction of a day not yet overridden: a weekend day worked in exchange, or a weekday given off.
+        DayForm form = day.overridden() ? new DayForm(day.day().kind(), day.day().name(), day.legalReference())
+                : new DayForm(day.day().kind() == DayKind.WEEKEND ? DayKind.SWAPPED_WORKDAY : DayKind.HOLIDAY, null, null);
         model.addAttribute("form", form);
         return dayView(date, day, request, model);
     }
@@ -231,31 +217,17 @@ class CalendarPages {
     @PostMapping("/calendar/days/{date}")
     @PreAuthorize("hasRole('ADMIN')")
     String setDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @ModelAttribute("form") DayForm form, BindingResult errors, HttpServletRequest request, Model model,
+            @Valid @ModelAttribute("form") DayForm form, BindingResult errors, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
-        String name = form.getName() == null ? "" : Normalizer.normalize(form.getName().strip(), Normalizer.Form.NFC);
-        String reference = form.getLegalReference() == null || form.getLegalReference().isBlank() ? null
-                : Normalizer.normalize(form.getLegalReference().strip(), Normalizer.Form.NFC);
-        if (form.getKind() == null && !errors.hasFieldErrors("kind")) {
-            errors.rejectValue("kind", "validation.required");
-        }
-        if (name.isEmpty()) {
-            errors.rejectValue("name", "validation.required");
-        } else if (name.length() > NAME_MAX) {
-            errors.rejectValue("name", "calendar.override.name-too-long");
-        }
-        if (reference != null && reference.length() > NAME_MAX) {
-            errors.rejectValue("legalReference", "calendar.override.name-too-long");
-        }
         if (!errors.hasErrors()) {
             try {
-                calendar.setDay(new WorkingCalendar.Override(date, WORKING_KINDS.contains(form.getKind()),
-                        form.getKind(), name, reference));
+                calendar.setDay(new WorkingCalendar.Override(date, WORKING_KINDS.contains(form.kind()), form.kind(),
+                        form.name(), form.legalReference()));
                 redirect.addFlashAttribute("flash", messages.text("web.calendar.day.saved", date.format(DATE),
-                        messages.text("day-kind." + form.getKind())));
+                        messages.text("day-kind." + form.kind())));
                 return yearOf(date);
             } catch (ProblemException e) {
-                errors.reject(e.messageKey(), e.args(), null);
+                problems.reject(e, errors, null);
             }
         }
         return dayView(date, calendar.day(date), request, model);

@@ -1,12 +1,12 @@
 package vn.motcua.dossier.web;
 
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +37,7 @@ import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.Messages;
+import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
@@ -226,6 +227,7 @@ class DeskPages {
         model.addAttribute("supplementForm", d.supplementItems() != null && !d.supplementItems().isEmpty());
         model.addAttribute("refusalForm", d.status() == DossierStatus.REFUSED);
         process.addTo(model, d, caller);
+        DossierActionForms.addTo(model);
         return "desk/dossier";
     }
 
@@ -237,35 +239,43 @@ class DeskPages {
 
     @PostMapping("/desk/dossiers/{code}/supplement")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String supplement(@PathVariable String code, @RequestParam Map<String, String> fields, StaffUser caller,
-            RedirectAttributes redirect) {
-        List<IntakeRequest.SupplementItem> items = new ArrayList<>();
-        for (int i = 0; fields.containsKey("items[" + i + "].description"); i++) {
-            String description = DeskForm.blankToNull(fields.get("items[" + i + "].description"));
-            String reason = DeskForm.blankToNull(fields.get("items[" + i + "].reason"));
-            if (description != null || reason != null) {
-                items.add(new IntakeRequest.SupplementItem(description, reason));
-            }
-        }
-        return decide(code, redirect, "web.desk.done.supplement", () -> desk.requestSupplement(code, items, caller));
+    String supplement(@PathVariable String code,
+            @Valid @ModelAttribute(DossierActionForms.SUPPLEMENT) DossierActionForms.SupplementForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, DossierActionForms.SUPPLEMENT, form, errors, "web.desk.done.supplement",
+                () -> desk.requestSupplement(code, form.filled(), caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/refuse")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String refuse(@PathVariable String code, @RequestParam(required = false) String reason, StaffUser caller,
-            RedirectAttributes redirect) {
-        return decide(code, redirect, "web.desk.done.refuse", () -> desk.refuse(code, reason, caller));
+    String refuse(@PathVariable String code,
+            @Valid @ModelAttribute(DossierActionForms.REASON) DossierActionForms.ReasonForm form, BindingResult errors,
+            StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, DossierActionForms.REASON, form, errors, "web.desk.done.refuse",
+                () -> desk.refuse(code, form.reason(), caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/supplied")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String supplied(@PathVariable String code, @RequestParam(required = false) String note, StaffUser caller,
-            RedirectAttributes redirect) {
-        return decide(code, redirect, "web.desk.done.supplied",
-                () -> desk.supplied(code, DeskForm.blankToNull(note), caller));
+    String supplied(@PathVariable String code,
+            @Valid @ModelAttribute(DossierActionForms.NOTE) DossierActionForms.NoteForm form, BindingResult errors,
+            StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, DossierActionForms.NOTE, form, errors, "web.desk.done.supplied",
+                () -> desk.supplied(code, DeskForm.blankToNull(form.note()), caller));
     }
 
     private String decide(String code, RedirectAttributes redirect, String doneKey, Runnable action) {
+        return decide(code, redirect, null, null, null, doneKey, action);
+    }
+
+    /** Done and said so; or refused, in words above the forms and with the form kept as typed. */
+    private String decide(String code, RedirectAttributes redirect, String formName, Object form,
+            BindingResult errors, String doneKey, Runnable action) {
+        if (errors != null && errors.hasErrors()) {
+            redirect.addFlashAttribute("actionError", problems.describe(errors, null));
+            PageForms.keep(redirect, formName, form, errors);
+            return "redirect:/desk/dossiers/" + code;
+        }
         try {
             action.run();
             redirect.addFlashAttribute("flash", messages.text(doneKey, code));
@@ -274,6 +284,9 @@ class DeskPages {
                 throw e;
             }
             redirect.addFlashAttribute("actionError", problems.describe(e, null));
+            if (formName != null) {
+                PageForms.keep(redirect, formName, form, errors);
+            }
         }
         return "redirect:/desk/dossiers/" + code;
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.shared.Messages;
@@ -84,6 +86,49 @@ public class Problems {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * A refusal of a page form's action shown on the form, the way every page form shows it: an invalid field
+     * (400) next to its input when the form has that input; everything else (a rule, a conflict) above the
+     * form in one sentence, as {@link #describe} words it.
+     */
+    public void reject(ProblemException problem, BindingResult form, String labelPrefix) {
+        List<ProblemException.FieldError> elsewhere = new ArrayList<>();
+        for (ProblemException.FieldError error : problem.errors()) {
+            if (problem.status() == HttpStatus.BAD_REQUEST && error.field() != null && hasInput(form, error.field())) {
+                form.rejectValue(error.field(), error.messageKey(), error.args(),
+                        texts.text(error.messageKey(), error.args()));
+            } else {
+                elsewhere.add(error);
+            }
+        }
+        if (problem.errors().isEmpty() || !elsewhere.isEmpty()) {
+            form.reject(problem.messageKey(), describe(new ProblemException(problem.status(), elsewhere,
+                    problem.messageKey(), problem.args()), labelPrefix));
+        }
+    }
+
+    /**
+     * What is wrong with a form in one sentence, for a page that shows it above the form: each field's message,
+     * prefixed with its label {@code <labelPrefix><field>} when the bundle has one.
+     */
+    public String describe(BindingResult form, String labelPrefix) {
+        Set<String> parts = new LinkedHashSet<>();
+        form.getGlobalErrors().forEach(error -> parts.add(texts.text(error)));
+        for (org.springframework.validation.FieldError error : form.getFieldErrors()) {
+            String label = labelPrefix == null ? null : texts.textOr(labelPrefix + error.getField(), null);
+            parts.add(label == null ? texts.text(error) : label + ": " + texts.text(error));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static boolean hasInput(BindingResult form, String field) {
+        try {
+            return form.getFieldType(field) != null;
+        } catch (RuntimeException notAProperty) {
+            return false;
+        }
     }
 
     private String text(Locale locale, String key, String fallback) {

@@ -1,5 +1,7 @@
 package vn.motcua.tasks.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -16,7 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +32,7 @@ import vn.motcua.shared.Messages;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
+import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.Problems;
 import vn.motcua.shared.web.RequestValues;
@@ -64,6 +69,23 @@ class TaskPages {
     /** The statuses in the order the charts stack them. */
     static final List<TaskStatus> STACK = List.of(TaskStatus.COMPLETED_ON_TIME, TaskStatus.COMPLETED_LATE,
             TaskStatus.IN_PROGRESS_WITHIN_DEADLINE, TaskStatus.IN_PROGRESS_OVERDUE, TaskStatus.NO_DEADLINE);
+
+    // The task page's forms, as typed (numbers and dates too, so that a refused one shows what was typed).
+    // Bean Validation checks their shape; the task's own rules stay with the task (AssignedTask).
+
+    /** Progress in percent (0–100, checked by the task) and a note. */
+    public record ProgressForm(String percent, @Size(max = 2000, message = "{validation.too-long}") String note) {}
+
+    /** The result of a completed task; {@code completedOn} as an input of type date sends it (yyyy-MM-dd). */
+    public record CompletionForm(@Size(max = 4000, message = "{validation.too-long}") String resultSummary,
+            String completedOn, @Size(max = 200, message = "{validation.too-long}") String resultDocument) {}
+
+    /** A later due date asked for, and why. */
+    public record ExtensionForm(String proposedDueDate,
+            @Size(max = 2000, message = "{validation.too-long}") String reason) {}
+
+    /** A monitor's note on approving or denying an extension. */
+    public record DecisionForm(@Size(max = 2000, message = "{validation.too-long}") String note) {}
 
     private final Tasks tasks;
     private final Messages messages;
@@ -203,53 +225,61 @@ class TaskPages {
         model.addAttribute("today", tasks.today());
         model.addAttribute("pendingExtension", task.extensionRequests().stream()
                 .filter(e -> "PENDING".equals(e.state())).findFirst().orElse(null));
+        PageForms.show(model, "progressForm", () -> new ProgressForm(
+                String.valueOf(task.progressPercent()), null));
+        PageForms.show(model, "completionForm", () -> new CompletionForm(null, tasks.today().toString(), null));
+        PageForms.show(model, "extensionForm", () -> new ExtensionForm(null, null));
+        PageForms.show(model, "decisionForm", () -> new DecisionForm(null));
         return "tasks/task";
     }
 
     @PostMapping("/tasks/{id}/progress")
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
-    String progress(@PathVariable long id, @RequestParam(required = false) String percent,
-            @RequestParam(required = false) String note, StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.progress", () -> {
-            Long value = number(percent);
+    String progress(@PathVariable long id, @Valid @ModelAttribute("progressForm") ProgressForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, "progressForm", form, errors, "web.tasks.done.progress", () -> {
+            Long value = number(form.percent());
             if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                 throw ProblemException.invalid("percent", "task.progress.percent-range");
             }
-            return tasks.reportProgress(id, value.intValue(), note, caller);
+            return tasks.reportProgress(id, value.intValue(), form.note(), caller);
         });
     }
 
     @PostMapping("/tasks/{id}/complete")
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
-    String complete(@PathVariable long id, @RequestParam(required = false) String resultSummary,
-            @RequestParam(required = false) String completedOn, @RequestParam(required = false) String resultDocument,
-            StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.complete", () -> tasks.complete(id, resultSummary,
-                blankToNull(resultDocument), date(completedOn, "completedOn"), caller));
+    String complete(@PathVariable long id, @Valid @ModelAttribute("completionForm") CompletionForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, "completionForm", form, errors, "web.tasks.done.complete",
+                () -> tasks.complete(id, form.resultSummary(), blankToNull(form.resultDocument()),
+                        date(form.completedOn(), "completedOn"), caller));
     }
 
     @PostMapping("/tasks/{id}/extension-requests")
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
-    String requestExtension(@PathVariable long id, @RequestParam(required = false) String proposedDueDate,
-            @RequestParam(required = false) String reason, StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.extension", () -> tasks.requestExtension(id,
-                date(proposedDueDate, "proposedDueDate"), reason, caller));
+    String requestExtension(@PathVariable long id, @Valid @ModelAttribute("extensionForm") ExtensionForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, "extensionForm", form, errors, "web.tasks.done.extension",
+                () -> tasks.requestExtension(id, date(form.proposedDueDate(), "proposedDueDate"), form.reason(),
+                        caller));
     }
 
     @PostMapping("/tasks/{id}/extension-requests/{number}/approve")
     @PreAuthorize("hasRole('MONITOR')")
-    String approve(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String note,
-            StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.approve",
-                () -> tasks.decideExtension(id, number, true, blankToNull(note), caller));
+    String approve(@PathVariable long id, @PathVariable int number,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, StaffUser caller,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "decisionForm", form, errors, "web.tasks.done.approve",
+                () -> tasks.decideExtension(id, number, true, blankToNull(form.note()), caller));
     }
 
     @PostMapping("/tasks/{id}/extension-requests/{number}/deny")
     @PreAuthorize("hasRole('MONITOR')")
-    String deny(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String note,
-            StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.deny",
-                () -> tasks.decideExtension(id, number, false, blankToNull(note), caller));
+    String deny(@PathVariable long id, @PathVariable int number,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, StaffUser caller,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "decisionForm", form, errors, "web.tasks.done.deny",
+                () -> tasks.decideExtension(id, number, false, blankToNull(form.note()), caller));
     }
 
     @PostMapping(path = "/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -275,8 +305,22 @@ class TaskPages {
                 download.attachment().size(), download.content());
     }
 
-    private String act(long id, RedirectAttributes redirect, String doneKey, Supplier<TaskView> action) {
-        return act(id, redirect, () -> messages.text(doneKey, action.get().title()));
+    /**
+     * A form of the task page: done and said so, or refused with the form kept as typed for the task page
+     * the browser is sent back to.
+     */
+    private String act(long id, RedirectAttributes redirect, String formName, Object form, BindingResult errors,
+            String doneKey, Supplier<TaskView> action) {
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("actionError", problems.describe(errors, "web.tasks.field."));
+            PageForms.keep(redirect, formName, form, errors);
+            return "redirect:/tasks/" + id;
+        }
+        String target = act(id, redirect, () -> messages.text(doneKey, action.get().title()));
+        if (redirect.getFlashAttributes().containsKey("actionError")) {
+            PageForms.keep(redirect, formName, form, errors);
+        }
+        return target;
     }
 
     /** Does it and says so; a refusal is said on the task page, except a task the caller may not see (403, 404). */

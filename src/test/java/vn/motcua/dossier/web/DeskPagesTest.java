@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
@@ -180,6 +181,27 @@ class DeskPagesTest {
 
         assertThat(requested).contains("Yêu cầu bổ sung (5)").contains("Bản vẽ mặt bằng").contains("supplement-request.pdf");
         assertThat(accepted).contains("Đã tiếp nhận (2)").contains("receipt.pdf");
+    }
+
+    @Test
+    void aRefusedDecisionIsSaidOnTheDossierPageWhichShowsWhatWasTypedAgain() {
+        WebSession desk = WebSession.signIn(port, "tiepnhan");
+        desk.get("/desk/new?procedure=" + BUILDING_PERMIT);
+        Map<String, String> form = intake("Lê Thị Giữ Nguyên", "031085001234", "0912345678", UUID.randomUUID().toString());
+        form.put("decision", "SUPPLEMENT");
+        form.put("supplementItems[0].description", "Bản vẽ mặt bằng");
+        form.put("supplementItems[0].reason", "Thiếu chữ ký");
+        String path = desk.post("/desk/new", form).header("Location").replaceAll("^https?://[^/]+", "");
+        String note = "Đã nộp bản vẽ, kèm ghi chú rất dài. ".repeat(60);
+
+        Api.Response refused = desk.post(path + "/supplied", Map.of("note", note));
+        String page = HtmlUtils.htmlUnescape(desk.get(path).body());
+
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(page).contains("id=\"action-error\"").contains("Không được dài quá 2000 ký tự.")
+                .contains("Yêu cầu bổ sung (5)");
+        assertThat(page).containsPattern("id=\"supplied-note\"[^>]*value=\"" + java.util.regex.Pattern.quote(note) + "\"");
+        assertThat(HtmlUtils.htmlUnescape(desk.get(path).body())).as("kept for the next page only").doesNotContain(note);
     }
 
     @Test
