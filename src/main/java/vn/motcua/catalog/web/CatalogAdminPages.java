@@ -1,6 +1,8 @@
 package vn.motcua.catalog.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +32,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -42,6 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.Spreadsheets;
+import vn.motcua.shared.web.FieldMessages;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.Applicant;
@@ -82,85 +88,22 @@ class CatalogAdminPages {
     private static final Map<String, String> INPUT_OF = Map.of("timeLimit", "timeLimitAmount",
             "timeLimit.amount", "timeLimitAmount", "timeLimit.unit", "timeLimitUnit");
 
+    /** The inputs of the editor (besides its rows) a rule violation may name. */
+    private static final Set<String> EDITOR_INPUTS = Set.of("code", "name", "field", "agencyName", "agencyCode",
+            "applicants", "timeLimitAmount", "timeLimitUnit", "onlineLevel");
+
+    /** The inputs of the publication form. */
+    private static final Set<String> PUBLICATION_FIELDS = Set.of("decisionNumber", "decisionDate", "effectiveFrom");
+
     /** Someone else saved first: the service's words for it, all told as one message. */
     private static final Set<String> STALE = Set.of("catalog.stale-revision", "catalog.concurrent-change");
 
-    /**
-     * What went wrong with a form: one message per input (the first), and messages for the form as a whole.
-     * Paths are the inputs' names ({@code steps[1].durationHours}).
-     */
-    public static final class FormErrors {
+    /** The publication form: the decision's number, and its dates typed dd/MM/yyyy as people write them. */
+    public record PublishForm(@Size(max = 50, message = "{validation.too-long}") String decisionNumber,
+            String decisionDate, String effectiveFrom) {
 
-        private final Map<String, String> fields = new LinkedHashMap<>();
-        private final List<String> global = new ArrayList<>();
-        private final List<String> problems = new ArrayList<>();
-
-        public boolean has(String field) {
-            return fields.containsKey(field);
-        }
-
-        public String of(String field) {
-            return fields.get(field);
-        }
-
-        /** Whether a row (e.g. {@code steps[1]}) has an error in any of its inputs. */
-        public boolean inRow(String row) {
-            return fields.keySet().stream().anyMatch(f -> f.equals(row) || f.startsWith(row + "."));
-        }
-
-        public List<String> getGlobal() {
-            return global;
-        }
-
-        /** The reasons a publication was refused, each a clause of one sentence. */
-        public List<String> getProblems() {
-            return problems;
-        }
-
-        public boolean isEmpty() {
-            return fields.isEmpty() && global.isEmpty() && problems.isEmpty();
-        }
-
-        void field(String field, String message) {
-            fields.putIfAbsent(field, message);
-        }
-
-        void global(String message) {
-            if (!global.contains(message)) {
-                global.add(message);
-            }
-        }
-    }
-
-    /** The date form of a publication, dates typed dd/MM/yyyy. */
-    public static class PublishForm {
-
-        private String decisionNumber;
-        private String decisionDate;
-        private String effectiveFrom;
-
-        public String getDecisionNumber() {
-            return decisionNumber;
-        }
-
-        public void setDecisionNumber(String decisionNumber) {
-            this.decisionNumber = decisionNumber;
-        }
-
-        public String getDecisionDate() {
-            return decisionDate;
-        }
-
-        public void setDecisionDate(String decisionDate) {
-            this.decisionDate = decisionDate;
-        }
-
-        public String getEffectiveFrom() {
-            return effectiveFrom;
-        }
-
-        public void setEffectiveFrom(String effectiveFrom) {
-            this.effectiveFrom = effectiveFrom;
+        public PublishForm {
+            decisionNumber = decisionNumber == null ? null : decisionNumber.strip();
         }
     }
 
@@ -324,15 +267,15 @@ class CatalogAdminPages {
     @GetMapping("/admin/procedures/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newProcedure(Model model) {
-        return editorView(null, ProcedureForm.blank(), new FormErrors(), model);
+        ProcedureForm form = ProcedureForm.blank();
+        return editorView(null, form, new BeanPropertyBindingResult(form, "form"), model);
     }
 
     @PostMapping("/admin/procedures/new")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@ModelAttribute("form") ProcedureForm form, BindingResult binding, Model model,
+    String create(@Valid @ModelAttribute("form") ProcedureForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        FormErrors errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
+        if (!fixFirst(errors)) {
             form.dropBlankRows();
             try {
                 ProcedureData created = catalog.create(form.toData(form.getCode()));
@@ -353,7 +296,8 @@ class CatalogAdminPages {
         if (current.status() == ProcedureStatus.ABOLISHED) {
             return "redirect:" + procedureUrl(code);
         }
-        return editorView(current, ProcedureForm.of(current), new FormErrors(), model);
+        ProcedureForm form = ProcedureForm.of(current);
+        return editorView(current, form, new BeanPropertyBindingResult(form, "form"), model);
     }
 
     /**
@@ -362,12 +306,11 @@ class CatalogAdminPages {
      */
     @PostMapping("/admin/procedures/{code}/edit")
     @PreAuthorize("hasRole('ADMIN')")
-    String change(@PathVariable String code, @ModelAttribute("form") ProcedureForm form, BindingResult binding,
+    String change(@PathVariable String code, @Valid @ModelAttribute("form") ProcedureForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         ProcedureData current = current(code);
         form.setCode(current.code());
-        FormErrors errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
+        if (!fixFirst(errors)) {
             form.dropBlankRows();
             try {
                 if (!Objects.equals(current.version(), form.getBaseVersion())
@@ -381,16 +324,16 @@ class CatalogAdminPages {
             } catch (ProblemException e) {
                 reject(errors, e);
             } catch (OptimisticLockingFailureException e) {
-                errors.global(messages.text("problem.concurrent-change"));
+                errors.reject("problem.concurrent-change");
             }
         }
         return editorView(current, form, errors, model);
     }
 
-    private String editorView(ProcedureData current, ProcedureForm form, FormErrors errors, Model model) {
+    private String editorView(ProcedureData current, ProcedureForm form, BindingResult errors, Model model) {
         model.addAttribute("procedure", current);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", FieldMessages.of(errors, messages));
         model.addAttribute("inForce", current == null ? null : catalog.published(current.code()).orElse(null));
         model.addAttribute("fieldOptions", catalog.fields().stream().map(Catalog.FieldCount::field).toList());
         List<UnitGroup> groups = organization.agencies().stream()
@@ -445,34 +388,44 @@ class CatalogAdminPages {
     @GetMapping("/admin/procedures/{code}")
     @PreAuthorize("hasRole('ADMIN')")
     String view(@PathVariable String code, Model model) {
-        return procedureView(current(code), new PublishForm(), new FormErrors(), model);
+        model.addAttribute("publishForm", new PublishForm(null, null, null));
+        return procedureView(current(code), List.of(), model);
     }
 
     @PostMapping("/admin/procedures/{code}/publish")
     @PreAuthorize("hasRole('ADMIN')")
-    String publish(@PathVariable String code, @ModelAttribute("publishForm") PublishForm form, Model model,
-            RedirectAttributes redirect) {
+    String publish(@PathVariable String code, @Valid @ModelAttribute("publishForm") PublishForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         ProcedureData current = current(code);
-        FormErrors errors = new FormErrors();
-        LocalDate decisionDate = date(form.getDecisionDate(), "decisionDate", errors);
-        LocalDate effectiveFrom = date(form.getEffectiveFrom(), "effectiveFrom", errors);
+        if (errors.hasErrors()) {
+            return procedureView(current, List.of(), model);
+        }
+        LocalDate decisionDate = date(form.decisionDate(), "decisionDate", errors);
+        LocalDate effectiveFrom = date(form.effectiveFrom(), "effectiveFrom", errors);
+        // Even with a date mistyped (so left out, which the catalogue refuses) the catalogue is asked, so that
+        // every reason is listed at once.
+        List<String> reasons = new ArrayList<>();
         try {
-            ProcedureData published = catalog.publish(code, new ProcedureData.Publication(
-                    form.getDecisionNumber() == null ? null : form.getDecisionNumber().strip(), decisionDate, effectiveFrom));
-            redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.published", published.name(),
-                    published.publication().decisionNumber()));
-            return "redirect:" + procedureUrl(code);
+            ProcedureData published = catalog.publish(code, new ProcedureData.Publication(form.decisionNumber(),
+                    decisionDate, effectiveFrom));
+            if (!errors.hasErrors()) {
+                redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.published", published.name(),
+                        published.publication().decisionNumber()));
+                return "redirect:" + procedureUrl(code);
+            }
         } catch (ProblemException e) {
-            errors.global(messages.text(e.messageKey(), e.args()));
+            errors.reject(e.messageKey(), e.args(), messages.text(e.messageKey(), e.args()));
             for (ProblemException.FieldError error : e.errors()) {
                 String message = messages.text(error.messageKey(), error.args());
-                errors.getProblems().add(message);
-                if (Set.of("decisionNumber", "decisionDate", "effectiveFrom").contains(error.field())) {
-                    errors.field(error.field(), capitalized(message));
+                reasons.add(message);
+                if (PUBLICATION_FIELDS.contains(error.field()) && !errors.hasFieldErrors(error.field())) {
+                    // As worded here (a clause made a sentence), not as the bundle words the key.
+                    errors.addError(new FieldError(errors.getObjectName(), error.field(),
+                            errors.getFieldValue(error.field()), false, null, null, capitalized(message)));
                 }
             }
         }
-        return procedureView(current, form, errors, model);
+        return procedureView(current, reasons, model);
     }
 
     @GetMapping("/admin/procedures/{code}/abolish")
@@ -494,13 +447,13 @@ class CatalogAdminPages {
         }
     }
 
-    private String procedureView(ProcedureData current, PublishForm form, FormErrors errors, Model model) {
+    /** The procedure with its versions; {@code reasons}: why a publication was refused, each a clause of one sentence. */
+    private String procedureView(ProcedureData current, List<String> reasons, Model model) {
         model.addAttribute("procedure", current);
         model.addAttribute("p", views.detail(current));
         model.addAttribute("versions", catalog.versions(current.code()));
         model.addAttribute("inForce", catalog.published(current.code()).orElse(null));
-        model.addAttribute("publishForm", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("publishReasons", reasons);
         return "catalog/admin-procedure";
     }
 
@@ -523,42 +476,43 @@ class CatalogAdminPages {
         return catalog.current(code).orElseThrow(() -> ProblemException.notFound("catalog.not-found", code));
     }
 
-    /** What could not even be bound (a word where a number belongs): shown before any rule is checked. */
-    private FormErrors bindingErrors(BindingResult binding) {
-        FormErrors errors = new FormErrors();
-        binding.getFieldErrors().forEach(error -> errors.field(error.getField(),
-                messages.text(error)));
-        binding.getGlobalErrors().forEach(error -> errors.global(messages.text(error)));
-        if (!errors.isEmpty()) {
-            errors.global(messages.text("web.catalog.admin.fix-errors"));
+    /**
+     * What could not even be bound (a word where a number belongs) or is out of shape: shown before any rule is
+     * checked, with a sentence above the form. True when there is something to fix.
+     */
+    private static boolean fixFirst(BindingResult errors) {
+        if (errors.hasErrors()) {
+            errors.reject("web.catalog.admin.fix-errors");
+            return true;
         }
-        return errors;
+        return false;
     }
 
     /** Each refusal of the service next to the input it names; the rest, and a stale form, above the form. */
-    private void reject(FormErrors errors, ProblemException e) {
+    private void reject(BindingResult errors, ProblemException e) {
         if (STALE.contains(e.messageKey())) {
-            errors.global(messages.text("problem.concurrent-change"));
+            errors.reject("problem.concurrent-change");
             return;
         }
         if (e.errors().isEmpty()) {
-            errors.global(messages.text(e.messageKey(), e.args()));
+            errors.reject(e.messageKey(), e.args(), messages.text(e.messageKey(), e.args()));
             return;
         }
-        errors.global(messages.text("web.catalog.admin.fix-errors"));
+        errors.reject("web.catalog.admin.fix-errors");
         for (ProblemException.FieldError error : e.errors()) {
             String input = INPUT_OF.getOrDefault(error.field(), error.field());
             String message = messages.text(error.messageKey(), error.args());
-            if (ROW_FIELD.matcher(input).matches() || Set.of("code", "name", "field", "agencyName", "agencyCode",
-                    "applicants", "timeLimitAmount", "timeLimitUnit", "onlineLevel").contains(input)) {
-                errors.field(input, message);
+            if (ROW_FIELD.matcher(input).matches() || EDITOR_INPUTS.contains(input)) {
+                if (!errors.hasFieldErrors(input)) {
+                    errors.rejectValue(input, error.messageKey(), error.args(), message);
+                }
             } else {
-                errors.global(label(error.field()) + ": " + message);
+                errors.addError(new ObjectError(errors.getObjectName(), label(error.field()) + ": " + message));
             }
         }
     }
 
-    private LocalDate date(String text, String field, FormErrors errors) {
+    private static LocalDate date(String text, String field, BindingResult errors) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {
             return null;
@@ -566,12 +520,13 @@ class CatalogAdminPages {
         try {
             return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
         } catch (DateTimeParseException e) {
-            errors.field(field, messages.text("web.catalog.admin.date-invalid"));
+            errors.rejectValue(field, "web.catalog.admin.date-invalid");
             return null;
         }
     }
 
 
+    /** A clause of the refusal's sentence as a message of its own, next to its input. */
     private static String capitalized(String message) {
         return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1) + ".";
     }
