@@ -13,7 +13,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -46,7 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.shared.Messages;
-import vn.motcua.shared.Spreadsheets;
+import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.FieldMessages;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
@@ -196,11 +192,8 @@ class CatalogAdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<byte[]> export(@RequestParam(required = false, defaultValue = "latest") String scope) {
         boolean latest = !"published".equals(scope);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(Spreadsheets.XLSX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(latest ? "thu-tuc-hanh-chinh-tat-ca.xlsx" : "thu-tuc-hanh-chinh.xlsx").build().toString())
-                .body(transfer.toWorkbook(transfer.export(latest)));
+        return Downloads.workbook(latest ? "thu-tuc-hanh-chinh-tat-ca.xlsx" : "thu-tuc-hanh-chinh.xlsx",
+                transfer.toWorkbook(transfer.export(latest)));
     }
 
     @GetMapping("/admin/procedures/import")

@@ -8,8 +8,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +35,7 @@ import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.Messages;
+import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.ProblemException;
@@ -313,9 +312,7 @@ class DeskPages {
 
     private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {
         DossierForms.Pdf pdf = forms.render(form, code, caller);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.filename()).build().toString())
-                .body(pdf.content());
+        return Downloads.inline(pdf.filename(), MediaType.APPLICATION_PDF, pdf.content());
     }
 
     // --- helpers -------------------------------------------------------------------------------

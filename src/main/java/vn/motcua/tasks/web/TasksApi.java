@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +24,6 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
-import vn.motcua.shared.Spreadsheets;
 import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.tasks.TaskStatus;
@@ -204,9 +201,7 @@ class TasksApi {
             HttpServletResponse response) throws IOException {
         RequestValues.choice("format", format, Format.class);
         LocalDate day = asOf == null ? tasks.today() : asOf;
-        response.setContentType(Spreadsheets.XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(TaskWorkbook.fileName(day)).build().toString());
+        Downloads.workbookHeaders(response, TaskWorkbook.fileName(day));
         workbook.write(day, caller, response.getOutputStream());
         response.flushBuffer();
     }
