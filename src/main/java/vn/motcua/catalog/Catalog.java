@@ -26,7 +26,7 @@ import vn.motcua.shared.ProblemException;
 @Transactional(readOnly = true)
 public class Catalog {
 
-    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = vn.motcua.shared.Page.MAX_SIZE;
 
     private final Procedures procedures;
     private final ProcedureSearch search;

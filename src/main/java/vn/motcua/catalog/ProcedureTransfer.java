@@ -1,6 +1,5 @@
 package vn.motcua.catalog;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -34,6 +33,7 @@ import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.Spreadsheets;
 
 /**
  * Bulk import and export of the catalogue, as JSON (the API's shape) or as an XLSX workbook with four
@@ -150,7 +150,7 @@ public class ProcedureTransfer {
     // --- XLSX -----------------------------------------------------------------------------------
 
     public byte[] toWorkbook(List<ProcedureData> all) {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Spreadsheets.inMemory(workbook -> {
             Sheet procedureSheet = sheet(workbook, SHEET_PROCEDURES, PROCEDURE_COLUMNS);
             Sheet documentSheet = sheet(workbook, SHEET_DOCUMENTS, DOCUMENT_COLUMNS);
             Sheet feeSheet = sheet(workbook, SHEET_FEES, FEE_COLUMNS);
@@ -175,11 +175,7 @@ public class ProcedureTransfer {
                 }
                 sheet.createFreezePane(0, 1);
             }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /**
@@ -336,16 +332,8 @@ public class ProcedureTransfer {
 
     private static Sheet sheet(Workbook workbook, String name, String[] columns) {
         Sheet sheet = workbook.createSheet(name);
-        var bold = workbook.createFont();
-        bold.setBold(true);
-        var style = workbook.createCellStyle();
-        style.setFont(bold);
-        Row header = sheet.createRow(0);
-        for (int c = 0; c < columns.length; c++) {
-            Cell cell = header.createCell(c);
-            cell.setCellValue(columns[c]);
-            cell.setCellStyle(style);
-        }
+        Spreadsheets.header(sheet, 0, columns, Spreadsheets.style(workbook,
+                Spreadsheets.font(workbook, null, 0, true, false), null, null, false, false));
         return sheet;
     }
 
@@ -354,9 +342,9 @@ public class ProcedureTransfer {
         for (int c = 0; c < values.length; c++) {
             Object value = values[c];
             if (value instanceof Number number) {
-                row.createCell(c).setCellValue(number.doubleValue());
+                Spreadsheets.number(row, c, number.doubleValue(), null);
             } else if (value != null) {
-                row.createCell(c).setCellValue(value.toString());
+                Spreadsheets.text(row, c, value.toString(), null);
             }
         }
     }

@@ -33,7 +33,7 @@ import vn.motcua.shared.ProblemException.FieldError;
 @Service
 public class DossierDesk {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.motcua.shared.VietnamTime.ZONE;
 
     private final DossierStore store;
     private final DossierIntake intake;

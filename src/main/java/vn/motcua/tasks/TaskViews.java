@@ -9,8 +9,6 @@ public final class TaskViews {
 
     private TaskViews() {}
 
-    public record Page<T>(List<T> items, long total, int page, int size) {}
-
     public record Source(String documentNumber, LocalDate documentDate, String summary) {}
 
     public record UnitRef(String code, String name) {}

@@ -1,24 +1,19 @@
 package vn.motcua.tasks;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import java.util.Arrays;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.Spreadsheets;
 import vn.motcua.tasks.TaskViews.ExportRow;
 
 /**
@@ -28,16 +23,14 @@ import vn.motcua.tasks.TaskViews.ExportRow;
 @Component
 public class TaskWorkbook {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] COLUMNS = {"no", "title", "source", "assigned-by", "host-unit", "assigned-on",
         "due-date", "status", "progress", "completed-on"};
     private static final int[] WIDTHS = {6, 60, 40, 24, 32, 12, 12, 24, 45, 14};
 
     private final Tasks tasks;
-    private final MessageSource messages;
+    private final Messages messages;
 
-    TaskWorkbook(Tasks tasks, MessageSource messages) {
+    TaskWorkbook(Tasks tasks, Messages messages) {
         this.tasks = tasks;
         this.messages = messages;
     }
@@ -47,68 +40,47 @@ public class TaskWorkbook {
     }
 
     public void write(LocalDate day, StaffUser caller, OutputStream out) {
-        Locale locale = LocaleContextHolder.getLocale();
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle title = workbook.createCellStyle();
-            title.setFont(bold);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle header = bordered(workbook);
-            header.setFont(bold);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle cell = bordered(workbook);
-            CellStyle overdue = bordered(workbook);
+        Spreadsheets.streamed(out, workbook -> {
+            Font bold = Spreadsheets.font(workbook, null, 0, true, false);
+            CellStyle title = Spreadsheets.style(workbook, bold, HorizontalAlignment.CENTER, null, false, false);
+            CellStyle header = Spreadsheets.style(workbook, bold, HorizontalAlignment.CENTER, VerticalAlignment.TOP,
+                    true, true);
+            CellStyle cell = Spreadsheets.style(workbook, null, null, VerticalAlignment.TOP, true, true);
             Font red = workbook.createFont();
-            red.setColor(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
-            overdue.setFont(red);
+            red.setColor(IndexedColors.RED.getIndex());
+            CellStyle overdue = Spreadsheets.style(workbook, red, null, VerticalAlignment.TOP, true, true);
 
-            Sheet sheet = workbook.createSheet(text("task.export.sheet", locale));
-            for (int i = 0; i < WIDTHS.length; i++) {
-                sheet.setColumnWidth(i, WIDTHS[i] * 256);
-            }
-            Row first = sheet.createRow(0);
-            first.createCell(0).setCellValue(text("task.export.title", locale));
-            first.getCell(0).setCellStyle(title);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, COLUMNS.length - 1));
-            Row second = sheet.createRow(1);
-            second.createCell(0).setCellValue(messages.getMessage("task.export.as-of", new Object[] {DAY.format(day)},
-                    locale));
-            second.getCell(0).setCellStyle(title);
-            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, COLUMNS.length - 1));
-            Row head = sheet.createRow(3);
-            for (int i = 0; i < COLUMNS.length; i++) {
-                head.createCell(i).setCellValue(text("task.export.column." + COLUMNS[i], locale));
-                head.getCell(i).setCellStyle(header);
-            }
+            Sheet sheet = workbook.createSheet(messages.text("task.export.sheet"));
+            Spreadsheets.widths(sheet, WIDTHS);
+            Spreadsheets.merged(sheet, 0, 0, COLUMNS.length - 1, messages.text("task.export.title"), title);
+            Spreadsheets.merged(sheet, 1, 0, COLUMNS.length - 1,
+                    messages.text("task.export.as-of", Spreadsheets.date(day)), title);
+            Spreadsheets.header(sheet, 3, Arrays.stream(COLUMNS)
+                    .map(c -> messages.text("task.export.column." + c)).toArray(String[]::new), header);
             sheet.createFreezePane(0, 4);
             int[] next = {4};
             tasks.export(day, caller, row -> {
                 Row line = sheet.createRow(next[0]);
                 CellStyle style = row.status() == TaskStatus.IN_PROGRESS_OVERDUE ? overdue : cell;
-                String[] values = {String.valueOf(next[0] - 3), row.title(), source(row, locale),
-                    row.assignedByName(), row.hostUnitName(), format(row.assignedOn()), format(row.dueDate()),
-                    text("task.status." + row.status().name(), locale), progress(row), format(row.completedOn())};
+                String[] values = {String.valueOf(next[0] - 3), row.title(), source(row),
+                    row.assignedByName(), row.hostUnitName(), Spreadsheets.date(row.assignedOn()),
+                    Spreadsheets.date(row.dueDate()), messages.text("task.status." + row.status().name()),
+                    progress(row), Spreadsheets.date(row.completedOn())};
                 for (int i = 0; i < values.length; i++) {
-                    line.createCell(i).setCellValue(values[i] == null ? "" : values[i]);
-                    line.getCell(i).setCellStyle(style);
+                    Spreadsheets.text(line, i, values[i], style);
                 }
                 next[0]++;
             });
-            workbook.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
-    private String source(ExportRow row, Locale locale) {
+    private String source(ExportRow row) {
         TaskViews.Source source = row.source();
         StringBuilder text = new StringBuilder();
         if (source.documentNumber() != null) {
             text.append(source.documentNumber());
             if (source.documentDate() != null) {
-                text.append(messages.getMessage("task.export.dated", new Object[] {DAY.format(source.documentDate())},
-                        locale));
+                text.append(messages.text("task.export.dated", Spreadsheets.date(source.documentDate())));
             }
         }
         if (source.summary() != null) {
@@ -121,26 +93,7 @@ public class TaskWorkbook {
         if (row.progressPercent() == null) {
             return "";
         }
-        return row.progressPercent() + "% (" + DAY.format(row.progressOn()) + ")"
+        return row.progressPercent() + "% (" + Spreadsheets.date(row.progressOn()) + ")"
                 + (row.progressNote() == null ? "" : ": " + row.progressNote());
-    }
-
-    private static String format(LocalDate day) {
-        return day == null ? "" : DAY.format(day);
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
-    }
-
-    private static CellStyle bordered(SXSSFWorkbook workbook) {
-        CellStyle style = workbook.createCellStyle();
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        style.setVerticalAlignment(VerticalAlignment.TOP);
-        style.setWrapText(true);
-        return style;
     }
 }

@@ -24,14 +24,16 @@ import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.platform.Uploads;
+import vn.motcua.shared.IdempotencyKey;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.tasks.AssignedTask.Actor;
 import vn.motcua.tasks.TaskQueries.Filter;
 import vn.motcua.tasks.TaskQueries.Scope;
 import vn.motcua.tasks.TaskViews.Assigner;
 import vn.motcua.tasks.TaskViews.Breakdown;
 import vn.motcua.tasks.TaskViews.ExportRow;
-import vn.motcua.tasks.TaskViews.Page;
+import vn.motcua.shared.Page;
 import vn.motcua.tasks.TaskViews.Permissions;
 import vn.motcua.tasks.TaskViews.Statistics;
 import vn.motcua.tasks.TaskViews.TaskSummary;
@@ -51,8 +53,7 @@ import vn.motcua.tasks.TaskViews.UnitRef;
 @Service
 public class Tasks {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    public static final int MAX_PAGE_SIZE = 100;
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     /** Position codes of the People's Committee's Chairman and Vice-Chairmen, who assign tasks. */
     static final Set<String> ASSIGNING_POSITIONS = Set.of("CT", "PCT");
 
@@ -85,10 +86,7 @@ public class Tasks {
     @Transactional
     public TaskView assign(AssignForm form, StaffUser caller, String idempotencyKey) {
         require(caller.has(Role.MONITOR) || caller.has(Role.ADMIN));
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-                throw ProblemException.invalid("Idempotency-Key", "task.idempotency.key-invalid");
-            }
+        if (IdempotencyKey.checked(idempotencyKey) != null) {
             var existing = store.findByIdempotencyKey(caller.username(), idempotencyKey);
             if (existing.isPresent()) {
                 return view(existing.get(), caller);

@@ -3,14 +3,11 @@ package vn.motcua.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -23,12 +20,13 @@ import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.organization.Organization;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.VietnamTime;
 
 /** The sign-in page and the home dashboard. */
 @Controller
 class HomePages {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** How far ahead the dashboard looks for days off. */
@@ -44,12 +42,12 @@ class HomePages {
 
     private final WorkingCalendar calendar;
     private final Organization organization;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Clock clock;
     private final int maxFailedLogins;
     private final Duration lockoutDuration;
 
-    HomePages(WorkingCalendar calendar, Organization organization, MessageSource messages, Clock clock,
+    HomePages(WorkingCalendar calendar, Organization organization, Messages messages, Clock clock,
             @Value("${motcua.security.max-failed-logins:5}") int maxFailedLogins,
             @Value("${motcua.security.lockout-duration:15m}") Duration lockoutDuration) {
         this.calendar = calendar;
@@ -75,13 +73,13 @@ class HomePages {
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")
     String home(Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = VietnamTime.today(clock);
         WorkingCalendar.Day day = calendar.day(today);
         LunarDate lunar = LunarCalendar.toLunar(today);
         model.addAttribute("today", today);
         model.addAttribute("todayWorking", day.day().working());
         model.addAttribute("todayKind", day.day().kind());
-        model.addAttribute("todayName", text(day.day().name()));
+        model.addAttribute("todayName", messages.nameOrKey(day.day().name()));
         model.addAttribute("lunarDay", String.valueOf(lunar.day()));
         model.addAttribute("lunarMonth", String.valueOf(lunar.month()));
         model.addAttribute("lunarLeap", lunar.leapMonth());
@@ -105,7 +103,7 @@ class HomePages {
             if (day.day().working() || day.day().kind() == DayKind.WEEKEND) {
                 continue;
             }
-            String name = text(day.day().name());
+            String name = messages.nameOrKey(day.day().name());
             LocalDate date = day.day().date();
             int end = occasions.size() - 1;
             if (end >= 0 && occasions.get(end).to().plusDays(1).equals(date)
@@ -119,11 +117,4 @@ class HomePages {
         return occasions;
     }
 
-    /** Statutory names are message keys; administrators' names are text as typed. */
-    private String text(String nameOrKey) {
-        if (nameOrKey == null || !(nameOrKey.startsWith("holiday.") || nameOrKey.startsWith("calendar."))) {
-            return nameOrKey;
-        }
-        return messages.getMessage(nameOrKey, null, nameOrKey, LocaleContextHolder.getLocale());
-    }
 }

@@ -2,12 +2,8 @@ package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -15,18 +11,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.notification.Notices;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.MailServer;
 
 /**
  * The applicant hears about their dossier by e-mail through the outbox, against a real SMTP server (GreenMail):
@@ -47,30 +42,14 @@ class DossierNoticesTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Value("${spring.mail.host}")
-    String smtpHost;
-
-    @Value("${spring.mail.port}")
-    int smtpPort;
-
-    GreenMail smtp;
+    @RegisterExtension
+    final MailServer smtp = new MailServer();
     long document;
 
     @BeforeAll
     void publish() {
         document = ProcessFixtures.publishFourStepProcess(port, PROCEDURE, "Cấp phép thử nghiệm thông báo", "RESTART",
                 "2026-01-02");
-    }
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
     }
 
     String accepted(String email, String phone) {
@@ -143,7 +122,6 @@ class DossierNoticesTest {
         assertThat(row.get("sent_at")).isNull();
         assertThat(row.get("attempts")).isEqualTo(1);
 
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         jdbc.sql("update outbox_message set next_attempt_at = now() - interval '1 second' where id = ?")
                 .param(row.get("id")).update();
@@ -158,15 +136,7 @@ class DossierNoticesTest {
     }
 
     private List<MimeMessage> received(String email) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            for (jakarta.mail.Address to : message.getRecipients(Message.RecipientType.TO)) {
-                if (((InternetAddress) to).getAddress().equals(email)) {
-                    found.add(message);
-                }
-            }
-        }
-        return found;
+        return smtp.receivedBy(email);
     }
 
     private static String text(Part part) throws Exception {

@@ -98,7 +98,7 @@ class DossierProcessingTest {
     }
 
     OffsetDateTime deadline(OffsetDateTime from, String unit, int amount) {
-        String local = from.atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime().toString();
+        String local = from.atZoneSameInstant(vn.motcua.shared.VietnamTime.ZONE).toLocalDateTime().toString();
         return LocalDateTime.parse(Api.anonymous(port).get("/api/public/calendar/deadline?from=" + local + "&" + unit
                 + "=" + amount).json().get("due").asString()).atOffset(java.time.ZoneOffset.ofHours(7));
     }

@@ -3,8 +3,6 @@ package vn.motcua.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -40,6 +35,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.MailServer;
 
 /**
  * The outbox against a real SMTP server (GreenMail, in-process, on {@code spring.mail.port} of the test
@@ -74,27 +70,8 @@ class NotificationOutboxTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.mail.host}")
-    String smtpHost;
-
-    @Value("${spring.mail.port}")
-    int smtpPort;
-
-    GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        if (smtp != null) {
-            smtp.stop();
-            smtp = null;
-        }
-    }
+    @RegisterExtension
+    final MailServer smtp = new MailServer();
 
     @Test
     void aCommittedNoticeIsDeliveredWithItsSubjectVietnameseBodyAndPdf() throws Exception {
@@ -181,7 +158,6 @@ class NotificationOutboxTest {
         assertThat(row(email).get("attempts")).as("not due yet: not attempted again").isEqualTo(1);
 
         // The server is back and the minute has passed (moved back in the row rather than waited for).
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         jdbc.sql("update outbox_message set next_attempt_at = now() - interval '1 second' where id = ?")
                 .param(failed.get("id")).update();
@@ -223,13 +199,13 @@ class NotificationOutboxTest {
             threads.shutdownNow();
         }
 
-        MimeMessage[] received = smtp.getReceivedMessagesForDomain(domain);
+        List<MimeMessage> received = smtp.receivedForDomain(domain);
         List<String> to = new ArrayList<>();
         for (MimeMessage message : received) {
             to.add(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
         }
         assertThat(to).hasSize(count).containsExactlyInAnyOrderElementsOf(recipients);
-        assertThat(Arrays.stream(received).map(m -> {
+        assertThat(received.stream().map(m -> {
             try {
                 return m.getMessageID();
             } catch (jakarta.mail.MessagingException e) {
@@ -267,7 +243,6 @@ class NotificationOutboxTest {
     @Test
     void aMailServerOutageDoesNotMakeTheNodeUnhealthy() {
         smtp.stop();
-        smtp = null;
         Api.Response health = Api.anonymous(port).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
@@ -296,15 +271,7 @@ class NotificationOutboxTest {
     }
 
     private List<MimeMessage> receivedBy(String email) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            for (jakarta.mail.Address to : message.getRecipients(Message.RecipientType.TO)) {
-                if (((InternetAddress) to).getAddress().equals(email)) {
-                    found.add(message);
-                }
-            }
-        }
-        return found;
+        return smtp.receivedBy(email);
     }
 
     private Map<String, Object> row(String recipient) {

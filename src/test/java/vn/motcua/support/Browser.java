@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * A headless Debian Chromium driven by Playwright, for tests that need a real browser (htmx, Bootstrap,
@@ -57,7 +58,7 @@ public final class Browser implements AutoCloseable {
     public Page newPage(int port) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setLocale("vi-VN")
-                .setTimezoneId("Asia/Ho_Chi_Minh")
+                .setTimezoneId(VietnamTime.ZONE.getId())
                 .setBaseURL("http://localhost:" + port)
                 .setViewportSize(1400, 900));
         context.setDefaultTimeout(15_000);

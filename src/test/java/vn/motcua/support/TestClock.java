@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The application's clock in tests: the system clock, unless a test sets it to a moment of its own (deadlines
@@ -17,13 +18,12 @@ import org.springframework.context.annotation.Primary;
  */
 public final class TestClock extends Clock {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
     /** Sets the clock to a wall-clock time in Vietnam. */
     public void set(LocalDateTime vietnamTime) {
-        fixed.set(vietnamTime.atZone(VIETNAM).toInstant());
+        fixed.set(vietnamTime.atZone(VietnamTime.ZONE).toInstant());
     }
 
     public void advance(Duration duration) {

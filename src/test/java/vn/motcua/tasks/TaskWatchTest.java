@@ -2,10 +2,6 @@ package vn.motcua.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,14 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.notification.Notices;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.MailServer;
 import vn.motcua.support.TestClock;
 
 /** Reminders to the host unit, once before the due date and once when overdue, by e-mail through the outbox. */
@@ -41,23 +37,11 @@ class TaskWatchTest {
     @Autowired
     Notices notices;
 
-    @Value("${spring.mail.host}")
-    String smtpHost;
-
-    @Value("${spring.mail.port}")
-    int smtpPort;
-
-    GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
+    @RegisterExtension
+    final MailServer smtp = new MailServer();
 
     @AfterEach
-    void stop() {
-        smtp.stop();
+    void resetClock() {
         clock.reset();
     }
 
@@ -110,12 +94,8 @@ class TaskWatchTest {
 
     private List<MimeMessage> mentioning(String line) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            boolean toHost = false;
-            for (jakarta.mail.Address to : message.getRecipients(Message.RecipientType.TO)) {
-                toHost |= ((InternetAddress) to).getAddress().equals(HOST_EMAIL);
-            }
-            if (toHost && message.getContent().toString().contains(line)) {
+        for (MimeMessage message : smtp.receivedBy(HOST_EMAIL)) {
+            if (message.getContent().toString().contains(line)) {
                 found.add(message);
             }
         }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestClock;
@@ -99,7 +100,7 @@ class TasksApiTest {
         List<Long> ids = jdbc.sql("select id from assigned_task where agency_code = '000.00.01.H27' order by id")
                 .query(Long.class).list();
         List<AssignedTask> tasks = ids.stream().map(id -> store.find(id).orElseThrow()).toList();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         for (LocalDate day : List.of(LocalDate.of(2019, 3, 1), LocalDate.of(2019, 9, 9), LocalDate.of(2019, 9, 12),
                 LocalDate.of(2019, 9, 25), LocalDate.of(2019, 10, 20), LocalDate.of(2020, 1, 1), today)) {
             Map<TaskStatus, Integer> expected = new HashMap<>();
@@ -391,7 +392,7 @@ class TasksApiTest {
     @Test
     void the_dashboard_overview_in_one_pass_equals_the_separate_statistics_of_the_demo_tasks() {
         var leader = identity.user("lanhdao").orElseThrow();
-        for (LocalDate day : List.of(LocalDate.of(2019, 9, 25), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
+        for (LocalDate day : List.of(LocalDate.of(2019, 9, 25), LocalDate.now(VietnamTime.ZONE))) {
             TaskViews.Overview overview = tasks.overview(day, leader);
             assertThat(overview.total()).isEqualTo(tasks.statistics(day, null, leader));
             assertThat(overview.byUnit()).containsExactlyInAnyOrderElementsOf(tasks.byUnit(day, leader));

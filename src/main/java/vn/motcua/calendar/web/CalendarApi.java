@@ -13,8 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +27,7 @@ import vn.motcua.calendar.DayKind;
 import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.DateTimes;
 
@@ -44,9 +43,9 @@ class CalendarApi {
     private static final Set<DayKind> WORKING_KINDS = EnumSet.of(DayKind.WORKDAY, DayKind.SWAPPED_WORKDAY);
 
     private final WorkingCalendar calendar;
-    private final MessageSource messages;
+    private final Messages messages;
 
-    CalendarApi(WorkingCalendar calendar, MessageSource messages) {
+    CalendarApi(WorkingCalendar calendar, Messages messages) {
         this.calendar = calendar;
         this.messages = messages;
     }
@@ -167,20 +166,10 @@ class CalendarApi {
     DayView view(WorkingCalendar.Day day) {
         LunarDate lunar = LunarCalendar.toLunar(day.day().date());
         return new DayView(day.day().date().toString(), day.day().working(), day.day().kind(),
-                text(day.day().name()), text(day.legalReference()), day.overridden(),
+                messages.nameOrKey(day.day().name()), messages.nameOrKey(day.legalReference()), day.overridden(),
                 lunar.day() + "/" + lunar.month() + (lunar.leapMonth() ? "N" : ""));
     }
 
-    /** Statutory names and references are message keys; administrators' are text as typed. */
-    private String text(String nameOrKey) {
-        if (nameOrKey == null) {
-            return null;
-        }
-        if (nameOrKey.startsWith("holiday.") || nameOrKey.startsWith("calendar.")) {
-            return messages.getMessage(nameOrKey, null, nameOrKey, LocaleContextHolder.getLocale());
-        }
-        return nameOrKey;
-    }
 
     private LunarView lunarView(LocalDate solar, LunarDate lunar) {
         return new LunarView(solar.toString(), lunar.day(), lunar.month(), lunar.year(), lunar.leapMonth(),

@@ -1,6 +1,10 @@
 package vn.motcua.calendar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -9,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -21,8 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -39,7 +40,10 @@ import vn.motcua.calendar.DayKind;
 import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.LunarDate;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
+import vn.motcua.shared.web.Problems;
 
 /**
  * The working calendar as staff see it: a year of month grids with holidays, days in lieu and swapped
@@ -49,7 +53,6 @@ import vn.motcua.shared.ProblemException;
 @Controller
 class CalendarPages {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu")
@@ -79,43 +82,30 @@ class CalendarPages {
         }
     }
 
-    /** What an administrator enters for one day. */
-    public static class DayForm {
+    /**
+     * What an administrator enters for one day. Names are kept as typed but for the spaces around them and
+     * their Unicode form (NFC), so that "Tết" typed on any keyboard is one name.
+     */
+    public record DayForm(
+            @NotNull(message = "{validation.required}") DayKind kind,
+            @NotBlank(message = "{validation.required}") @Size(max = NAME_MAX, message = "{validation.too-long}")
+            String name,
+            @Size(max = NAME_MAX, message = "{validation.too-long}") String legalReference) {
 
-        private DayKind kind;
-        private String name;
-        private String legalReference;
-
-        public DayKind getKind() {
-            return kind;
-        }
-
-        public void setKind(DayKind kind) {
-            this.kind = kind;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getLegalReference() {
-            return legalReference;
-        }
-
-        public void setLegalReference(String legalReference) {
-            this.legalReference = legalReference;
+        public DayForm {
+            name = name == null ? null : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+            legalReference = legalReference == null || legalReference.isBlank() ? null
+                    : Normalizer.normalize(legalReference.strip(), Normalizer.Form.NFC);
         }
     }
 
     private final WorkingCalendar calendar;
-    private final MessageSource messages;
+    private final Messages messages;
+    private final Problems problems;
     private final Clock clock;
 
-    CalendarPages(WorkingCalendar calendar, MessageSource messages, Clock clock) {
+    CalendarPages(WorkingCalendar calendar, Messages messages, Problems problems, Clock clock) {
+        this.problems = problems;
         this.calendar = calendar;
         this.messages = messages;
         this.clock = clock;
@@ -151,7 +141,7 @@ class CalendarPages {
         model.addAttribute("officeHours", officeHours());
         model.addAttribute("lunarToday", LunarCalendar.toLunar(today));
         model.addAttribute("todayInput", today.format(DATE));
-        model.addAttribute("nowInput", LocalTime.now(clock.withZone(VIETNAM)).format(TIME));
+        model.addAttribute("nowInput", LocalTime.now(clock.withZone(VietnamTime.ZONE)).format(TIME));
         return "calendar/year";
     }
 
@@ -168,10 +158,10 @@ class CalendarPages {
             LunarDate lunar = LunarCalendar.toLunar(date);
             boolean first = lunar.day() == 1;
             String lunarText = first
-                    ? lunar.day() + "/" + lunar.month() + (lunar.leapMonth() ? text("web.calendar.leap-short") : "")
+                    ? lunar.day() + "/" + lunar.month() + (lunar.leapMonth() ? messages.text("web.calendar.leap-short") : "")
                     : String.valueOf(lunar.day());
             week.add(new Cell(date, d, lunarText, first, day.day().kind(), day.day().working(), day.overridden(),
-                    name(day.day().name()), date.equals(today)));
+                    messages.nameOrKey(day.day().name()), date.equals(today)));
             if (week.size() == 7) {
                 weeks.add(week);
                 week = new ArrayList<>();
@@ -195,8 +185,8 @@ class CalendarPages {
                 continue;
             }
             LocalDate date = day.day().date();
-            String name = name(day.day().name());
-            String reference = name(day.legalReference());
+            String name = messages.nameOrKey(day.day().name());
+            String reference = messages.nameOrKey(day.legalReference());
             int last = occasions.size() - 1;
             Occasion previous = last < 0 ? null : occasions.get(last);
             if (previous != null && previous.to().plusDays(1).equals(date) && previous.kind() == kind
@@ -217,15 +207,9 @@ class CalendarPages {
     String day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, HttpServletRequest request,
             Model model) {
         WorkingCalendar.Day day = calendar.day(date);
-        DayForm form = new DayForm();
-        if (day.overridden()) {
-            form.setKind(day.day().kind());
-            form.setName(day.day().name());
-            form.setLegalReference(day.legalReference());
-        } else {
-            // The usual correction: a weekend day worked in exchange, or a weekday given off.
-            form.setKind(day.day().kind() == DayKind.WEEKEND ? DayKind.SWAPPED_WORKDAY : DayKind.HOLIDAY);
-        }
+        // The usual correction of a day not yet overridden: a weekend day worked in exchange, or a weekday given off.
+        DayForm form = day.overridden() ? new DayForm(day.day().kind(), day.day().name(), day.legalReference())
+                : new DayForm(day.day().kind() == DayKind.WEEKEND ? DayKind.SWAPPED_WORKDAY : DayKind.HOLIDAY, null, null);
         model.addAttribute("form", form);
         return dayView(date, day, request, model);
     }
@@ -233,31 +217,17 @@ class CalendarPages {
     @PostMapping("/calendar/days/{date}")
     @PreAuthorize("hasRole('ADMIN')")
     String setDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @ModelAttribute("form") DayForm form, BindingResult errors, HttpServletRequest request, Model model,
+            @Valid @ModelAttribute("form") DayForm form, BindingResult errors, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
-        String name = form.getName() == null ? "" : Normalizer.normalize(form.getName().strip(), Normalizer.Form.NFC);
-        String reference = form.getLegalReference() == null || form.getLegalReference().isBlank() ? null
-                : Normalizer.normalize(form.getLegalReference().strip(), Normalizer.Form.NFC);
-        if (form.getKind() == null && !errors.hasFieldErrors("kind")) {
-            errors.rejectValue("kind", "validation.required");
-        }
-        if (name.isEmpty()) {
-            errors.rejectValue("name", "validation.required");
-        } else if (name.length() > NAME_MAX) {
-            errors.rejectValue("name", "calendar.override.name-too-long");
-        }
-        if (reference != null && reference.length() > NAME_MAX) {
-            errors.rejectValue("legalReference", "calendar.override.name-too-long");
-        }
         if (!errors.hasErrors()) {
             try {
-                calendar.setDay(new WorkingCalendar.Override(date, WORKING_KINDS.contains(form.getKind()),
-                        form.getKind(), name, reference));
-                redirect.addFlashAttribute("flash", text("web.calendar.day.saved", date.format(DATE),
-                        text("day-kind." + form.getKind())));
+                calendar.setDay(new WorkingCalendar.Override(date, WORKING_KINDS.contains(form.kind()), form.kind(),
+                        form.name(), form.legalReference()));
+                redirect.addFlashAttribute("flash", messages.text("web.calendar.day.saved", date.format(DATE),
+                        messages.text("day-kind." + form.kind())));
                 return yearOf(date);
             } catch (ProblemException e) {
-                errors.reject(e.messageKey(), e.args(), null);
+                problems.reject(e, errors, null);
             }
         }
         return dayView(date, calendar.day(date), request, model);
@@ -269,7 +239,7 @@ class CalendarPages {
             RedirectAttributes redirect) {
         try {
             calendar.removeOverride(date);
-            redirect.addFlashAttribute("flash", text("web.calendar.day.removed", date.format(DATE)));
+            redirect.addFlashAttribute("flash", messages.text("web.calendar.day.removed", date.format(DATE)));
         } catch (ProblemException e) {
             // Nothing to remove (perhaps another administrator just did): the calendar shows the day as it is.
         }
@@ -281,8 +251,8 @@ class CalendarPages {
         model.addAttribute("date", date);
         model.addAttribute("dateText", date.format(DATE));
         model.addAttribute("day", day);
-        model.addAttribute("dayName", name(day.day().name()));
-        model.addAttribute("dayReference", name(day.legalReference()));
+        model.addAttribute("dayName", messages.nameOrKey(day.day().name()));
+        model.addAttribute("dayReference", messages.nameOrKey(day.legalReference()));
         model.addAttribute("lunar", lunarText(lunar));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("yearText", String.valueOf(date.getYear()));
@@ -301,12 +271,12 @@ class CalendarPages {
         try {
             LocalDate solar = parseDate(date);
             checkYear(solar.getYear());
-            model.addAttribute("result", text("web.calendar.tools.lunar.result", solar.format(DATE),
-                    text("web.dow." + solar.getDayOfWeek().getValue()), lunarText(LunarCalendar.toLunar(solar))));
+            model.addAttribute("result", messages.text("web.calendar.tools.lunar.result", solar.format(DATE),
+                    messages.text("web.dow." + solar.getDayOfWeek().getValue()), lunarText(LunarCalendar.toLunar(solar))));
         } catch (DateTimeParseException e) {
-            model.addAttribute("error", text("web.calendar.tools.date-invalid"));
+            model.addAttribute("error", messages.text("web.calendar.tools.date-invalid"));
         } catch (ProblemException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e.messageKey(), e.args()));
         }
         return "calendar/tools :: result";
     }
@@ -324,13 +294,13 @@ class CalendarPages {
             LunarDate lunar = new LunarDate(lunarDay, lunarMonth, lunarYear, leapMonth);
             LocalDate solar = LunarCalendar.toSolar(lunar);
             checkYear(solar.getYear());
-            model.addAttribute("result", text("web.calendar.tools.solar.result", lunarText(lunar),
-                    text("web.dow." + solar.getDayOfWeek().getValue()), solar.format(DATE)));
+            model.addAttribute("result", messages.text("web.calendar.tools.solar.result", lunarText(lunar),
+                    messages.text("web.dow." + solar.getDayOfWeek().getValue()), solar.format(DATE)));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", text("web.calendar.tools.no-such-lunar-date",
+            model.addAttribute("error", messages.text("web.calendar.tools.no-such-lunar-date",
                     String.valueOf(lunarDay), String.valueOf(lunarMonth), String.valueOf(lunarYear)));
         } catch (ProblemException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e.messageKey(), e.args()));
         }
         return "calendar/tools :: result";
     }
@@ -350,15 +320,15 @@ class CalendarPages {
             }
             LocalDateTime due = hours ? calendar.addWorkingTime(start, Duration.ofHours(amount))
                     : calendar.addWorkingDays(start, amount);
-            model.addAttribute("result", text(hours ? "web.calendar.tools.deadline.result-hours"
+            model.addAttribute("result", messages.text(hours ? "web.calendar.tools.deadline.result-hours"
                     : "web.calendar.tools.deadline.result-days", instantText(start), String.valueOf(amount),
                     instantText(due)));
         } catch (DateTimeParseException e) {
-            model.addAttribute("error", text("web.calendar.tools.instant-invalid"));
+            model.addAttribute("error", messages.text("web.calendar.tools.instant-invalid"));
         } catch (ProblemException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e.messageKey(), e.args()));
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", text("web.calendar.tools.year-out-of-range"));
+            model.addAttribute("error", messages.text("web.calendar.tools.year-out-of-range"));
         }
         return "calendar/tools :: result";
     }
@@ -377,7 +347,7 @@ class CalendarPages {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return VietnamTime.today(clock);
     }
 
     private List<String> officeHours() {
@@ -393,24 +363,14 @@ class CalendarPages {
     }
 
     private String lunarText(LunarDate lunar) {
-        return text(lunar.leapMonth() ? "web.lunar.date-leap" : "web.lunar.date", String.valueOf(lunar.day()),
+        return messages.text(lunar.leapMonth() ? "web.lunar.date-leap" : "web.lunar.date", String.valueOf(lunar.day()),
                 String.valueOf(lunar.month()), CanChi.ofYear(lunar.year()));
     }
 
     private String instantText(LocalDateTime instant) {
-        return text("web.calendar.tools.instant", instant.format(TIME),
-                text("web.dow." + instant.getDayOfWeek().getValue()), instant.format(DATE));
+        return messages.text("web.calendar.tools.instant", instant.format(TIME),
+                messages.text("web.dow." + instant.getDayOfWeek().getValue()), instant.format(DATE));
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 
-    /** Statutory names and references are message keys; administrators' are text as typed. */
-    private String name(String nameOrKey) {
-        if (nameOrKey == null || !(nameOrKey.startsWith("holiday.") || nameOrKey.startsWith("calendar."))) {
-            return nameOrKey;
-        }
-        return text(nameOrKey);
-    }
 }

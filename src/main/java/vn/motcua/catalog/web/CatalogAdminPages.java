@@ -1,6 +1,8 @@
 package vn.motcua.catalog.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +13,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,18 +22,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.InvalidPropertyException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -42,6 +41,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.web.Downloads;
+import vn.motcua.shared.web.FieldMessages;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.Applicant;
@@ -56,6 +58,7 @@ import vn.motcua.catalog.ProcedureTransfer;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Problems;
 
 /**
  * The catalogue as administrators keep it: every procedure's latest version, the draft editor, publication
@@ -81,85 +84,22 @@ class CatalogAdminPages {
     private static final Map<String, String> INPUT_OF = Map.of("timeLimit", "timeLimitAmount",
             "timeLimit.amount", "timeLimitAmount", "timeLimit.unit", "timeLimitUnit");
 
+    /** The inputs of the editor (besides its rows) a rule violation may name. */
+    private static final Set<String> EDITOR_INPUTS = Set.of("code", "name", "field", "agencyName", "agencyCode",
+            "applicants", "timeLimitAmount", "timeLimitUnit", "onlineLevel");
+
+    /** The inputs of the publication form. */
+    private static final Set<String> PUBLICATION_FIELDS = Set.of("decisionNumber", "decisionDate", "effectiveFrom");
+
     /** Someone else saved first: the service's words for it, all told as one message. */
     private static final Set<String> STALE = Set.of("catalog.stale-revision", "catalog.concurrent-change");
 
-    /**
-     * What went wrong with a form: one message per input (the first), and messages for the form as a whole.
-     * Paths are the inputs' names ({@code steps[1].durationHours}).
-     */
-    public static final class FormErrors {
+    /** The publication form: the decision's number, and its dates typed dd/MM/yyyy as people write them. */
+    public record PublishForm(@Size(max = 50, message = "{validation.too-long}") String decisionNumber,
+            String decisionDate, String effectiveFrom) {
 
-        private final Map<String, String> fields = new LinkedHashMap<>();
-        private final List<String> global = new ArrayList<>();
-        private final List<String> problems = new ArrayList<>();
-
-        public boolean has(String field) {
-            return fields.containsKey(field);
-        }
-
-        public String of(String field) {
-            return fields.get(field);
-        }
-
-        /** Whether a row (e.g. {@code steps[1]}) has an error in any of its inputs. */
-        public boolean inRow(String row) {
-            return fields.keySet().stream().anyMatch(f -> f.equals(row) || f.startsWith(row + "."));
-        }
-
-        public List<String> getGlobal() {
-            return global;
-        }
-
-        /** The reasons a publication was refused, each a clause of one sentence. */
-        public List<String> getProblems() {
-            return problems;
-        }
-
-        public boolean isEmpty() {
-            return fields.isEmpty() && global.isEmpty() && problems.isEmpty();
-        }
-
-        void field(String field, String message) {
-            fields.putIfAbsent(field, message);
-        }
-
-        void global(String message) {
-            if (!global.contains(message)) {
-                global.add(message);
-            }
-        }
-    }
-
-    /** The date form of a publication, dates typed dd/MM/yyyy. */
-    public static class PublishForm {
-
-        private String decisionNumber;
-        private String decisionDate;
-        private String effectiveFrom;
-
-        public String getDecisionNumber() {
-            return decisionNumber;
-        }
-
-        public void setDecisionNumber(String decisionNumber) {
-            this.decisionNumber = decisionNumber;
-        }
-
-        public String getDecisionDate() {
-            return decisionDate;
-        }
-
-        public void setDecisionDate(String decisionDate) {
-            this.decisionDate = decisionDate;
-        }
-
-        public String getEffectiveFrom() {
-            return effectiveFrom;
-        }
-
-        public void setEffectiveFrom(String effectiveFrom) {
-            this.effectiveFrom = effectiveFrom;
+        public PublishForm {
+            decisionNumber = decisionNumber == null ? null : decisionNumber.strip();
         }
     }
 
@@ -184,10 +124,12 @@ class CatalogAdminPages {
     private final ProcedureTransfer transfer;
     private final Organization organization;
     private final CatalogViews views;
-    private final MessageSource messages;
+    private final Messages messages;
+    private final Problems problems;
 
     CatalogAdminPages(Catalog catalog, ProcedureTransfer transfer, Organization organization, CatalogViews views,
-            MessageSource messages) {
+            Messages messages, Problems problems) {
+        this.problems = problems;
         this.catalog = catalog;
         this.transfer = transfer;
         this.organization = organization;
@@ -213,22 +155,17 @@ class CatalogAdminPages {
                 found = catalog.searchAll(query, wanted, number - 1, PAGE_SIZE);
             }
         } catch (ProblemException e) {
-            model.addAttribute("queryError", firstMessage(e));
+            model.addAttribute("queryError", problems.firstReason(e));
             found = new Catalog.Page<>(List.of(), 0, 0, PAGE_SIZE);
         }
         int current = number;
-        int pages = pages(found.total());
         model.addAttribute("q", query);
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", List.of(ProcedureStatus.DRAFT, ProcedureStatus.PUBLISHED, ProcedureStatus.ABOLISHED));
         model.addAttribute("rows", found.items().stream().map(s -> new Row(s.code(), s.name(), s.field(),
                 s.agencyName(), views.timeLimit(s.timeLimit()), s.status(), s.version())).toList());
         model.addAttribute("total", found.total());
-        model.addAttribute("first", found.total() == 0 ? 0 : (long) (current - 1) * PAGE_SIZE + 1);
-        model.addAttribute("last", (long) (current - 1) * PAGE_SIZE + found.items().size());
-        model.addAttribute("pages", PageLinks.of(current, pages, n -> listUrl(query, wanted, n)));
-        model.addAttribute("previousUrl", current > 1 ? listUrl(query, wanted, current - 1) : null);
-        model.addAttribute("nextUrl", current < pages ? listUrl(query, wanted, current + 1) : null);
+        PageLinks.addTo(model, current, found.total(), PAGE_SIZE, found.items().size(), n -> listUrl(query, wanted, n));
         return "catalog/admin-list";
     }
 
@@ -255,11 +192,8 @@ class CatalogAdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<byte[]> export(@RequestParam(required = false, defaultValue = "latest") String scope) {
         boolean latest = !"published".equals(scope);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(latest ? "thu-tuc-hanh-chinh-tat-ca.xlsx" : "thu-tuc-hanh-chinh.xlsx").build().toString())
-                .body(transfer.toWorkbook(transfer.export(latest)));
+        return Downloads.workbook(latest ? "thu-tuc-hanh-chinh-tat-ca.xlsx" : "thu-tuc-hanh-chinh.xlsx",
+                transfer.toWorkbook(transfer.export(latest)));
     }
 
     @GetMapping("/admin/procedures/import")
@@ -294,14 +228,14 @@ class CatalogAdminPages {
             }
             model.addAttribute("fileName", name);
         } catch (ProblemException e) {
-            model.addAttribute("importError", firstMessage(e));
+            model.addAttribute("importError", problems.firstReason(e));
         }
         return "catalog/admin-import";
     }
 
     private ReportRow reportRow(ProcedureTransfer.RowReport row) {
         List<String> reasons = row.errors().stream()
-                .map(error -> text("web.catalog.admin.import.reason", label(error.get("field")), error.get("message")))
+                .map(error -> messages.text("web.catalog.admin.import.reason", label(error.get("field")), error.get("message")))
                 .toList();
         return new ReportRow(row.row(), row.code(), row.result(), reasons);
     }
@@ -314,12 +248,11 @@ class CatalogAdminPages {
         Matcher row = ROW_FIELD.matcher(path);
         if (row.matches()) {
             String section = row.group(1);
-            String item = text("web.catalog.label." + section + ".item", String.valueOf(Integer.parseInt(row.group(2)) + 1));
+            String item = messages.text("web.catalog.label." + section + ".item", String.valueOf(Integer.parseInt(row.group(2)) + 1));
             return row.group(3) == null ? item
-                    : item + " – " + messages.getMessage("web.catalog.label." + section + "." + row.group(3), null,
-                            row.group(3), LocaleContextHolder.getLocale());
+                    : item + " – " + messages.textOr("web.catalog.label." + section + "." + row.group(3), row.group(3));
         }
-        return messages.getMessage("web.catalog.label." + path, null, path, LocaleContextHolder.getLocale());
+        return messages.textOr("web.catalog.label." + path, path);
     }
 
     // --- the editor ----------------------------------------------------------------------------
@@ -327,19 +260,19 @@ class CatalogAdminPages {
     @GetMapping("/admin/procedures/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newProcedure(Model model) {
-        return editorView(null, ProcedureForm.blank(), new FormErrors(), model);
+        ProcedureForm form = ProcedureForm.blank();
+        return editorView(null, form, new BeanPropertyBindingResult(form, "form"), model);
     }
 
     @PostMapping("/admin/procedures/new")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@ModelAttribute("form") ProcedureForm form, BindingResult binding, Model model,
+    String create(@Valid @ModelAttribute("form") ProcedureForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        FormErrors errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
+        if (!fixFirst(errors)) {
             form.dropBlankRows();
             try {
                 ProcedureData created = catalog.create(form.toData(form.getCode()));
-                redirect.addFlashAttribute("flash", text("web.catalog.admin.created", created.name(),
+                redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.created", created.name(),
                         String.valueOf(created.version())));
                 return "redirect:" + procedureUrl(created.code());
             } catch (ProblemException e) {
@@ -356,7 +289,8 @@ class CatalogAdminPages {
         if (current.status() == ProcedureStatus.ABOLISHED) {
             return "redirect:" + procedureUrl(code);
         }
-        return editorView(current, ProcedureForm.of(current), new FormErrors(), model);
+        ProcedureForm form = ProcedureForm.of(current);
+        return editorView(current, form, new BeanPropertyBindingResult(form, "form"), model);
     }
 
     /**
@@ -365,12 +299,11 @@ class CatalogAdminPages {
      */
     @PostMapping("/admin/procedures/{code}/edit")
     @PreAuthorize("hasRole('ADMIN')")
-    String change(@PathVariable String code, @ModelAttribute("form") ProcedureForm form, BindingResult binding,
+    String change(@PathVariable String code, @Valid @ModelAttribute("form") ProcedureForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         ProcedureData current = current(code);
         form.setCode(current.code());
-        FormErrors errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
+        if (!fixFirst(errors)) {
             form.dropBlankRows();
             try {
                 if (!Objects.equals(current.version(), form.getBaseVersion())
@@ -378,22 +311,22 @@ class CatalogAdminPages {
                     throw ProblemException.conflict("catalog.stale-revision", code);
                 }
                 ProcedureData saved = catalog.change(code, form.toData(code));
-                redirect.addFlashAttribute("flash", text("web.catalog.admin.saved", saved.name(),
+                redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.saved", saved.name(),
                         String.valueOf(saved.version())));
                 return "redirect:" + procedureUrl(code);
             } catch (ProblemException e) {
                 reject(errors, e);
             } catch (OptimisticLockingFailureException e) {
-                errors.global(text("problem.concurrent-change"));
+                errors.reject("problem.concurrent-change");
             }
         }
         return editorView(current, form, errors, model);
     }
 
-    private String editorView(ProcedureData current, ProcedureForm form, FormErrors errors, Model model) {
+    private String editorView(ProcedureData current, ProcedureForm form, BindingResult errors, Model model) {
         model.addAttribute("procedure", current);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", FieldMessages.of(errors, messages));
         model.addAttribute("inForce", current == null ? null : catalog.published(current.code()).orElse(null));
         model.addAttribute("fieldOptions", catalog.fields().stream().map(Catalog.FieldCount::field).toList());
         List<UnitGroup> groups = organization.agencies().stream()
@@ -408,8 +341,8 @@ class CatalogAdminPages {
             String unit = step == null ? null : step.getUnitCode();
             if (unit != null && !unit.isBlank() && active.add(unit)) {
                 others.add(new OtherUnit(unit, organization.unit(unit)
-                        .map(u -> text("web.catalog.admin.unit-inactive", u.name(), u.code()))
-                        .orElseGet(() -> text("web.catalog.admin.unit-unknown", unit))));
+                        .map(u -> messages.text("web.catalog.admin.unit-inactive", u.name(), u.code()))
+                        .orElseGet(() -> messages.text("web.catalog.admin.unit-unknown", unit))));
             }
         }
         model.addAttribute("unitGroups", groups);
@@ -431,16 +364,16 @@ class CatalogAdminPages {
     StepSum stepSum(ProcedureForm form) {
         int sum = form.stepHours();
         if (form.getTimeLimitAmount() == null || form.getTimeLimitAmount() < 1) {
-            return new StepSum("no-limit", text("web.catalog.admin.sum.no-limit", String.valueOf(sum)), sum, 0);
+            return new StepSum("no-limit", messages.text("web.catalog.admin.sum.no-limit", String.valueOf(sum)), sum, 0);
         }
         int limit = CatalogViews.limitHours(form.getTimeLimitAmount(), form.getTimeLimitUnit());
-        String head = text("web.catalog.admin.sum", String.valueOf(sum), String.valueOf(limit));
+        String head = messages.text("web.catalog.admin.sum", String.valueOf(sum), String.valueOf(limit));
         if (sum == limit) {
-            return new StepSum("ok", head + " " + text("web.catalog.admin.sum.ok"), sum, limit);
+            return new StepSum("ok", head + " " + messages.text("web.catalog.admin.sum.ok"), sum, limit);
         }
         return sum < limit
-                ? new StepSum("missing", head + " " + text("web.catalog.admin.sum.missing", String.valueOf(limit - sum)), sum, limit)
-                : new StepSum("extra", head + " " + text("web.catalog.admin.sum.extra", String.valueOf(sum - limit)), sum, limit);
+                ? new StepSum("missing", head + " " + messages.text("web.catalog.admin.sum.missing", String.valueOf(limit - sum)), sum, limit)
+                : new StepSum("extra", head + " " + messages.text("web.catalog.admin.sum.extra", String.valueOf(sum - limit)), sum, limit);
     }
 
     // --- one procedure: versions, publication, abolition ----------------------------------------
@@ -448,34 +381,44 @@ class CatalogAdminPages {
     @GetMapping("/admin/procedures/{code}")
     @PreAuthorize("hasRole('ADMIN')")
     String view(@PathVariable String code, Model model) {
-        return procedureView(current(code), new PublishForm(), new FormErrors(), model);
+        model.addAttribute("publishForm", new PublishForm(null, null, null));
+        return procedureView(current(code), List.of(), model);
     }
 
     @PostMapping("/admin/procedures/{code}/publish")
     @PreAuthorize("hasRole('ADMIN')")
-    String publish(@PathVariable String code, @ModelAttribute("publishForm") PublishForm form, Model model,
-            RedirectAttributes redirect) {
+    String publish(@PathVariable String code, @Valid @ModelAttribute("publishForm") PublishForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         ProcedureData current = current(code);
-        FormErrors errors = new FormErrors();
-        LocalDate decisionDate = date(form.getDecisionDate(), "decisionDate", errors);
-        LocalDate effectiveFrom = date(form.getEffectiveFrom(), "effectiveFrom", errors);
+        if (errors.hasErrors()) {
+            return procedureView(current, List.of(), model);
+        }
+        LocalDate decisionDate = date(form.decisionDate(), "decisionDate", errors);
+        LocalDate effectiveFrom = date(form.effectiveFrom(), "effectiveFrom", errors);
+        // Even with a date mistyped (so left out, which the catalogue refuses) the catalogue is asked, so that
+        // every reason is listed at once.
+        List<String> reasons = new ArrayList<>();
         try {
-            ProcedureData published = catalog.publish(code, new ProcedureData.Publication(
-                    form.getDecisionNumber() == null ? null : form.getDecisionNumber().strip(), decisionDate, effectiveFrom));
-            redirect.addFlashAttribute("flash", text("web.catalog.admin.published", published.name(),
-                    published.publication().decisionNumber()));
-            return "redirect:" + procedureUrl(code);
+            ProcedureData published = catalog.publish(code, new ProcedureData.Publication(form.decisionNumber(),
+                    decisionDate, effectiveFrom));
+            if (!errors.hasErrors()) {
+                redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.published", published.name(),
+                        published.publication().decisionNumber()));
+                return "redirect:" + procedureUrl(code);
+            }
         } catch (ProblemException e) {
-            errors.global(text(e.messageKey(), e.args()));
+            errors.reject(e.messageKey(), e.args(), messages.text(e.messageKey(), e.args()));
             for (ProblemException.FieldError error : e.errors()) {
-                String message = text(error.messageKey(), error.args());
-                errors.getProblems().add(message);
-                if (Set.of("decisionNumber", "decisionDate", "effectiveFrom").contains(error.field())) {
-                    errors.field(error.field(), capitalized(message));
+                String message = messages.text(error.messageKey(), error.args());
+                reasons.add(message);
+                if (PUBLICATION_FIELDS.contains(error.field()) && !errors.hasFieldErrors(error.field())) {
+                    // As worded here (a clause made a sentence), not as the bundle words the key.
+                    errors.addError(new FieldError(errors.getObjectName(), error.field(),
+                            errors.getFieldValue(error.field()), false, null, null, capitalized(message)));
                 }
             }
         }
-        return procedureView(current, form, errors, model);
+        return procedureView(current, reasons, model);
     }
 
     @GetMapping("/admin/procedures/{code}/abolish")
@@ -490,20 +433,20 @@ class CatalogAdminPages {
         ProcedureData current = current(code);
         try {
             catalog.abolish(code);
-            redirect.addFlashAttribute("flash", text("web.catalog.admin.abolished", current.name()));
+            redirect.addFlashAttribute("flash", messages.text("web.catalog.admin.abolished", current.name()));
             return "redirect:" + procedureUrl(code);
         } catch (ProblemException e) {
-            return abolishView(current, text(e.messageKey(), e.args()), model);
+            return abolishView(current, messages.text(e.messageKey(), e.args()), model);
         }
     }
 
-    private String procedureView(ProcedureData current, PublishForm form, FormErrors errors, Model model) {
+    /** The procedure with its versions; {@code reasons}: why a publication was refused, each a clause of one sentence. */
+    private String procedureView(ProcedureData current, List<String> reasons, Model model) {
         model.addAttribute("procedure", current);
         model.addAttribute("p", views.detail(current));
         model.addAttribute("versions", catalog.versions(current.code()));
         model.addAttribute("inForce", catalog.published(current.code()).orElse(null));
-        model.addAttribute("publishForm", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("publishReasons", reasons);
         return "catalog/admin-procedure";
     }
 
@@ -526,42 +469,43 @@ class CatalogAdminPages {
         return catalog.current(code).orElseThrow(() -> ProblemException.notFound("catalog.not-found", code));
     }
 
-    /** What could not even be bound (a word where a number belongs): shown before any rule is checked. */
-    private FormErrors bindingErrors(BindingResult binding) {
-        FormErrors errors = new FormErrors();
-        binding.getFieldErrors().forEach(error -> errors.field(error.getField(),
-                messages.getMessage(error, LocaleContextHolder.getLocale())));
-        binding.getGlobalErrors().forEach(error -> errors.global(messages.getMessage(error, LocaleContextHolder.getLocale())));
-        if (!errors.isEmpty()) {
-            errors.global(text("web.catalog.admin.fix-errors"));
+    /**
+     * What could not even be bound (a word where a number belongs) or is out of shape: shown before any rule is
+     * checked, with a sentence above the form. True when there is something to fix.
+     */
+    private static boolean fixFirst(BindingResult errors) {
+        if (errors.hasErrors()) {
+            errors.reject("web.catalog.admin.fix-errors");
+            return true;
         }
-        return errors;
+        return false;
     }
 
     /** Each refusal of the service next to the input it names; the rest, and a stale form, above the form. */
-    private void reject(FormErrors errors, ProblemException e) {
+    private void reject(BindingResult errors, ProblemException e) {
         if (STALE.contains(e.messageKey())) {
-            errors.global(text("problem.concurrent-change"));
+            errors.reject("problem.concurrent-change");
             return;
         }
         if (e.errors().isEmpty()) {
-            errors.global(text(e.messageKey(), e.args()));
+            errors.reject(e.messageKey(), e.args(), messages.text(e.messageKey(), e.args()));
             return;
         }
-        errors.global(text("web.catalog.admin.fix-errors"));
+        errors.reject("web.catalog.admin.fix-errors");
         for (ProblemException.FieldError error : e.errors()) {
             String input = INPUT_OF.getOrDefault(error.field(), error.field());
-            String message = text(error.messageKey(), error.args());
-            if (ROW_FIELD.matcher(input).matches() || Set.of("code", "name", "field", "agencyName", "agencyCode",
-                    "applicants", "timeLimitAmount", "timeLimitUnit", "onlineLevel").contains(input)) {
-                errors.field(input, message);
+            String message = messages.text(error.messageKey(), error.args());
+            if (ROW_FIELD.matcher(input).matches() || EDITOR_INPUTS.contains(input)) {
+                if (!errors.hasFieldErrors(input)) {
+                    errors.rejectValue(input, error.messageKey(), error.args(), message);
+                }
             } else {
-                errors.global(label(error.field()) + ": " + message);
+                errors.addError(new ObjectError(errors.getObjectName(), label(error.field()) + ": " + message));
             }
         }
     }
 
-    private LocalDate date(String text, String field, FormErrors errors) {
+    private static LocalDate date(String text, String field, BindingResult errors) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {
             return null;
@@ -569,18 +513,13 @@ class CatalogAdminPages {
         try {
             return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
         } catch (DateTimeParseException e) {
-            errors.field(field, text("web.catalog.admin.date-invalid"));
+            errors.rejectValue(field, "web.catalog.admin.date-invalid");
             return null;
         }
     }
 
-    private String firstMessage(ProblemException e) {
-        if (e.errors().isEmpty()) {
-            return text(e.messageKey(), e.args());
-        }
-        return text(e.errors().get(0).messageKey(), e.errors().get(0).args());
-    }
 
+    /** A clause of the refusal's sentence as a message of its own, next to its input. */
     private static String capitalized(String message) {
         return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1) + ".";
     }
@@ -593,7 +532,4 @@ class CatalogAdminPages {
         return UriComponentsBuilder.fromPath("/admin/procedures/{code}").encode().buildAndExpand(code).toUriString();
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

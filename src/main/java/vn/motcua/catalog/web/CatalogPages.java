@@ -19,6 +19,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Problems;
 
 /**
  * The public catalogue (công khai thủ tục hành chính): anyone, signed in or not, searches the procedures
@@ -35,10 +36,12 @@ class CatalogPages {
 
     private final Catalog catalog;
     private final CatalogViews views;
+    private final Problems problems;
 
-    CatalogPages(Catalog catalog, CatalogViews views) {
+    CatalogPages(Catalog catalog, CatalogViews views, Problems problems) {
         this.catalog = catalog;
         this.views = views;
+        this.problems = problems;
     }
 
     /**
@@ -64,11 +67,9 @@ class CatalogPages {
             }
         } catch (ProblemException e) {
             // A query too long to be a search: say so next to the box, with no results.
-            model.addAttribute("queryError", e.errors().isEmpty() ? views.text(e.messageKey(), e.args())
-                    : views.text(e.errors().get(0).messageKey(), e.errors().get(0).args()));
+            model.addAttribute("queryError", problems.firstReason(e));
             found = new Catalog.Page<>(List.of(), 0, 0, PAGE_SIZE);
         }
-        int pages = pages(found.total());
         int current = number;
         model.addAttribute("q", query);
         model.addAttribute("field", wantedField);
@@ -76,11 +77,8 @@ class CatalogPages {
         model.addAttribute("results", found.items().stream().map(s -> new Result(s.code(), s.name(), s.field(),
                 s.agencyName(), views.timeLimit(s.timeLimit()), s.onlineLevel())).toList());
         model.addAttribute("total", found.total());
-        model.addAttribute("first", found.total() == 0 ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
-        model.addAttribute("last", (long) (number - 1) * PAGE_SIZE + found.items().size());
-        model.addAttribute("pages", PageLinks.of(current, pages, n -> searchUrl(query, wantedField, level, n)));
-        model.addAttribute("previousUrl", current > 1 ? searchUrl(query, wantedField, level, current - 1) : null);
-        model.addAttribute("nextUrl", current < pages ? searchUrl(query, wantedField, level, current + 1) : null);
+        PageLinks.addTo(model, current, found.total(), PAGE_SIZE, found.items().size(),
+                n -> searchUrl(query, wantedField, level, n));
         model.addAttribute("levels", OnlineLevel.values());
         // The same address answers with a whole page or with the results only: caches must tell them apart.
         response.addHeader(HttpHeaders.VARY, "HX-Request");

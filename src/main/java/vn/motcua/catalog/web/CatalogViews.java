@@ -2,8 +2,6 @@ package vn.motcua.catalog.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
@@ -11,6 +9,7 @@ import vn.motcua.catalog.CatalogTypes.TimeUnit;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.shared.Messages;
 
 /**
  * A procedure as the catalogue pages show it, the public page and the administrators' alike: the time
@@ -30,10 +29,10 @@ class CatalogViews {
     public record Detail(ProcedureData data, String timeLimit, List<Step> steps, int stepHours, String stepDuration) {}
 
 
-    private final MessageSource messages;
+    private final Messages messages;
     private final Organization organization;
 
-    CatalogViews(MessageSource messages, Organization organization) {
+    CatalogViews(Messages messages, Organization organization) {
         this.messages = messages;
         this.organization = organization;
     }
@@ -54,14 +53,14 @@ class CatalogViews {
         if (limit == null || limit.amount() == null || limit.unit() == null) {
             return "";
         }
-        return text("web.catalog.time-limit", String.valueOf(limit.amount()), text("time-unit." + limit.unit()));
+        return messages.text("web.catalog.time-limit", String.valueOf(limit.amount()), messages.text("time-unit." + limit.unit()));
     }
 
     /** A step's duration: whole days when it is a multiple of 8 hours ({@code 2 ngày}), else hours ({@code 4 giờ}). */
     String duration(int hours) {
         return hours > 0 && hours % HOURS_PER_DAY == 0
-                ? text("web.catalog.duration.days", String.valueOf(hours / HOURS_PER_DAY))
-                : text("web.catalog.duration.hours", String.valueOf(hours));
+                ? messages.text("web.catalog.duration.days", String.valueOf(hours / HOURS_PER_DAY))
+                : messages.text("web.catalog.duration.hours", String.valueOf(hours));
     }
 
     static int limitHours(Integer amount, TimeUnit unit) {
@@ -91,7 +90,4 @@ class CatalogViews {
         return null;
     }
 
-    String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

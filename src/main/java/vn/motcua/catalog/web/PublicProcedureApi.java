@@ -16,6 +16,7 @@ import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 
 /** Public disclosure of the procedures in force (công khai thủ tục hành chính); no login. */
@@ -41,7 +42,7 @@ class PublicProcedureApi {
     ItemPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
             @RequestParam(required = false) OnlineLevel onlineLevel, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Paging.check(page, size);
+        Page.checkRequest(page, size);
         Catalog.Page<Catalog.Summary> found = catalog.searchPublished(q, field, onlineLevel, page, size);
         return new ItemPage(found.items().stream().map(s -> new Item(s.code(), s.name(), s.field(), s.agencyName(),
                 s.timeLimit(), s.onlineLevel())).toList(), found.total(), page, size);

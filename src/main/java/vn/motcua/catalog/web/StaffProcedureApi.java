@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Downloads;
 
 /** The catalogue as administrators maintain it: drafts, publication by decision, abolition. */
 @RestController
@@ -88,12 +88,7 @@ class StaffProcedureApi {
         List<ProcedureData> all = transfer.export(scope.equals("latest"));
         return switch (format) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(all);
-            case "xlsx" -> ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("thu-tuc-hanh-chinh.xlsx").build().toString())
-                    .body(transfer.toWorkbook(all));
+            case "xlsx" -> Downloads.workbook("thu-tuc-hanh-chinh.xlsx", transfer.toWorkbook(all));
             default -> throw ProblemException.invalid("format", "catalog.export.format");
         };
     }
@@ -108,7 +103,7 @@ class StaffProcedureApi {
     Catalog.Page<Catalog.Summary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) ProcedureStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Paging.check(page, size);
+        Page.checkRequest(page, size);
         return catalog.searchAll(q, status, page, size);
     }
 

@@ -3,7 +3,6 @@ package vn.motcua.dossier.forms;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -39,6 +38,7 @@ import vn.motcua.organization.OrganizationViews.AgencyView;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * Prints the forms of a dossier as PDF: the desk's 01–03, the apology with a new date (04) and the process
@@ -51,7 +51,6 @@ import vn.motcua.shared.ProblemException;
 public class DossierForms {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Printed where a field is empty, for the officer to fill in by hand. */
     private static final String BLANK = "……………";
@@ -155,7 +154,7 @@ public class DossierForms {
                 issuerUnit = unit.name();
             }
         }
-        ZonedDateTime day = decidedAt.atZoneSameInstant(VIETNAM);
+        ZonedDateTime day = decidedAt.atZoneSameInstant(VietnamTime.ZONE);
 
         Context context = new Context(VIETNAMESE);
         context.setVariable("dossier", dossier);
@@ -184,7 +183,7 @@ public class DossierForms {
         context.setVariable("receivedAt", moment(received(dossier)));
         context.setVariable("originalDueAt", moment(dossier.originalDueAt()));
         context.setVariable("newDueAt", moment(dossier.dueAt()));
-        ZonedDateTime due = dossier.dueAt().atZoneSameInstant(VIETNAM);
+        ZonedDateTime due = dossier.dueAt().atZoneSameInstant(VietnamTime.ZONE);
         context.setVariable("newDue", new Day(String.format("%02d", due.getHour()), String.format("%02d", due.getMinute()),
                 String.format("%02d", due.getDayOfMonth()), month(due.getMonthValue()), String.valueOf(due.getYear())));
     }
@@ -295,7 +294,7 @@ public class DossierForms {
     }
 
     private static Moment moment(OffsetDateTime time) {
-        ZonedDateTime local = time.atZoneSameInstant(VIETNAM);
+        ZonedDateTime local = time.atZoneSameInstant(VietnamTime.ZONE);
         return new Moment(String.format("%02d", local.getHour()), String.format("%02d", local.getMinute()),
                 DATE.format(local));
     }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +24,7 @@ import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.AgencyView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.shared.VietnameseText;
 
 /**
@@ -36,7 +36,6 @@ import vn.motcua.shared.VietnameseText;
 @Transactional(readOnly = true)
 public class DossierReports {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The longest reporting period accepted. */
     public static final int MAX_YEARS = 10;
     /** The most lines a tracking book returns; a longer one must be asked for a shorter period or one field. */
@@ -322,7 +321,7 @@ public class DossierReports {
     }
 
     private static Timestamp start(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(VIETNAM).toInstant());
+        return Timestamp.from(day.atStartOfDay(VietnamTime.ZONE).toInstant());
     }
 
     private static Instant instant(Timestamp t) {
@@ -330,6 +329,6 @@ public class DossierReports {
     }
 
     private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atZone(VIETNAM).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

@@ -1,17 +1,13 @@
 package vn.motcua.dossier.web;
 
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +34,9 @@ import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.web.Downloads;
+import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
@@ -57,11 +56,11 @@ class DeskPages {
     private final DossierQueries queries;
     private final DossierForms forms;
     private final Catalog catalog;
-    private final MessageSource messages;
+    private final Messages messages;
     private final ProcessView process;
     private final Problems problems;
 
-    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, MessageSource messages,
+    DeskPages(DossierDesk desk, DossierQueries queries, DossierForms forms, Catalog catalog, Messages messages,
             ProcessView process, Problems problems) {
         this.process = process;
         this.problems = problems;
@@ -95,21 +94,16 @@ class DeskPages {
         model.addAttribute("status", shownStatus);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("dateError", errors.isEmpty() ? null : text("web.desk.list.date-invalid"));
+        model.addAttribute("dateError", errors.isEmpty() ? null : messages.text("web.desk.list.date-invalid"));
         model.addAttribute("statuses", DossierStatus.values());
         model.addAttribute("result", result);
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         java.util.function.IntFunction<String> url = n -> org.springframework.web.util.UriComponentsBuilder.fromPath("/desk")
                 .queryParamIfPresent("q", java.util.Optional.ofNullable(DeskForm.blankToNull(q)))
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
                 .queryParamIfPresent("from", java.util.Optional.ofNullable(DeskForm.blankToNull(from)))
                 .queryParamIfPresent("to", java.util.Optional.ofNullable(DeskForm.blankToNull(to)))
                 .queryParam("page", n).encode().build().toUriString();
-        model.addAttribute("pages", PageLinks.of(shownPage, pages, url));
-        model.addAttribute("previousUrl", shownPage > 1 ? url.apply(shownPage - 1) : null);
-        model.addAttribute("nextUrl", shownPage < pages ? url.apply(shownPage + 1) : null);
-        model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
-        model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
+        PageLinks.addTo(model, shownPage, result.total(), PAGE_SIZE, result.items().size(), url);
         model.addAttribute("mayReceive", mayReceive(caller));
         return "desk/list";
     }
@@ -195,7 +189,7 @@ class DeskPages {
         List<String> loose = new ArrayList<>();
         boolean invalidFields = e.status() == HttpStatus.BAD_REQUEST;
         for (ProblemException.FieldError error : e.errors()) {
-            String message = text(error.messageKey(), error.args());
+            String message = messages.text(error.messageKey(), error.args());
             if (!invalidFields) {
                 loose.add(message);
                 continue;
@@ -208,7 +202,7 @@ class DeskPages {
             }
         }
         if (!invalidFields || e.errors().isEmpty() || !loose.isEmpty()) {
-            String detail = text(e.messageKey(), e.args());
+            String detail = messages.text(e.messageKey(), e.args());
             if (!loose.isEmpty()) {
                 detail = detail + " " + String.join("; ", loose) + ".";
             }
@@ -232,6 +226,7 @@ class DeskPages {
         model.addAttribute("supplementForm", d.supplementItems() != null && !d.supplementItems().isEmpty());
         model.addAttribute("refusalForm", d.status() == DossierStatus.REFUSED);
         process.addTo(model, d, caller);
+        DossierActionForms.addTo(model);
         return "desk/dossier";
     }
 
@@ -243,43 +238,54 @@ class DeskPages {
 
     @PostMapping("/desk/dossiers/{code}/supplement")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String supplement(@PathVariable String code, @RequestParam Map<String, String> fields, StaffUser caller,
-            RedirectAttributes redirect) {
-        List<IntakeRequest.SupplementItem> items = new ArrayList<>();
-        for (int i = 0; fields.containsKey("items[" + i + "].description"); i++) {
-            String description = DeskForm.blankToNull(fields.get("items[" + i + "].description"));
-            String reason = DeskForm.blankToNull(fields.get("items[" + i + "].reason"));
-            if (description != null || reason != null) {
-                items.add(new IntakeRequest.SupplementItem(description, reason));
-            }
-        }
-        return decide(code, redirect, "web.desk.done.supplement", () -> desk.requestSupplement(code, items, caller));
+    String supplement(@PathVariable String code,
+            @Valid @ModelAttribute(DossierActionForms.SUPPLEMENT) DossierActionForms.SupplementForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, DossierActionForms.SUPPLEMENT, form, errors, "web.desk.done.supplement",
+                () -> desk.requestSupplement(code, form.filled(), caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/refuse")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String refuse(@PathVariable String code, @RequestParam(required = false) String reason, StaffUser caller,
-            RedirectAttributes redirect) {
-        return decide(code, redirect, "web.desk.done.refuse", () -> desk.refuse(code, reason, caller));
+    String refuse(@PathVariable String code,
+            @Valid @ModelAttribute(DossierActionForms.REASON) DossierActionForms.ReasonForm form, BindingResult errors,
+            StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, DossierActionForms.REASON, form, errors, "web.desk.done.refuse",
+                () -> desk.refuse(code, form.reason(), caller));
     }
 
     @PostMapping("/desk/dossiers/{code}/supplied")
     @PreAuthorize("hasAnyRole('RECEPTION', 'ADMIN')")
-    String supplied(@PathVariable String code, @RequestParam(required = false) String note, StaffUser caller,
-            RedirectAttributes redirect) {
-        return decide(code, redirect, "web.desk.done.supplied",
-                () -> desk.supplied(code, DeskForm.blankToNull(note), caller));
+    String supplied(@PathVariable String code,
+            @Valid @ModelAttribute(DossierActionForms.NOTE) DossierActionForms.NoteForm form, BindingResult errors,
+            StaffUser caller, RedirectAttributes redirect) {
+        return decide(code, redirect, DossierActionForms.NOTE, form, errors, "web.desk.done.supplied",
+                () -> desk.supplied(code, DeskForm.blankToNull(form.note()), caller));
     }
 
     private String decide(String code, RedirectAttributes redirect, String doneKey, Runnable action) {
+        return decide(code, redirect, null, null, null, doneKey, action);
+    }
+
+    /** Done and said so; or refused, in words above the forms and with the form kept as typed. */
+    private String decide(String code, RedirectAttributes redirect, String formName, Object form,
+            BindingResult errors, String doneKey, Runnable action) {
+        if (errors != null && errors.hasErrors()) {
+            redirect.addFlashAttribute("actionError", problems.describe(errors, null));
+            PageForms.keep(redirect, formName, form, errors);
+            return "redirect:/desk/dossiers/" + code;
+        }
         try {
             action.run();
-            redirect.addFlashAttribute("flash", text(doneKey, code));
+            redirect.addFlashAttribute("flash", messages.text(doneKey, code));
         } catch (ProblemException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
             redirect.addFlashAttribute("actionError", problems.describe(e, null));
+            if (formName != null) {
+                PageForms.keep(redirect, formName, form, errors);
+            }
         }
         return "redirect:/desk/dossiers/" + code;
     }
@@ -306,9 +312,7 @@ class DeskPages {
 
     private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {
         DossierForms.Pdf pdf = forms.render(form, code, caller);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.filename()).build().toString())
-                .body(pdf.content());
+        return Downloads.inline(pdf.filename(), MediaType.APPLICATION_PDF, pdf.content());
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -318,7 +322,4 @@ class DeskPages {
         return caller.has(Role.RECEPTION) || caller.has(Role.ADMIN);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

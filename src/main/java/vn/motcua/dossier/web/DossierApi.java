@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.PublicLookup;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 
 @RestController
@@ -90,12 +90,7 @@ class DossierApi {
             @RequestParam(required = false) DossierStatus status, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, StaffUser caller) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "validation.page");
-        }
-        if (size < 1 || size > DossierQueries.MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "validation.size", DossierQueries.MAX_PAGE_SIZE);
-        }
+        Page.checkRequest(page, size);
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "catalog.search.too-long", 200);
         }

@@ -2,8 +2,6 @@ package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
-import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Downloads;
 
 /** The printed forms of a dossier (01–05), to whoever may see the dossier itself. */
 @RestController
@@ -66,9 +64,6 @@ class DossierFormsApi {
 
     private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {
         DossierForms.Pdf pdf = forms.render(form, code, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.filename()).build().toString())
-                .body(pdf.content());
+        return Downloads.inline(pdf.filename(), MediaType.APPLICATION_PDF, pdf.content());
     }
 }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,6 +20,7 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.Evaluations;
 import vn.motcua.dossier.PublicLookup;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -36,9 +35,9 @@ class LookupPage {
 
     private final PublicLookup lookup;
     private final Evaluations evaluations;
-    private final MessageSource messages;
+    private final Messages messages;
 
-    LookupPage(PublicLookup lookup, Evaluations evaluations, MessageSource messages) {
+    LookupPage(PublicLookup lookup, Evaluations evaluations, Messages messages) {
         this.lookup = lookup;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -96,9 +95,9 @@ class LookupPage {
                 return "desk/lookup";
             }
             List<String> reasons = new ArrayList<>();
-            e.errors().forEach(error -> reasons.add(text(error.messageKey(), error.args())));
-            model.addAttribute("ratingError", reasons.isEmpty() ? text(e.messageKey(), e.args())
-                    : text("web.rating.fix"));
+            e.errors().forEach(error -> reasons.add(messages.text(error.messageKey(), error.args())));
+            model.addAttribute("ratingError", reasons.isEmpty() ? messages.text(e.messageKey(), e.args())
+                    : messages.text("web.rating.fix"));
             model.addAttribute("ratingReasons", reasons);
             model.addAttribute("chosen", chosen);
             model.addAttribute("comment", comment);
@@ -124,7 +123,4 @@ class LookupPage {
         }
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

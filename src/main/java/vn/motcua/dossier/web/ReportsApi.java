@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.report.DossierReports;
 import vn.motcua.dossier.report.ReportWorkbooks;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.ProblemException;
 
@@ -52,11 +51,8 @@ class ReportsApi {
         if (output == Format.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(ReportWorkbooks.XLSX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(
-                        ReportWorkbooks.statisticsFileName(period.from(), period.to())))
-                .body(workbooks.statistics(report));
+        return Downloads.workbook(ReportWorkbooks.statisticsFileName(period.from(), period.to()),
+                workbooks.statistics(report));
     }
 
     @GetMapping("/api/v1/reports/tracking-book")
@@ -78,9 +74,7 @@ class ReportsApi {
         if (output == Format.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(book);
         }
-        response.setContentType(ReportWorkbooks.XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(
-                ReportWorkbooks.bookFileName(period.from(), period.to())));
+        Downloads.workbookHeaders(response, ReportWorkbooks.bookFileName(period.from(), period.to()));
         workbooks.trackingBook(book, response.getOutputStream());
         response.flushBuffer();
         return null;
@@ -109,9 +103,5 @@ class ReportsApi {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "report.date.malformed", name, value);
         }
-    }
-
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName).build().toString();
     }
 }

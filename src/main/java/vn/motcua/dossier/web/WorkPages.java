@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -67,13 +66,8 @@ class WorkPages {
         model.addAttribute("scopeUnitUrl", url(lower(shownDue), "unit", 1));
         model.addAttribute("scopeMineUrl", url(lower(shownDue), "mine", 1));
         model.addAttribute("result", result);
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        IntFunction<String> pageUrl = n -> url(lower(shownDue), lower(shownScope), n);
-        model.addAttribute("pages", PageLinks.of(shownPage, pages, pageUrl));
-        model.addAttribute("previousUrl", shownPage > 1 ? pageUrl.apply(shownPage - 1) : null);
-        model.addAttribute("nextUrl", shownPage < pages ? pageUrl.apply(shownPage + 1) : null);
-        model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
-        model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
+        PageLinks.addTo(model, shownPage, result.total(), PAGE_SIZE, result.items().size(),
+                n -> url(lower(shownDue), lower(shownScope), n));
         model.addAttribute("workView", "queue");
         return "work/queue";
     }

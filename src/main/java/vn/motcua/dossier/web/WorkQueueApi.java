@@ -7,12 +7,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.WorkQueue;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.web.RequestValues;
-import vn.motcua.shared.ProblemException;
 
 @RestController
 @Tag(name = "Work queues", description = "Hồ sơ chờ xử lý tại đơn vị, sắp đến hạn, quá hạn")
@@ -31,12 +30,7 @@ class WorkQueueApi {
     DossierViews.Page<WorkQueue.Item> queue(@RequestParam(defaultValue = "unit") String scope,
             @RequestParam(defaultValue = "all") String due, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, StaffUser caller) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "validation.page");
-        }
-        if (size < 1 || size > DossierQueries.MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "validation.size", DossierQueries.MAX_PAGE_SIZE);
-        }
+        Page.checkRequest(page, size);
         return queue.queue(RequestValues.choice("scope", scope, WorkQueue.Scope.class),
                 RequestValues.choice("due", due, WorkQueue.Due.class),
                 caller, page, size);

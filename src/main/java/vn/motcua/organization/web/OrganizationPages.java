@@ -1,12 +1,16 @@
 package vn.motcua.organization.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -16,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +34,7 @@ import vn.motcua.organization.OrganizationViews.StaffForm;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.organization.UnitKind;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.PageLinks;
 
@@ -53,163 +59,62 @@ class OrganizationPages {
     /** The units of one agency for a select. */
     public record UnitGroup(String agencyName, List<UnitView> units) {}
 
-    /** The unit form: the code and agency only when the unit is new. */
-    public static class UnitForm {
+    /**
+     * The unit form; the code and the agency are chosen when the unit is new and kept afterwards. The code is
+     * kept in capitals, the name without the spaces around it.
+     */
+    public record UnitForm(@NotBlank(groups = UnitForm.New.class, message = "{validation.required}") String agencyCode,
+            @NotBlank(groups = UnitForm.New.class, message = "{validation.required}") String code,
+            @NotBlank(message = "{validation.required}")
+            @Size(max = UNIT_NAME_MAX, message = "{validation.too-long}") String name,
+            @NotNull(message = "{validation.required}") UnitKind kind, Boolean active, Integer version) {
 
-        private String agencyCode;
-        private String code;
-        private String name;
-        private UnitKind kind;
-        private boolean active = true;
-        private Integer version;
+        /** The checks of a new unit only: an existing unit keeps its code and agency. */
+        interface New {}
 
-        public String getAgencyCode() {
-            return agencyCode;
-        }
-
-        public void setAgencyCode(String agencyCode) {
-            this.agencyCode = agencyCode;
-        }
-
-        public String getCode() {
-            return code;
-        }
-
-        public void setCode(String code) {
-            this.code = code;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public UnitKind getKind() {
-            return kind;
-        }
-
-        public void setKind(UnitKind kind) {
-            this.kind = kind;
-        }
-
-        public boolean isActive() {
-            return active;
-        }
-
-        public void setActive(boolean active) {
-            this.active = active;
-        }
-
-        public Integer getVersion() {
-            return version;
-        }
-
-        public void setVersion(Integer version) {
-            this.version = version;
+        /** A box left unticked is not posted at all: it is a no (and so is an absent one). */
+        public UnitForm {
+            active = Boolean.TRUE.equals(active);
+            code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+            name = name == null ? null : name.strip();
         }
     }
 
-    /** The staff form, bound field by field; {@code version} guards against overwriting someone else's change. */
-    public static class StaffFormData {
+    /**
+     * The staff form; {@code version} guards against overwriting someone else's change. Every mistake is shown
+     * at once, before the service's own checks (which stop at the first), including what the database would
+     * refuse with a less helpful message.
+     */
+    public record StaffFormData(@NotBlank(message = "{validation.required}") String fullName,
+            @NotBlank(message = "{validation.required}") String unitCode,
+            @NotBlank(message = "{validation.required}") String positionCode,
+            @Size(max = 254, message = "{validation.too-long}") String email,
+            @Pattern(regexp = "|\\+?[0-9 .-]{6,20}", message = "{web.org.staff.phone-invalid}") String phone,
+            @Pattern(regexp = "|[a-z0-9._-]{3,50}", message = "{identity.username.invalid}") String accountUsername,
+            Boolean active, Integer version) {
 
-        private String fullName;
-        private String unitCode;
-        private String positionCode;
-        private String email;
-        private String phone;
-        private String accountUsername;
-        private boolean active = true;
-        private Integer version;
+        /** A box left unticked is not posted at all: it is a no (and so is an absent one). */
+        public StaffFormData {
+            active = Boolean.TRUE.equals(active);
+            email = email == null ? null : email.strip();
+            phone = phone == null ? null : phone.strip();
+            accountUsername = accountUsername == null ? null : accountUsername.strip();
+        }
 
         static StaffFormData of(StaffView staff) {
-            StaffFormData form = new StaffFormData();
-            form.fullName = staff.fullName();
-            form.unitCode = staff.unitCode();
-            form.positionCode = staff.positionCode();
-            form.email = staff.email();
-            form.phone = staff.phone();
-            form.accountUsername = staff.accountUsername();
-            form.active = staff.active();
-            form.version = staff.version();
-            return form;
+            return new StaffFormData(staff.fullName(), staff.unitCode(), staff.positionCode(), staff.email(),
+                    staff.phone(), staff.accountUsername(), staff.active(), staff.version());
         }
 
-        StaffForm toForm() {
+        StaffForm toForm(boolean active, Integer version) {
             return new StaffForm(fullName, unitCode, positionCode, email, phone, accountUsername, active, version);
-        }
-
-        public String getFullName() {
-            return fullName;
-        }
-
-        public void setFullName(String fullName) {
-            this.fullName = fullName;
-        }
-
-        public String getUnitCode() {
-            return unitCode;
-        }
-
-        public void setUnitCode(String unitCode) {
-            this.unitCode = unitCode;
-        }
-
-        public String getPositionCode() {
-            return positionCode;
-        }
-
-        public void setPositionCode(String positionCode) {
-            this.positionCode = positionCode;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public String getPhone() {
-            return phone;
-        }
-
-        public void setPhone(String phone) {
-            this.phone = phone;
-        }
-
-        public String getAccountUsername() {
-            return accountUsername;
-        }
-
-        public void setAccountUsername(String accountUsername) {
-            this.accountUsername = accountUsername;
-        }
-
-        public boolean isActive() {
-            return active;
-        }
-
-        public void setActive(boolean active) {
-            this.active = active;
-        }
-
-        public Integer getVersion() {
-            return version;
-        }
-
-        public void setVersion(Integer version) {
-            this.version = version;
         }
     }
 
     private final Organization organization;
-    private final MessageSource messages;
+    private final Messages messages;
 
-    OrganizationPages(Organization organization, MessageSource messages) {
+    OrganizationPages(Organization organization, Messages messages) {
         this.organization = organization;
         this.messages = messages;
     }
@@ -241,31 +146,18 @@ class OrganizationPages {
     @GetMapping("/organization/units/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newUnit(@RequestParam(required = false) String agency, Model model) {
-        UnitForm form = new UnitForm();
-        form.setAgencyCode(agency);
-        form.setKind(UnitKind.DEPARTMENT);
-        model.addAttribute("form", form);
+        model.addAttribute("form", new UnitForm(agency, null, null, UnitKind.DEPARTMENT, true, null));
         return unitView(null, model);
     }
 
     @PostMapping("/organization/units/new")
     @PreAuthorize("hasRole('ADMIN')")
-    String createUnit(@ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
+    String createUnit(@Validated({Default.class, UnitForm.New.class}) @ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        String code = form.getCode() == null ? "" : form.getCode().strip().toUpperCase(Locale.ROOT);
-        form.setCode(code);
-        if (form.getAgencyCode() == null || form.getAgencyCode().isBlank()) {
-            errors.rejectValue("agencyCode", "validation.required");
-        }
-        if (code.isEmpty()) {
-            errors.rejectValue("code", "validation.required");
-        }
-        checkUnit(form, errors);
         if (!errors.hasErrors()) {
             try {
-                UnitView unit = organization.createUnit(form.getAgencyCode(), code, form.getName().strip(),
-                        form.getKind());
-                redirect.addFlashAttribute("flash", text("web.org.unit.created", unit.name()));
+                UnitView unit = organization.createUnit(form.agencyCode(), form.code(), form.name(), form.kind());
+                redirect.addFlashAttribute("flash", messages.text("web.org.unit.created", unit.name()));
                 return "redirect:/organization";
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -279,31 +171,23 @@ class OrganizationPages {
     String editUnit(@PathVariable String code, Model model) {
         UnitView unit = organization.unit(code)
                 .orElseThrow(() -> ProblemException.notFound("organization.unit.not-found", code));
-        UnitForm form = new UnitForm();
-        form.setAgencyCode(unit.agencyCode());
-        form.setCode(unit.code());
-        form.setName(unit.name());
-        form.setKind(unit.kind());
-        form.setActive(unit.active());
-        form.setVersion(unit.version());
-        model.addAttribute("form", form);
+        model.addAttribute("form", new UnitForm(unit.agencyCode(), unit.code(), unit.name(), unit.kind(),
+                unit.active(), unit.version()));
         return unitView(unit, model);
     }
 
     @PostMapping("/organization/units/{code}")
     @PreAuthorize("hasRole('ADMIN')")
-    String changeUnit(@PathVariable String code, @ModelAttribute("form") UnitForm form, BindingResult errors,
+    String changeUnit(@PathVariable String code, @Valid @ModelAttribute("form") UnitForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
+        // The code and the agency of an existing unit are the unit's, whatever was posted.
         UnitView unit = organization.unit(code)
                 .orElseThrow(() -> ProblemException.notFound("organization.unit.not-found", code));
-        form.setCode(unit.code());
-        form.setAgencyCode(unit.agencyCode());
-        checkUnit(form, errors);
         if (!errors.hasErrors()) {
             try {
-                UnitView changed = organization.changeUnit(code, form.getName().strip(), form.getKind(),
-                        form.isActive(), form.getVersion());
-                redirect.addFlashAttribute("flash", text("web.org.unit.changed", changed.name()));
+                UnitView changed = organization.changeUnit(unit.code(), form.name(), form.kind(), form.active(),
+                        form.version());
+                redirect.addFlashAttribute("flash", messages.text("web.org.unit.changed", changed.name()));
                 return "redirect:/organization";
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -312,17 +196,6 @@ class OrganizationPages {
             }
         }
         return unitView(unit, model);
-    }
-
-    private static void checkUnit(UnitForm form, BindingResult errors) {
-        if (form.getName() == null || form.getName().isBlank()) {
-            errors.rejectValue("name", "validation.required");
-        } else if (form.getName().strip().length() > UNIT_NAME_MAX) {
-            errors.rejectValue("name", "web.validation.too-long", new Object[] {String.valueOf(UNIT_NAME_MAX)}, null);
-        }
-        if (form.getKind() == null && !errors.hasFieldErrors("kind")) {
-            errors.rejectValue("kind", "validation.required");
-        }
     }
 
     private String unitView(UnitView unit, Model model) {
@@ -358,12 +231,8 @@ class OrganizationPages {
         model.addAttribute("inactive", withInactive);
         model.addAttribute("agencies", organization.agencies());
         model.addAttribute("page", number);
-        model.addAttribute("first", result.getTotalElements() == 0 ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
-        model.addAttribute("last", (long) (number - 1) * PAGE_SIZE + result.getNumberOfElements());
-        model.addAttribute("pages", PageLinks.of(number, result.getTotalPages(), n -> staffUrl(unitCode, query, withInactive, n)));
-        model.addAttribute("previousUrl", number > 1 ? staffUrl(unitCode, query, withInactive, number - 1) : null);
-        model.addAttribute("nextUrl",
-                number < result.getTotalPages() ? staffUrl(unitCode, query, withInactive, number + 1) : null);
+        PageLinks.addTo(model, number, result.getTotalElements(), PAGE_SIZE, result.getNumberOfElements(),
+                n -> staffUrl(unitCode, query, withInactive, n));
         return "organization/staff";
     }
 
@@ -387,23 +256,18 @@ class OrganizationPages {
     @GetMapping("/organization/staff/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newStaff(@RequestParam(required = false) String unit, Model model) {
-        StaffFormData form = new StaffFormData();
-        form.setUnitCode(unit);
-        model.addAttribute("form", form);
+        model.addAttribute("form", new StaffFormData(null, unit, null, null, null, null, true, null));
         return staffView(null, model);
     }
 
     @PostMapping("/organization/staff/new")
     @PreAuthorize("hasRole('ADMIN')")
-    String appoint(@ModelAttribute("form") StaffFormData form, BindingResult errors, Model model,
+    String appoint(@Valid @ModelAttribute("form") StaffFormData form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        form.setActive(true);
-        form.setVersion(null);
-        checkStaff(form, errors);
         if (!errors.hasErrors()) {
             try {
-                StaffView staff = organization.appoint(form.toForm());
-                redirect.addFlashAttribute("flash", text("web.org.staff.appointed", staff.fullName(), staff.unitName()));
+                StaffView staff = organization.appoint(form.toForm(true, null));
+                redirect.addFlashAttribute("flash", messages.text("web.org.staff.appointed", staff.fullName(), staff.unitName()));
                 return "redirect:" + staffUrl(staff.unitCode(), null, false, 1);
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -425,15 +289,14 @@ class OrganizationPages {
 
     @PostMapping("/organization/staff/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    String changeStaff(@PathVariable long id, @ModelAttribute("form") StaffFormData form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String changeStaff(@PathVariable long id, @Valid @ModelAttribute("form") StaffFormData form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         StaffView current = organization.staffMember(id)
                 .orElseThrow(() -> ProblemException.notFound("organization.staff.not-found", id));
-        checkStaff(form, errors);
         if (!errors.hasErrors()) {
             try {
-                StaffView staff = organization.changeStaff(id, form.toForm());
-                redirect.addFlashAttribute("flash", text("web.org.staff.changed", staff.fullName()));
+                StaffView staff = organization.changeStaff(id, form.toForm(form.active(), form.version()));
+                redirect.addFlashAttribute("flash", messages.text("web.org.staff.changed", staff.fullName()));
                 return "redirect:" + staffUrl(staff.unitCode(), null, false, 1);
             } catch (ProblemException e) {
                 reject(errors, e);
@@ -444,33 +307,6 @@ class OrganizationPages {
             }
         }
         return staffView(current, model);
-    }
-
-    /**
-     * Every mistake at once, before the service's own checks (which stop at the first): required fields,
-     * and what the database would refuse with a less helpful message.
-     */
-    private static void checkStaff(StaffFormData form, BindingResult errors) {
-        if (form.getFullName() == null || form.getFullName().isBlank()) {
-            errors.rejectValue("fullName", "validation.required");
-        }
-        if (form.getUnitCode() == null || form.getUnitCode().isBlank()) {
-            errors.rejectValue("unitCode", "validation.required");
-        }
-        if (form.getPositionCode() == null || form.getPositionCode().isBlank()) {
-            errors.rejectValue("positionCode", "validation.required");
-        }
-        if (form.getEmail() != null && form.getEmail().strip().length() > 254) {
-            errors.rejectValue("email", "web.validation.too-long", new Object[] {"254"}, null);
-        }
-        if (form.getPhone() != null && !form.getPhone().isBlank()
-                && !form.getPhone().strip().matches("\\+?[0-9 .-]{6,20}")) {
-            errors.rejectValue("phone", "web.org.staff.phone-invalid");
-        }
-        if (form.getAccountUsername() != null && !form.getAccountUsername().isBlank()
-                && !form.getAccountUsername().strip().matches("[a-z0-9._-]{3,50}")) {
-            errors.rejectValue("accountUsername", "identity.username.invalid");
-        }
     }
 
     private String staffView(StaffView staff, Model model) {
@@ -518,7 +354,4 @@ class OrganizationPages {
         }
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

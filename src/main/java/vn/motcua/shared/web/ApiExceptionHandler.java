@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -44,9 +45,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Problems problems;
+    private final Messages messages;
 
-    ApiExceptionHandler(Problems problems) {
+    ApiExceptionHandler(Problems problems, Messages messages) {
         this.problems = problems;
+        this.messages = messages;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -55,7 +58,7 @@ class ApiExceptionHandler {
         ProblemDetail problem = problems.of(e.status(), e.messageKey(), e.args());
         if (!e.errors().isEmpty()) {
             List<Map<String, String>> errors = e.errors().stream()
-                    .map(error -> error(error.field(), problems.text(error.messageKey(), error.args())))
+                    .map(error -> error(error.field(), messages.text(error.messageKey(), error.args())))
                     .toList();
             problem.setProperty("errors", errors);
             if (e.status() != HttpStatus.BAD_REQUEST) {
@@ -92,15 +95,15 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         return respond(problems.invalid(List.of(error(e.getParameterName(),
-                problems.text("problem.parameter-missing", e.getParameterName())))), request, response);
+                messages.text("problem.parameter-missing", e.getParameterName())))), request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         String message = DateTimes.TYPES.contains(e.getRequiredType())
-                ? problems.text("validation.date-time")
-                : problems.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()));
+                ? messages.text("validation.date-time")
+                : messages.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()));
         return respond(problems.invalid(List.of(error(e.getName(), message))), request, response);
     }
 
@@ -113,7 +116,7 @@ class ApiExceptionHandler {
                     && DateTimes.TYPES.contains(mismatch.getTargetType())) {
                 // A date-time in a wrong form: say which field, and which forms are read (DateTimes).
                 return respond(problems.invalid(List.of(error(path(mismatch),
-                        problems.text("validation.date-time")))), request, response);
+                        messages.text("validation.date-time")))), request, response);
             }
         }
         return respond(problems.of(HttpStatus.BAD_REQUEST, "problem.body-unreadable"), request, response);

@@ -27,7 +27,7 @@ public final class DateTimes {
     public static ZonedDateTime parse(CharSequence text) {
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.toString().strip(),
                 ZonedDateTime::from, LocalDateTime::from);
-        return parsed instanceof LocalDateTime local ? local.atZone(Formats.VIETNAM) : (ZonedDateTime) parsed;
+        return parsed instanceof LocalDateTime local ? local.atZone(vn.motcua.shared.VietnamTime.ZONE) : (ZonedDateTime) parsed;
     }
 
     /** {@link #parse} as a value of {@code type}; a {@link LocalDateTime} is the moment's Vietnam time. */
@@ -40,7 +40,7 @@ public final class DateTimes {
             return moment.toOffsetDateTime();
         }
         if (type == LocalDateTime.class) {
-            return moment.withZoneSameInstant(Formats.VIETNAM).toLocalDateTime();
+            return moment.withZoneSameInstant(vn.motcua.shared.VietnamTime.ZONE).toLocalDateTime();
         }
         if (type == ZonedDateTime.class) {
             return moment;

@@ -5,19 +5,18 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * Vietnamese formats for pages and documents, available in templates as {@code @formats}:
- * {@code 1.500.000 đ}, {@code 26/11/2026}, {@code 14:30 26/11/2026} (Asia/Ho_Chi_Minh).
+ * {@code 1.500.000 đ}, {@code 26/11/2026}, {@code 14:30 26/11/2026} (Vietnam time).
  */
 @Component("formats")
 public class Formats {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -41,6 +40,6 @@ public class Formats {
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(VietnamTime.ZONE));
     }
 }

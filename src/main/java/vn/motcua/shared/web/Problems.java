@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -27,9 +30,11 @@ import vn.motcua.shared.ProblemException;
 public class Problems {
 
     private final MessageSource messages;
+    private final Messages texts;
     private final JsonMapper json;
 
-    Problems(MessageSource messages, JsonMapper json) {
+    Problems(MessageSource messages, Messages texts, JsonMapper json) {
+        this.texts = texts;
         this.messages = messages;
         this.json = json;
     }
@@ -52,8 +57,13 @@ public class Problems {
         return problem;
     }
 
-    public String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    /** The first reason of a refusal: its first field's message, or its own when it names no field. */
+    public String firstReason(ProblemException problem) {
+        if (problem.errors().isEmpty()) {
+            return texts.text(problem.messageKey(), problem.args());
+        }
+        ProblemException.FieldError first = problem.errors().get(0);
+        return texts.text(first.messageKey(), first.args());
     }
 
     /**
@@ -62,11 +72,11 @@ public class Problems {
      */
     public String describe(ProblemException problem, String labelPrefix) {
         Locale locale = LocaleContextHolder.getLocale();
-        String message = text(problem.messageKey(), problem.args());
+        String message = texts.text(problem.messageKey(), problem.args());
         Set<String> parts = new LinkedHashSet<>();
         parts.add(message);
         for (ProblemException.FieldError error : problem.errors()) {
-            String detail = text(error.messageKey(), error.args());
+            String detail = texts.text(error.messageKey(), error.args());
             String label = labelPrefix == null || error.field() == null ? null : messages.getMessage(
                     labelPrefix + error.field().replaceAll("\\[\\d+\\]", ""), null, null, locale);
             if (label != null) {
@@ -76,6 +86,49 @@ public class Problems {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * A refusal of a page form's action shown on the form, the way every page form shows it: an invalid field
+     * (400) next to its input when the form has that input; everything else (a rule, a conflict) above the
+     * form in one sentence, as {@link #describe} words it.
+     */
+    public void reject(ProblemException problem, BindingResult form, String labelPrefix) {
+        List<ProblemException.FieldError> elsewhere = new ArrayList<>();
+        for (ProblemException.FieldError error : problem.errors()) {
+            if (problem.status() == HttpStatus.BAD_REQUEST && error.field() != null && hasInput(form, error.field())) {
+                form.rejectValue(error.field(), error.messageKey(), error.args(),
+                        texts.text(error.messageKey(), error.args()));
+            } else {
+                elsewhere.add(error);
+            }
+        }
+        if (problem.errors().isEmpty() || !elsewhere.isEmpty()) {
+            form.reject(problem.messageKey(), describe(new ProblemException(problem.status(), elsewhere,
+                    problem.messageKey(), problem.args()), labelPrefix));
+        }
+    }
+
+    /**
+     * What is wrong with a form in one sentence, for a page that shows it above the form: each field's message,
+     * prefixed with its label {@code <labelPrefix><field>} when the bundle has one.
+     */
+    public String describe(BindingResult form, String labelPrefix) {
+        Set<String> parts = new LinkedHashSet<>();
+        form.getGlobalErrors().forEach(error -> parts.add(texts.text(error)));
+        for (org.springframework.validation.FieldError error : form.getFieldErrors()) {
+            String label = labelPrefix == null ? null : texts.textOr(labelPrefix + error.getField(), null);
+            parts.add(label == null ? texts.text(error) : label + ": " + texts.text(error));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static boolean hasInput(BindingResult form, String field) {
+        try {
+            return form.getFieldType(field) != null;
+        } catch (RuntimeException notAProperty) {
+            return false;
+        }
     }
 
     private String text(Locale locale, String key, String fallback) {

@@ -1,5 +1,7 @@
 package vn.motcua.tasks.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -8,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
+import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.Problems;
 import vn.motcua.shared.web.RequestValues;
@@ -66,11 +70,28 @@ class TaskPages {
     static final List<TaskStatus> STACK = List.of(TaskStatus.COMPLETED_ON_TIME, TaskStatus.COMPLETED_LATE,
             TaskStatus.IN_PROGRESS_WITHIN_DEADLINE, TaskStatus.IN_PROGRESS_OVERDUE, TaskStatus.NO_DEADLINE);
 
+    // The task page's forms, as typed (numbers and dates too, so that a refused one shows what was typed).
+    // Bean Validation checks their shape; the task's own rules stay with the task (AssignedTask).
+
+    /** Progress in percent (0–100, checked by the task) and a note. */
+    public record ProgressForm(String percent, @Size(max = 2000, message = "{validation.too-long}") String note) {}
+
+    /** The result of a completed task; {@code completedOn} as an input of type date sends it (yyyy-MM-dd). */
+    public record CompletionForm(@Size(max = 4000, message = "{validation.too-long}") String resultSummary,
+            String completedOn, @Size(max = 200, message = "{validation.too-long}") String resultDocument) {}
+
+    /** A later due date asked for, and why. */
+    public record ExtensionForm(String proposedDueDate,
+            @Size(max = 2000, message = "{validation.too-long}") String reason) {}
+
+    /** A monitor's note on approving or denying an extension. */
+    public record DecisionForm(@Size(max = 2000, message = "{validation.too-long}") String note) {}
+
     private final Tasks tasks;
-    private final MessageSource messages;
+    private final Messages messages;
     private final Problems problems;
 
-    TaskPages(Tasks tasks, MessageSource messages, Problems problems) {
+    TaskPages(Tasks tasks, Messages messages, Problems problems) {
         this.problems = problems;
         this.tasks = tasks;
         this.messages = messages;
@@ -129,13 +150,13 @@ class TaskPages {
             try {
                 day = LocalDate.parse(asOf.strip());
                 if (day.isAfter(today)) {
-                    model.addAttribute("asOfError", text("web.tasks.as-of.future"));
+                    model.addAttribute("asOfError", messages.text("web.tasks.as-of.future"));
                     day = null;
                 } else if (day.equals(today)) {
                     day = null;
                 }
             } catch (DateTimeParseException e) {
-                model.addAttribute("asOfError", text("web.tasks.as-of.invalid"));
+                model.addAttribute("asOfError", messages.text("web.tasks.as-of.invalid"));
             }
         }
         TaskStatus shownStatus = status == null || status.isBlank() ? null
@@ -172,22 +193,16 @@ class TaskPages {
         model.addAttribute("labelWidth", LABEL_WIDTH);
         model.addAttribute("barHeight", BAR_HEIGHT);
 
-        TaskViews.Page<TaskSummary> overdue = tasks.list(TaskStatus.IN_PROGRESS_OVERDUE, null, null, null, day,
+        Page<TaskSummary> overdue = tasks.list(TaskStatus.IN_PROGRESS_OVERDUE, null, null, null, day,
                 caller, 0, OVERDUE_SHOWN);
         model.addAttribute("overdue", overdue);
         model.addAttribute("overdueUrl", filters.drill(TaskStatus.IN_PROGRESS_OVERDUE, null, null));
 
         int shownPage = Math.max(page, 1);
-        TaskViews.Page<TaskSummary> result = tasks.list(shownStatus, shownUnit, shownLeader, shownQuery, day, caller,
+        Page<TaskSummary> result = tasks.list(shownStatus, shownUnit, shownLeader, shownQuery, day, caller,
                 shownPage - 1, PAGE_SIZE);
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        IntFunction<String> pageUrl = filters::page;
         model.addAttribute("result", result);
-        model.addAttribute("pages", PageLinks.of(shownPage, pages, pageUrl));
-        model.addAttribute("previousUrl", shownPage > 1 ? pageUrl.apply(shownPage - 1) : null);
-        model.addAttribute("nextUrl", shownPage < pages ? pageUrl.apply(shownPage + 1) : null);
-        model.addAttribute("firstShown", result.total() == 0 ? 0 : (shownPage - 1) * PAGE_SIZE + 1);
-        model.addAttribute("lastShown", (shownPage - 1) * PAGE_SIZE + result.items().size());
+        PageLinks.addTo(model, shownPage, result.total(), PAGE_SIZE, result.items().size(), filters::page);
 
         model.addAttribute("filters", filters);
         model.addAttribute("statusValue", shownStatus == null ? "" : lower(shownStatus));
@@ -210,53 +225,61 @@ class TaskPages {
         model.addAttribute("today", tasks.today());
         model.addAttribute("pendingExtension", task.extensionRequests().stream()
                 .filter(e -> "PENDING".equals(e.state())).findFirst().orElse(null));
+        PageForms.show(model, "progressForm", () -> new ProgressForm(
+                String.valueOf(task.progressPercent()), null));
+        PageForms.show(model, "completionForm", () -> new CompletionForm(null, tasks.today().toString(), null));
+        PageForms.show(model, "extensionForm", () -> new ExtensionForm(null, null));
+        PageForms.show(model, "decisionForm", () -> new DecisionForm(null));
         return "tasks/task";
     }
 
     @PostMapping("/tasks/{id}/progress")
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
-    String progress(@PathVariable long id, @RequestParam(required = false) String percent,
-            @RequestParam(required = false) String note, StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.progress", () -> {
-            Long value = number(percent);
+    String progress(@PathVariable long id, @Valid @ModelAttribute("progressForm") ProgressForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, "progressForm", form, errors, "web.tasks.done.progress", () -> {
+            Long value = number(form.percent());
             if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                 throw ProblemException.invalid("percent", "task.progress.percent-range");
             }
-            return tasks.reportProgress(id, value.intValue(), note, caller);
+            return tasks.reportProgress(id, value.intValue(), form.note(), caller);
         });
     }
 
     @PostMapping("/tasks/{id}/complete")
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
-    String complete(@PathVariable long id, @RequestParam(required = false) String resultSummary,
-            @RequestParam(required = false) String completedOn, @RequestParam(required = false) String resultDocument,
-            StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.complete", () -> tasks.complete(id, resultSummary,
-                blankToNull(resultDocument), date(completedOn, "completedOn"), caller));
+    String complete(@PathVariable long id, @Valid @ModelAttribute("completionForm") CompletionForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, "completionForm", form, errors, "web.tasks.done.complete",
+                () -> tasks.complete(id, form.resultSummary(), blankToNull(form.resultDocument()),
+                        date(form.completedOn(), "completedOn"), caller));
     }
 
     @PostMapping("/tasks/{id}/extension-requests")
     @PreAuthorize("hasAnyRole('SPECIALIST', 'LEADER')")
-    String requestExtension(@PathVariable long id, @RequestParam(required = false) String proposedDueDate,
-            @RequestParam(required = false) String reason, StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.extension", () -> tasks.requestExtension(id,
-                date(proposedDueDate, "proposedDueDate"), reason, caller));
+    String requestExtension(@PathVariable long id, @Valid @ModelAttribute("extensionForm") ExtensionForm form,
+            BindingResult errors, StaffUser caller, RedirectAttributes redirect) {
+        return act(id, redirect, "extensionForm", form, errors, "web.tasks.done.extension",
+                () -> tasks.requestExtension(id, date(form.proposedDueDate(), "proposedDueDate"), form.reason(),
+                        caller));
     }
 
     @PostMapping("/tasks/{id}/extension-requests/{number}/approve")
     @PreAuthorize("hasRole('MONITOR')")
-    String approve(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String note,
-            StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.approve",
-                () -> tasks.decideExtension(id, number, true, blankToNull(note), caller));
+    String approve(@PathVariable long id, @PathVariable int number,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, StaffUser caller,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "decisionForm", form, errors, "web.tasks.done.approve",
+                () -> tasks.decideExtension(id, number, true, blankToNull(form.note()), caller));
     }
 
     @PostMapping("/tasks/{id}/extension-requests/{number}/deny")
     @PreAuthorize("hasRole('MONITOR')")
-    String deny(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String note,
-            StaffUser caller, RedirectAttributes redirect) {
-        return act(id, redirect, "web.tasks.done.deny",
-                () -> tasks.decideExtension(id, number, false, blankToNull(note), caller));
+    String deny(@PathVariable long id, @PathVariable int number,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, StaffUser caller,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "decisionForm", form, errors, "web.tasks.done.deny",
+                () -> tasks.decideExtension(id, number, false, blankToNull(form.note()), caller));
     }
 
     @PostMapping(path = "/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -269,7 +292,7 @@ class TaskPages {
             }
             TaskViews.Attachment stored = tasks.attach(id, RequestValues.choiceOr(purpose,
                     TaskViews.AttachmentPurpose.class, null), file.getOriginalFilename(), file.getInputStream(), caller);
-            return text("web.tasks.done.attach", stored.name());
+            return messages.text("web.tasks.done.attach", stored.name());
         });
     }
 
@@ -282,8 +305,22 @@ class TaskPages {
                 download.attachment().size(), download.content());
     }
 
-    private String act(long id, RedirectAttributes redirect, String doneKey, Supplier<TaskView> action) {
-        return act(id, redirect, () -> text(doneKey, action.get().title()));
+    /**
+     * A form of the task page: done and said so, or refused with the form kept as typed for the task page
+     * the browser is sent back to.
+     */
+    private String act(long id, RedirectAttributes redirect, String formName, Object form, BindingResult errors,
+            String doneKey, Supplier<TaskView> action) {
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("actionError", problems.describe(errors, "web.tasks.field."));
+            PageForms.keep(redirect, formName, form, errors);
+            return "redirect:/tasks/" + id;
+        }
+        String target = act(id, redirect, () -> messages.text(doneKey, action.get().title()));
+        if (redirect.getFlashAttributes().containsKey("actionError")) {
+            PageForms.keep(redirect, formName, form, errors);
+        }
+        return target;
     }
 
     /** Does it and says so; a refusal is said on the task page, except a task the caller may not see (403, 404). */
@@ -388,7 +425,4 @@ class TaskPages {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
@@ -72,16 +71,11 @@ class TasksApi {
     @Operation(summary = "Tasks the caller sees (leaders, monitors, administrators: their agency's; other staff: "
             + "their unit's as host or coordinator), overdue first. status: completed_on_time, completed_late, "
             + "in_progress_within_deadline, in_progress_overdue, no_deadline; q ignores diacritics")
-    TaskViews.Page<TaskSummary> list(@RequestParam(required = false) String status,
+    Page<TaskSummary> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String unitCode, @RequestParam(required = false) Long assignedBy,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, StaffUser caller) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "validation.page");
-        }
-        if (size < 1 || size > Tasks.MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "validation.size", Tasks.MAX_PAGE_SIZE);
-        }
+        Page.checkRequest(page, size);
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "validation.too-long.n", 200);
         }
@@ -207,9 +201,7 @@ class TasksApi {
             HttpServletResponse response) throws IOException {
         RequestValues.choice("format", format, Format.class);
         LocalDate day = asOf == null ? tasks.today() : asOf;
-        response.setContentType(TaskWorkbook.XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(TaskWorkbook.fileName(day)).build().toString());
+        Downloads.workbookHeaders(response, TaskWorkbook.fileName(day));
         workbook.write(day, caller, response.getOutputStream());
         response.flushBuffer();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 import vn.motcua.calendar.DayKind;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.support.Api;
@@ -69,6 +70,23 @@ class CalendarPagesTest {
                 "id=\"day-name-error\">Trường này là bắt buộc\\.</div>");
         assertThat(response.body()).contains("class=\"form-control is-invalid\" type=\"text\" id=\"day-name\"");
         assertThat(calendar.day(LocalDate.of(2032, 5, 15)).overridden()).isFalse();
+    }
+
+    @Test
+    void aRefusedDayFormShowsWhatTheAdministratorTypedAgain() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        String tooLong = "Nghỉ bù " + "rất dài ".repeat(30);
+
+        Api.Response response = admin.post("/calendar/days/2032-05-22",
+                Map.of("kind", "COMPENSATORY_DAY_OFF", "name", tooLong, "legalReference", "Quyết định 12/QĐ-UBND"));
+
+        String page = HtmlUtils.htmlUnescape(response.body());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(page).contains("id=\"day-name-error\">Không được dài quá 200 ký tự.</div>");
+        assertThat(page).contains("value=\"" + tooLong.strip() + "\"");
+        assertThat(page).contains("value=\"Quyết định 12/QĐ-UBND\"");
+        assertThat(page).contains("<option value=\"COMPENSATORY_DAY_OFF\" selected=\"selected\"");
+        assertThat(calendar.day(LocalDate.of(2032, 5, 22)).overridden()).isFalse();
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
@@ -47,7 +48,7 @@ class DossierFormsTest {
             "Bản vẽ thiết kế");
     static final String LONG_PROCEDURE = "1.940202.000.00.00.H27";
     static final int MANY = 32;
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     @LocalServerPort
     int port;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
@@ -158,11 +159,10 @@ class DeskPagesTest {
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
     }
 
-    @Test
-    void theDeskRequestsASupplementThenRecordsItAndAccepts() {
-        WebSession desk = WebSession.signIn(port, "tiepnhan");
+    /** A dossier the desk asked a supplement for at intake (one item, one spare row left blank); its page's path. */
+    String supplementRequested(WebSession desk, String fullName) {
         desk.get("/desk/new?procedure=" + BUILDING_PERMIT);
-        Map<String, String> form = intake("Hoàng Văn Bổ Sung", "031085001234", "0912345678", UUID.randomUUID().toString());
+        Map<String, String> form = intake(fullName, "031085001234", "0912345678", UUID.randomUUID().toString());
         form.put("decision", "SUPPLEMENT");
         form.put("supplementItems[0].description", "Bản vẽ mặt bằng");
         form.put("supplementItems[0].reason", "Thiếu chữ ký");
@@ -170,7 +170,13 @@ class DeskPagesTest {
         form.put("supplementItems[1].reason", "");
         Api.Response created = desk.post("/desk/new", form);
         assertThat(created.status()).as(created.toString()).isEqualTo(302);
-        String path = created.header("Location").replaceAll("^https?://[^/]+", "");
+        return created.header("Location").replaceAll("^https?://[^/]+", "");
+    }
+
+    @Test
+    void theDeskRequestsASupplementThenRecordsItAndAccepts() {
+        WebSession desk = WebSession.signIn(port, "tiepnhan");
+        String path = supplementRequested(desk, "Hoàng Văn Bổ Sung");
 
         String requested = desk.get(path).body();
         desk.post(path + "/supplied", Map.of("note", "Đã nộp bản vẽ"));
@@ -180,6 +186,22 @@ class DeskPagesTest {
 
         assertThat(requested).contains("Yêu cầu bổ sung (5)").contains("Bản vẽ mặt bằng").contains("supplement-request.pdf");
         assertThat(accepted).contains("Đã tiếp nhận (2)").contains("receipt.pdf");
+    }
+
+    @Test
+    void aRefusedDecisionIsSaidOnTheDossierPageWhichShowsWhatWasTypedAgain() {
+        WebSession desk = WebSession.signIn(port, "tiepnhan");
+        String path = supplementRequested(desk, "Lê Thị Giữ Nguyên");
+        String note = "Đã nộp bản vẽ, kèm ghi chú rất dài. ".repeat(60);
+
+        Api.Response refused = desk.post(path + "/supplied", Map.of("note", note));
+        String page = HtmlUtils.htmlUnescape(desk.get(path).body());
+
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(page).contains("id=\"action-error\"").contains("Không được dài quá 2000 ký tự.")
+                .contains("Yêu cầu bổ sung (5)");
+        assertThat(page).containsPattern("id=\"supplied-note\"[^>]*value=\"" + java.util.regex.Pattern.quote(note) + "\"");
+        assertThat(HtmlUtils.htmlUnescape(desk.get(path).body())).as("kept for the next page only").doesNotContain(note);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.data.domain.PageRequest;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.StaffView;
@@ -111,6 +112,23 @@ class OrganizationPagesTest {
 
         assertThat(page).contains("id=\"staff-name-error\">Trường này là bắt buộc.</div>");
         assertThat(page).contains("id=\"staff-account-error\">Tên đăng nhập gồm 3–50 ký tự");
+    }
+
+    @Test
+    void aRefusedStaffFormShowsEverythingTypedAgain() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        Map<String, String> form = staff("Đặng Thị Gõ Lại", "số điện thoại");
+        form.put("email", "go.lai@haiphong.gov.vn");
+        form.put("accountUsername", "golai");
+
+        String page = HtmlUtils.htmlUnescape(admin.post("/organization/staff/new", form).body());
+
+        assertThat(page).contains("id=\"staff-phone-error\">Số điện thoại chỉ gồm chữ số");
+        assertThat(page).containsPattern("id=\"staff-name\"[^>]*value=\"Đặng Thị Gõ Lại\"")
+                .containsPattern("id=\"staff-email\"[^>]*value=\"go.lai@haiphong.gov.vn\"")
+                .containsPattern("id=\"staff-phone\"[^>]*value=\"số điện thoại\"")
+                .containsPattern("id=\"staff-account\"[^>]*value=\"golai\"");
+        assertThat(organization.staff(null, "dang thi go lai", false, PageRequest.of(0, 5)).getTotalElements()).isZero();
     }
 
     @Test

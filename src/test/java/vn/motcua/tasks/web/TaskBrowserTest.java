@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.Api;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
@@ -39,7 +39,7 @@ class TaskBrowserTest extends BrowserTest {
                 chairman = assigner.get("id").asLong();
             }
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
         body.put("source", Map.of("documentNumber", "215/TB-UBND", "documentDate", today.toString(), "summary",
@@ -113,7 +113,7 @@ class TaskBrowserTest extends BrowserTest {
     }
 
     static String todayShown() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         return String.format("%02d/%02d/%d", today.getDayOfMonth(), today.getMonthValue(), today.getYear());
     }
 }

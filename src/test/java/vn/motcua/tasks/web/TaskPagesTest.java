@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.WebSession;
@@ -34,7 +35,7 @@ class TaskPagesTest {
     int port;
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        return LocalDate.now(VietnamTime.ZONE);
     }
 
     long chairman() {
@@ -197,6 +198,23 @@ class TaskPagesTest {
         assertThat(post.status()).isEqualTo(403);
         assertThat(Api.as(port, "giamsat").get("/api/v1/tasks/" + task).json().get("progressPercent").asInt())
                 .isZero();
+    }
+
+    @Test
+    void aRefusedProgressReportShowsWhatWasTypedAgainAndASuccessfulOneStartsAfresh() {
+        long task = assign("Báo cáo tiến độ giữ giá trị " + UUID.randomUUID(), "VP.KSTT", List.of());
+        WebSession specialist = WebSession.signIn(port, "chuyenvien");
+
+        specialist.post("/tasks/" + task + "/progress", Map.of("percent", "150", "note", "Ghi chú đã gõ trước khi bị từ chối"));
+        String refused = HtmlUtils.htmlUnescape(specialist.get("/tasks/" + task).body());
+
+        assertThat(refused).contains("id=\"action-error\"");
+        assertThat(refused).containsPattern("id=\"progress-percent\"[^>]*value=\"150\"");
+        assertThat(refused).contains(">Ghi chú đã gõ trước khi bị từ chối</textarea>");
+
+        String again = HtmlUtils.htmlUnescape(specialist.get("/tasks/" + task).body());
+        assertThat(again).as("kept for the next page only").doesNotContain("Ghi chú đã gõ trước khi bị từ chối")
+                .containsPattern("id=\"progress-percent\"[^>]*value=\"0\"");
     }
 
     @Test

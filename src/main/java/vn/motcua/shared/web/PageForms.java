@@ -1,0 +1,31 @@
+package vn.motcua.shared.web;
+
+import java.util.function.Supplier;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The one way page forms work: a record bound field by field ({@code @Valid @ModelAttribute}), Bean Validation
+ * for the shape of what is typed, a {@link BindingResult} for what went wrong, and the domain's refusals worded
+ * by {@link Problems}. A form of its own page is shown again at once; an action form on a detail page (a task,
+ * a dossier) follows POST-redirect-GET, and a refused one is kept here, as typed and with its errors, for the
+ * page the browser is sent back to.
+ */
+public final class PageForms {
+
+    private PageForms() {}
+
+    /** Keeps a refused action form and its errors for the next page (flash attributes). */
+    public static void keep(RedirectAttributes redirect, String name, Object form, BindingResult errors) {
+        redirect.addFlashAttribute(name, form);
+        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, errors);
+    }
+
+    /** Puts the form a page shows into the model: one kept after a refusal, otherwise a fresh one. */
+    public static void show(Model model, String name, Supplier<?> fresh) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, fresh.get());
+        }
+    }
+}
