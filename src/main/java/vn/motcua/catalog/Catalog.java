@@ -15,6 +15,7 @@ import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.AdministrativeChange;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -48,8 +49,6 @@ public class Catalog {
 
     public record Summary(String code, String name, String field, String agencyName, TimeLimit timeLimit,
             OnlineLevel onlineLevel, ProcedureStatus status, Integer version) {}
-
-    public record Page<T>(List<T> items, long total, int page, int size) {}
 
     public record FieldCount(String field, long count) {}
 

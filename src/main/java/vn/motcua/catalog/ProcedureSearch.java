@@ -10,6 +10,7 @@ import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnameseText;
 
@@ -36,7 +37,7 @@ class ProcedureSearch {
         return VietnameseText.fold(text).replaceAll("[^a-z0-9]+", " ").strip();
     }
 
-    Catalog.Page<Catalog.Summary> search(String query, String field, OnlineLevel level, ProcedureStatus status,
+    Page<Catalog.Summary> search(String query, String field, OnlineLevel level, ProcedureStatus status,
             boolean latestOfEachCode, int page, int size) {
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.invalid("q", "catalog.search.too-long", MAX_QUERY_LENGTH);
@@ -82,7 +83,7 @@ class ProcedureSearch {
                         OnlineLevel.valueOf(rs.getString("online_level")),
                         ProcedureStatus.valueOf(rs.getString("status")), rs.getInt("version")))
                 .list();
-        return new Catalog.Page<>(items, total, page, size);
+        return new Page<>(items, total, page, size);
     }
 
     List<Catalog.FieldCount> fields() {

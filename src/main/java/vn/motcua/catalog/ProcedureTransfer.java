@@ -31,8 +31,9 @@ import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
-import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.Spreadsheets;
 
 /**
@@ -133,7 +134,7 @@ public class ProcedureTransfer {
     public List<ProcedureData> export(boolean latestVersions) {
         List<ProcedureData> all = new ArrayList<>();
         int page = 0;
-        Catalog.Page<Catalog.Summary> found;
+        Page<Catalog.Summary> found;
         do {
             found = latestVersions
                     ? catalog.searchAll(null, null, page, Catalog.MAX_PAGE_SIZE)

@@ -14,6 +14,7 @@ import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -70,7 +71,7 @@ class PublishedIndex {
         return current().versions().get(code);
     }
 
-    Catalog.Page<Catalog.Summary> search(String query, String field, OnlineLevel level, int page, int size) {
+    Page<Catalog.Summary> search(String query, String field, OnlineLevel level, int page, int size) {
         if (query != null && query.length() > ProcedureSearch.MAX_QUERY_LENGTH) {
             throw ProblemException.invalid("q", "catalog.search.too-long", ProcedureSearch.MAX_QUERY_LENGTH);
         }
@@ -107,7 +108,7 @@ class PublishedIndex {
         byName.addAll(byCode);
         int from = (int) Math.min((long) page * size, byName.size());
         int to = Math.min(from + size, byName.size());
-        return new Catalog.Page<>(List.copyOf(byName.subList(from, to)), byName.size(), page, size);
+        return new Page<>(List.copyOf(byName.subList(from, to)), byName.size(), page, size);
     }
 
     private Snapshot current() {

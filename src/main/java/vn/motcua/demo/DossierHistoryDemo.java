@@ -26,14 +26,16 @@ import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
-import vn.motcua.catalog.ProcedureData;
 import vn.motcua.catalog.ProcedureData.StepData;
+import vn.motcua.catalog.ProcedureData;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierImport;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.organization.Organization;
+import vn.motcua.shared.Page;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The demo's dossier history: {@code motcua.demo.history-dossiers} dossiers (default 3,000; 0 = none) received
@@ -51,7 +53,7 @@ import vn.motcua.organization.Organization;
 class DossierHistoryDemo {
 
     private static final Logger log = LoggerFactory.getLogger(DossierHistoryDemo.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final String DESK = "VP.MC";
     /** The desk's officer: the demo account {@code tiepnhan} of the Bộ phận Một cửa (forms print her name). */
     private static final String DESK_USER = "tiepnhan";
@@ -210,7 +212,7 @@ class DossierHistoryDemo {
     private List<Proc> procedures() {
         List<Proc> list = new ArrayList<>();
         for (int page = 0; ; page++) {
-            Catalog.Page<Catalog.Summary> found = catalog.searchAll(null, PUBLISHED, page, Catalog.MAX_PAGE_SIZE);
+            Page<Catalog.Summary> found = catalog.searchAll(null, PUBLISHED, page, Catalog.MAX_PAGE_SIZE);
             for (Catalog.Summary s : found.items()) {
                 if (s.code().startsWith(SyntheticProcedures.PREFIX)) {
                     continue;

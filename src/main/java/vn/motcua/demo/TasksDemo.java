@@ -19,9 +19,10 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
-import vn.motcua.tasks.PastTasks;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.tasks.PastTasks.Actor;
 import vn.motcua.tasks.PastTasks.PastTask;
+import vn.motcua.tasks.PastTasks;
 import vn.motcua.tasks.Priority;
 import vn.motcua.tasks.Tasks.SourceForm;
 
@@ -39,7 +40,7 @@ class TasksDemo {
 
     static final String OFFICE = "000.00.01.H27";
     static final LocalDate REPORT_DAY = LocalDate.of(2019, 9, 25);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final PastTasks pastTasks;
     private final Organization organization;

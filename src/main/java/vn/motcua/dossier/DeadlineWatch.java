@@ -21,6 +21,7 @@ import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.ClusterLock;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * Watches deadlines, on one node at a time: marks dossiers whose due time has passed (once each) and reminds
@@ -103,7 +104,7 @@ public class DeadlineWatch {
         for (Row row : rows) {
             if (row.unit() != null) {
                 lines.computeIfAbsent(row.unit(), u -> new ArrayList<>()).add("- " + row.code() + ": " + row.procedure()
-                        + " (" + MOMENT.format(row.due().toInstant().atZone(DossierDesk.VIETNAM)) + ")");
+                        + " (" + MOMENT.format(row.due().toInstant().atZone(VietnamTime.ZONE)) + ")");
             }
         }
         lines.forEach((unit, list) -> {

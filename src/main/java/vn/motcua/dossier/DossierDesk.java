@@ -22,8 +22,10 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
-import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.IdempotencyKey;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The one-stop desk (Bộ phận Một cửa): registers dossiers for a published procedure and decides on them —
@@ -33,7 +35,6 @@ import vn.motcua.shared.ProblemException.FieldError;
 @Service
 public class DossierDesk {
 
-    static final ZoneId VIETNAM = vn.motcua.shared.VietnamTime.ZONE;
 
     private final DossierStore store;
     private final DossierIntake intake;
@@ -73,12 +74,9 @@ public class DossierDesk {
      * duplicate.
      */
     public Receipt receive(IntakeRequest request, StaffUser by, String idempotencyKey) {
-        IntakeRules.check(request, Year.now(clock.withZone(VIETNAM)));
+        IntakeRules.check(request, Year.now(clock.withZone(VietnamTime.ZONE)));
         String hash = null;
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-                throw ProblemException.invalid("Idempotency-Key", "dossier.idempotency.key-invalid");
-            }
+        if (IdempotencyKey.checked(idempotencyKey) != null) {
             hash = sha256(json.writeValueAsString(request));
             Optional<Receipt> first = firstResult(by, idempotencyKey, hash);
             if (first.isPresent()) {
@@ -99,7 +97,7 @@ public class DossierDesk {
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String code = codes.next(by.agencyCode(), now.atZone(VIETNAM).toLocalDate());
+        String code = codes.next(by.agencyCode(), now.atZone(VietnamTime.ZONE).toLocalDate());
         String requestHash = hash;
         return transaction.execute(status -> {
             if (idempotencyKey != null) {
@@ -211,8 +209,8 @@ public class DossierDesk {
 
     static Receipt receipt(Dossier d) {
         return new Receipt(d.code(), d.status(), d.status().code(),
-                d.reception().receivedAt().atZone(VIETNAM).toOffsetDateTime(),
-                d.dueAt() == null ? null : d.dueAt().atZone(VIETNAM).toOffsetDateTime(), d.reception().lookupPin(),
+                d.reception().receivedAt().atZone(VietnamTime.ZONE).toOffsetDateTime(),
+                d.dueAt() == null ? null : d.dueAt().atZone(VietnamTime.ZONE).toOffsetDateTime(), d.reception().lookupPin(),
                 d.procedure().code(), d.procedure().version(), d.lockVersion());
     }
 

@@ -14,6 +14,7 @@ import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.Uploads;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * Scanned papers and electronic files of a dossier, checked by {@link Uploads} (PDF, JPEG or PNG by content, size,
@@ -65,7 +66,7 @@ public class DossierFiles {
                         by.username(), Timestamp.from(now))
                 .query(Long.class).single();
         return new FileView(id, stored.name(), stored.size(), stored.contentType(), stored.sha256(), documentId,
-                by.username(), now.atZone(DossierDesk.VIETNAM).toOffsetDateTime());
+                by.username(), now.atZone(VietnamTime.ZONE).toOffsetDateTime());
     }
 
     @Transactional(readOnly = true)
@@ -91,6 +92,6 @@ public class DossierFiles {
         long document = rs.getLong("document_id");
         return new FileView(rs.getLong("id"), rs.getString("name"), rs.getLong("size"), rs.getString("content_type"),
                 rs.getString("sha256"), rs.wasNull() ? null : document, rs.getString("uploaded_by"),
-                rs.getTimestamp("uploaded_at").toInstant().atZone(DossierDesk.VIETNAM).toOffsetDateTime());
+                rs.getTimestamp("uploaded_at").toInstant().atZone(VietnamTime.ZONE).toOffsetDateTime());
     }
 }

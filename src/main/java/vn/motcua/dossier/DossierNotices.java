@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * Tells the applicant, by e-mail (when an address is known) and SMS (when a phone is), what happened to
@@ -77,7 +78,7 @@ class DossierNotices {
     }
 
     private String moment(Instant instant) {
-        return instant == null ? "" : MOMENT.format(instant.atZone(DossierDesk.VIETNAM));
+        return instant == null ? "" : MOMENT.format(instant.atZone(VietnamTime.ZONE));
     }
 
     private String text(String key, Object... args) {

@@ -14,8 +14,9 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
-import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The dossier after acceptance: it walks the procedure's internal process step by step: transfers
@@ -232,7 +233,7 @@ public class DossierProcessing {
     }
 
     private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atZone(DossierDesk.VIETNAM).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 
 }

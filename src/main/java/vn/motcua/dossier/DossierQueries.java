@@ -16,11 +16,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.dossier.DossierViews.Detail;
-import vn.motcua.dossier.DossierViews.Page;
 import vn.motcua.dossier.DossierViews.Summary;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.shared.VietnameseText;
 
 /**
@@ -32,8 +33,7 @@ import vn.motcua.shared.VietnameseText;
 @Transactional(readOnly = true)
 public class DossierQueries {
 
-    static final ZoneId VIETNAM = DossierDesk.VIETNAM;
-    public static final int MAX_PAGE_SIZE = 100;
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final DossierStore store;
     private final JdbcClient jdbc;

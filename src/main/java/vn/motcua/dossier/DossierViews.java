@@ -36,8 +36,6 @@ public final class DossierViews {
     public record Handover(int step, String stepName, String action, String fromUnit, String toUnit, OffsetDateTime at,
             String by, OffsetDateTime stepDueAt, Timeliness timeliness, String note) {}
 
-    public record Page<T>(List<T> items, long total, int page, int size) {}
-
     /** What anyone holding the code and PIN may see: no ID number, phone, address or files. */
     public record PublicStatus(String code, String procedureName, DossierStatus status, int statusCode,
             String statusName, OffsetDateTime receivedAt, OffsetDateTime dueAt, String applicantName,

@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.shared.VietnamTime;
 
 /** Deadlines of dossiers and steps in working time (Vietnam time, the working calendar in force). */
 @Component
 class ProcessClock {
 
-    private static final ZoneId VIETNAM = DossierDesk.VIETNAM;
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     /** The working-time arithmetic it needs: the calendar in force, or in unit tests a fixed calculator. */
     interface WorkingTime {

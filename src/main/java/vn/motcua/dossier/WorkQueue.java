@@ -18,7 +18,9 @@ import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The work queues: what waits at a unit, most urgent first. Urgency is the nearer of the step's due time
@@ -58,7 +60,7 @@ public class WorkQueue {
         this.clock = clock;
     }
 
-    public DossierViews.Page<Item> queue(Scope scope, Due due, StaffUser caller, int page, int size) {
+    public Page<Item> queue(Scope scope, Due due, StaffUser caller, int page, int size) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant horizon = processClock.oneWorkingDayAfter(now);
         Map<String, Object> params = new HashMap<>();
@@ -96,7 +98,7 @@ public class WorkQueue {
                             overdue, !overdue && rs.getBoolean("soon"), rs.getInt("lock_version"));
                 })
                 .list();
-        return new DossierViews.Page<>(items, total, page, size);
+        return new Page<>(items, total, page, size);
     }
 
     /**
@@ -154,6 +156,6 @@ public class WorkQueue {
     }
 
     private static OffsetDateTime time(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant().atZone(DossierDesk.VIETNAM).toOffsetDateTime();
+        return timestamp == null ? null : timestamp.toInstant().atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
@@ -35,7 +36,7 @@ class DossierHistoryDemoTest {
     @Autowired
     WorkingCalendar calendar;
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     static final String HISTORY = " from dossier where code not like 'TEST-%' and received_by in ('tiepnhan', 'phuc.nm', 'le.ht')"
             + " and procedure_code not like '1.9%' and procedure_code not like '9.%'";

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.IntegrationTest;
 
 /**
@@ -29,7 +30,7 @@ import vn.motcua.support.IntegrationTest;
 @IntegrationTest
 class DossierImportTest {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
     private static final String CODE = "1.990011.000.00.00.H27";
 
     @LocalServerPort

@@ -21,9 +21,10 @@ import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
-import vn.motcua.catalog.ProcedureData;
 import vn.motcua.catalog.ProcedureData.StepData;
+import vn.motcua.catalog.ProcedureData;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The dossier's transitions and refusals, on the aggregate alone: no Spring, no database. The process: intake at
@@ -32,7 +33,7 @@ import vn.motcua.shared.ProblemException;
  */
 class DossierTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final ProcessClock CLOCK = clock();
     static final ProcedureData PROCEDURE = procedure(ClockPolicy.PAUSE);
     static final Route ROUTE = Route.of(PROCEDURE);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.SqlLog;
@@ -257,6 +258,6 @@ class PrincipalCacheTest {
     }
 
     private void setClock(Instant instant) {
-        clock.set(instant.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime());
+        clock.set(instant.atZone(VietnamTime.ZONE).toLocalDateTime());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.identity.Identity;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.support.IntegrationTest;
 
 /**
@@ -23,7 +24,7 @@ import vn.motcua.support.IntegrationTest;
 @IntegrationTest
 class PastTasksTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final String CONSTRUCTION = "000.00.07.H27";
 
     @Autowired

@@ -41,10 +41,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import vn.motcua.shared.Messages;
-import vn.motcua.shared.web.Downloads;
-import vn.motcua.shared.web.FieldMessages;
-import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
@@ -57,7 +53,12 @@ import vn.motcua.catalog.ProcedureData;
 import vn.motcua.catalog.ProcedureTransfer;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Downloads;
+import vn.motcua.shared.web.FieldMessages;
+import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -146,7 +147,7 @@ class CatalogAdminPages {
         String query = q == null ? "" : q.strip();
         ProcedureStatus wanted = CatalogViews.enumOrNull(ProcedureStatus.class, status);
         int number = CatalogViews.pageNumber(page);
-        Catalog.Page<Catalog.Summary> found;
+        Page<Catalog.Summary> found;
         try {
             found = catalog.searchAll(query, wanted, number - 1, PAGE_SIZE);
             int pages = pages(found.total());
@@ -156,7 +157,7 @@ class CatalogAdminPages {
             }
         } catch (ProblemException e) {
             model.addAttribute("queryError", problems.firstReason(e));
-            found = new Catalog.Page<>(List.of(), 0, 0, PAGE_SIZE);
+            found = new Page<>(List.of(), 0, 0, PAGE_SIZE);
         }
         int current = number;
         model.addAttribute("q", query);

@@ -6,19 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
-import vn.motcua.shared.web.PageLinks;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -57,7 +58,7 @@ class CatalogPages {
         String wantedField = field == null || field.isBlank() ? null : field.strip();
         OnlineLevel level = CatalogViews.enumOrNull(OnlineLevel.class, onlineLevel);
         int number = CatalogViews.pageNumber(page);
-        Catalog.Page<Catalog.Summary> found;
+        Page<Catalog.Summary> found;
         try {
             found = catalog.searchPublished(query, wantedField, level, number - 1, PAGE_SIZE);
             int pages = pages(found.total());
@@ -68,7 +69,7 @@ class CatalogPages {
         } catch (ProblemException e) {
             // A query too long to be a search: say so next to the box, with no results.
             model.addAttribute("queryError", problems.firstReason(e));
-            found = new Catalog.Page<>(List.of(), 0, 0, PAGE_SIZE);
+            found = new Page<>(List.of(), 0, 0, PAGE_SIZE);
         }
         int current = number;
         model.addAttribute("q", query);

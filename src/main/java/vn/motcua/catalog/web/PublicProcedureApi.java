@@ -43,7 +43,7 @@ class PublicProcedureApi {
             @RequestParam(required = false) OnlineLevel onlineLevel, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Page.checkRequest(page, size);
-        Catalog.Page<Catalog.Summary> found = catalog.searchPublished(q, field, onlineLevel, page, size);
+        Page<Catalog.Summary> found = catalog.searchPublished(q, field, onlineLevel, page, size);
         return new ItemPage(found.items().stream().map(s -> new Item(s.code(), s.name(), s.field(), s.agencyName(),
                 s.timeLimit(), s.onlineLevel())).toList(), found.total(), page, size);
     }

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.multipart.MultipartFile;
-import vn.motcua.catalog.ProcedureTransfer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.catalog.ProcedureTransfer;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
@@ -100,7 +100,7 @@ class StaffProcedureApi {
 
     @GetMapping
     @Operation(summary = "The latest version of every procedure (drafts included)")
-    Catalog.Page<Catalog.Summary> list(@RequestParam(required = false) String q,
+    Page<Catalog.Summary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) ProcedureStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Page.checkRequest(page, size);

@@ -35,10 +35,11 @@ import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.Messages;
+import vn.motcua.shared.Page;
+import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.PageLinks;
-import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -88,7 +89,7 @@ class DeskPages {
         LocalDate fromDate = date(from, errors);
         LocalDate toDate = date(to, errors);
         int shownPage = Math.max(page, 1);
-        DossierViews.Page<DossierViews.Summary> result = queries.list(DeskForm.blankToNull(q), shownStatus, fromDate,
+        Page<DossierViews.Summary> result = queries.list(DeskForm.blankToNull(q), shownStatus, fromDate,
                 toDate, caller, shownPage - 1, PAGE_SIZE);
         model.addAttribute("q", q);
         model.addAttribute("status", shownStatus);

@@ -86,7 +86,7 @@ class DossierApi {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Dossiers in the caller's scope: the desk its own, unit staff those routed through their unit, "
             + "leaders and monitors their agency's")
-    DossierViews.Page<DossierViews.Summary> list(@RequestParam(required = false) String q,
+    Page<DossierViews.Summary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) DossierStatus status, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, StaffUser caller) {

@@ -15,8 +15,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.WorkQueue;
 import vn.motcua.identity.Identity.StaffUser;
-import vn.motcua.shared.web.RequestValues;
+import vn.motcua.shared.Page;
 import vn.motcua.shared.web.PageLinks;
+import vn.motcua.shared.web.RequestValues;
 
 /**
  * The work pages: what waits at the signed-in user's unit (Hồ sơ chờ xử lý), most urgent first, and the
@@ -53,7 +54,7 @@ class WorkPages {
         WorkQueue.Due shownDue = RequestValues.choiceOr(due, WorkQueue.Due.class, WorkQueue.Due.ALL);
         WorkQueue.Scope shownScope = RequestValues.choiceOr(scope, WorkQueue.Scope.class, WorkQueue.Scope.UNIT);
         int shownPage = Math.max(page, 1);
-        DossierViews.Page<WorkQueue.Item> result = queue.queue(shownScope, shownDue, caller, shownPage - 1, PAGE_SIZE);
+        Page<WorkQueue.Item> result = queue.queue(shownScope, shownDue, caller, shownPage - 1, PAGE_SIZE);
         List<Tab> tabs = new ArrayList<>();
         for (WorkQueue.Due d : List.of(WorkQueue.Due.ALL, WorkQueue.Due.SOON, WorkQueue.Due.OVERDUE)) {
             long count = d == shownDue ? result.total() : queue.queue(shownScope, d, caller, 0, 1).total();

@@ -27,7 +27,7 @@ class WorkQueueApi {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Dossiers waiting at the caller's unit, most urgent first: scope=mine (steps the caller's "
             + "roles act on) or unit; due=soon (within one working day), overdue or all")
-    DossierViews.Page<WorkQueue.Item> queue(@RequestParam(defaultValue = "unit") String scope,
+    Page<WorkQueue.Item> queue(@RequestParam(defaultValue = "unit") String scope,
             @RequestParam(defaultValue = "all") String due, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, StaffUser caller) {
         Page.checkRequest(page, size);

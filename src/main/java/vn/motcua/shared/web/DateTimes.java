@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Set;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The one reading of a date-time that comes in (JSON bodies, request parameters, path values): ISO 8601 with
