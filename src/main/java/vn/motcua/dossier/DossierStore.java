@@ -2,7 +2,9 @@ package vn.motcua.dossier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,12 @@ class DossierStore {
     private final JdbcClient jdbc;
     private final DossierNotices notices;
 
+    /**
+     * The statements by shape, built once: the same string each time also lets the driver find its parsed and
+     * prepared form at once. Few shapes occur (documents at intake, one or two events and a line per change).
+     */
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
+
     DossierStore(JdbcClient jdbc, DossierNotices notices) {
         this.jdbc = jdbc;
         this.notices = notices;
@@ -44,9 +52,34 @@ class DossierStore {
 
     Dossier save(Dossier dossier) {
         Dossier.Changes changes = dossier.drainChanges();
+        boolean insert = dossier.id() == null;
         List<Object> params = new ArrayList<>();
+        DossierRows.DOSSIER.forEach(c -> params.add(DossierRows.jdbc(c.value().apply(dossier))));
+        if (!insert) {
+            params.add(dossier.id());
+            params.add(dossier.lockVersion());
+        }
+        add(params, DossierRows.DOCUMENTS, changes.documents());
+        add(params, DossierRows.EVENTS, changes.events());
+        add(params, DossierRows.HANDOVERS, changes.handovers());
+        String sql = statements.computeIfAbsent(new Shape(insert, changes.documents().size(),
+                changes.events().size(), changes.handovers().size()), DossierStore::sql);
+        Optional<Long> id = jdbc.sql(sql).params(params).query(Long.class).optional();
+        if (id.isEmpty()) {
+            throw new OptimisticLockingFailureException(
+                    "dossier " + dossier.code() + " changed since version " + dossier.lockVersion());
+        }
+        dossier.stored(id.get(), insert ? 0 : dossier.lockVersion() + 1);
+        notices.changed(dossier, changes.events());
+        return dossier;
+    }
+
+    /** What a change writes: the statement depends on it only. */
+    private record Shape(boolean insert, int documents, int events, int handovers) {}
+
+    private static String sql(Shape shape) {
         StringBuilder sql = new StringBuilder("with d as (");
-        if (dossier.id() == null) {
+        if (shape.insert()) {
             sql.append("insert into dossier (").append(names(DossierRows.DOSSIER, ""))
                     .append(", lock_version) values (").append("?, ".repeat(DossierRows.DOSSIER.size()))
                     .append("0) returning id)");
@@ -54,54 +87,45 @@ class DossierStore {
             sql.append("update dossier set ").append(names(DossierRows.DOSSIER, " = ?"))
                     .append(", lock_version = lock_version + 1 where id = ? and lock_version = ? returning id)");
         }
-        DossierRows.DOSSIER.forEach(c -> params.add(DossierRows.jdbc(c.value().apply(dossier))));
-        if (dossier.id() != null) {
-            params.add(dossier.id());
-            params.add(dossier.lockVersion());
-        }
-        append(sql, params, "dossier_document", DossierRows.DOCUMENTS, changes.documents());
-        append(sql, params, "dossier_event", DossierRows.EVENTS, changes.events());
-        append(sql, params, "dossier_handover", DossierRows.HANDOVERS, changes.handovers());
-        sql.append(" select id from d");
-        Optional<Long> id = jdbc.sql(sql.toString()).params(params).query(Long.class).optional();
-        if (id.isEmpty()) {
-            throw new OptimisticLockingFailureException(
-                    "dossier " + dossier.code() + " changed since version " + dossier.lockVersion());
-        }
-        dossier.stored(id.get(), dossier.id() == null ? 0 : dossier.lockVersion() + 1);
-        notices.changed(dossier, changes.events());
-        return dossier;
+        append(sql, "dossier_document", DossierRows.DOCUMENTS, shape.documents());
+        append(sql, "dossier_event", DossierRows.EVENTS, shape.events());
+        append(sql, "dossier_handover", DossierRows.HANDOVERS, shape.handovers());
+        return sql.append(" select id from d").toString();
     }
 
     /**
      * {@code , t as (insert into table (dossier_id, position, …) select d.id, next + v.n, v.… from d, (values …) v)}:
      * the rows follow the dossier's last row in {@code table}; typed casts, as VALUES does not take the target's types.
      */
-    private static <T> void append(StringBuilder sql, List<Object> params, String table,
-            List<Column<Child<T>>> columns, List<T> items) {
-        if (items.isEmpty()) {
+    private static <T> void append(StringBuilder sql, String table, List<Column<Child<T>>> columns, int rows) {
+        if (rows == 0) {
             return;
         }
         StringBuilder aliases = new StringBuilder("n");
         StringBuilder selected = new StringBuilder();
+        StringBuilder values = new StringBuilder();
         for (Column<Child<T>> c : columns) {
             aliases.append(", ").append(c.name());
             selected.append(", v.").append(c.name());
+            values.append(", ?::").append(c.type());
         }
         sql.append(", ").append(table).append(" as (insert into ").append(table).append(" (dossier_id, position, ")
                 .append(names(columns, "")).append(") select d.id, coalesce((select max(x.position) + 1 from ")
                 .append(table).append(" x where x.dossier_id = d.id), 0) + v.n").append(selected)
                 .append(" from d, (values ");
-        for (int i = 0; i < items.size(); i++) {
-            Child<T> row = new Child<>(0, i, items.get(i));
-            sql.append(i == 0 ? "(" : ", (").append(i);
-            for (Column<Child<T>> c : columns) {
-                sql.append(", ?::").append(c.type());
-                params.add(DossierRows.jdbc(c.value().apply(row)));
-            }
-            sql.append(')');
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(" : ", (").append(i).append(values).append(')');
         }
         sql.append(") v(").append(aliases).append("))");
+    }
+
+    private static <T> void add(List<Object> params, List<Column<Child<T>>> columns, List<T> items) {
+        for (int i = 0; i < items.size(); i++) {
+            Child<T> row = new Child<>(0, i, items.get(i));
+            for (Column<Child<T>> c : columns) {
+                params.add(DossierRows.jdbc(c.value().apply(row)));
+            }
+        }
     }
 
     private static String names(List<? extends Column<?>> columns, String suffix) {
