@@ -12,7 +12,7 @@ duration="${1:-30s}"
 connections="${2:-50}"
 port=18080
 data=$(mktemp -d)
-[ -f target/motcua.jar ] || mvn -B -q package -DskipTests
+[ -f target/motcua.jar ] || ./mvnw -B -q package -DskipTests
 java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --motcua.demo-data=true \
     --motcua.demo.synthetic-procedures=2000 --logging.level.root=WARN > "$data/app.log" 2>&1 &
 app=$!

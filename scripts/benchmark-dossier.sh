@@ -10,7 +10,7 @@ duration="${1:-30s}"
 port=18082
 base="http://127.0.0.1:$port"
 data=$(mktemp -d)
-[ -f target/motcua.jar ] || mvn -B -q package -DskipTests
+[ -f target/motcua.jar ] || ./mvnw -B -q package -DskipTests
 java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --logging.level.root=WARN \
     > "$data/app.log" 2>&1 &
 app=$!

@@ -95,7 +95,7 @@ fi
 if [ "$rebuild" = 1 ] || [ ! -f target/motcua.jar ]; then
     need mvn "builds target/motcua.jar"
     echo "== building target/motcua.jar"
-    mvn -B -q package -DskipTests
+    ./mvnw -B -q package -DskipTests
 fi
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -12,7 +12,7 @@ clients="${2:-16}"
 port=18083
 base="http://127.0.0.1:$port"
 data=$(mktemp -d)
-[ -f target/motcua.jar ] || mvn -B -q package -DskipTests
+[ -f target/motcua.jar ] || ./mvnw -B -q package -DskipTests
 java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --logging.level.root=WARN \
     --motcua.demo.history-dossiers=0 > "$data/app.log" 2>&1 &
 app=$!

@@ -11,7 +11,7 @@ duration="${2:-30s}"
 port=18085
 base="http://127.0.0.1:$port"
 jar="${JAR:-target/motcua.jar}"
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 java -jar "$jar" --server.port=$port --motcua.data-dir="$data" --logging.level.root=WARN > "$data/benchmark-queues.log" 2>&1 &
 app=$!
 trap 'kill $app 2> /dev/null; wait $app 2> /dev/null || true' EXIT

@@ -20,7 +20,7 @@ bootable() {  # an executable Spring Boot jar (a failed repackage leaves a plain
     [ -f "$jar" ] && python3 - "$jar" <<< 'import sys, zipfile
 sys.exit(0 if any(n.startswith("BOOT-INF/") for n in zipfile.ZipFile(sys.argv[1]).namelist()) else 1)'
 }
-if bootable || { mvn -B -q package -DskipTests > "$data/build.log" 2>&1 && bootable; }; then
+if bootable || { ./mvnw -B -q package -DskipTests > "$data/build.log" 2>&1 && bootable; }; then
     launch=(java -jar "$jar")
 else
     # No executable jar (e.g. Maven offline without the repackage plugin's dependencies): run the compiled

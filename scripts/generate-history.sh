@@ -15,7 +15,7 @@ count="${1:-1000000}"
 years="${2:-10}"
 port="${PORT:-18084}"
 data="${DATA_DIR:-$(mktemp -d)}"
-[ -f target/motcua.jar ] || mvn -B -q package -DskipTests
+[ -f target/motcua.jar ] || ./mvnw -B -q package -DskipTests
 log="$data/generate-history.log"
 mkdir -p "$data"
 java ${JAVA_OPTS:--Xmx2g} -jar target/motcua.jar --server.port="$port" --motcua.data-dir="$data" \

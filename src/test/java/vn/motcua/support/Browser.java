@@ -10,17 +10,24 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.motcua.shared.VietnamTime;
 
 /**
- * A headless Debian Chromium driven by Playwright, for tests that need a real browser (htmx, Bootstrap,
- * the Content-Security-Policy). One browser per test class; each {@link #newPage(int)} opens a fresh
- * context (own cookies, Vietnamese locale). Chromium must be installed ({@code apt-get install -y
- * chromium}); without it the tests fail, they are never skipped.
+ * A headless Chromium driven by Playwright, for tests that need a real browser (htmx, Bootstrap, the
+ * Content-Security-Policy). One browser per test class; each {@link #newPage(int)} opens a fresh context (own
+ * cookies, Vietnamese locale). The browser is the first found of {@link #CANDIDATES}; {@code scripts/test}
+ * installs one when none is there. Without a browser the tests fail, they are never skipped.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    /**
+     * Where a developer's machine has a Chromium: {@code MOTCUA_CHROMIUM}, then Debian's and Ubuntu's Chromium,
+     * then Google Chrome. None found: Playwright's own browser, if it has downloaded one.
+     */
+    static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+            "/snap/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
@@ -33,22 +40,32 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Browser tests need Debian Chromium at " + CHROMIUM
-                    + ", which is missing: run `apt-get update && apt-get install -y chromium` and try again.");
-        }
+        Optional<Path> executable = executable();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
-            return new Browser(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions();
+            executable.ifPresent(options::setExecutablePath);
+            return new Browser(playwright, playwright.chromium().launch(options
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"))));
         } catch (RuntimeException e) {
             playwright.close();
-            throw e;
+            throw executable.isPresent() ? e : new IllegalStateException("Browser tests need Chromium or Chrome:"
+                    + " none at MOTCUA_CHROMIUM or " + CANDIDATES + ", and Playwright has none of its own."
+                    + " Run the tests with scripts/test, which installs Chromium, or set MOTCUA_CHROMIUM.", e);
         }
+    }
+
+    static Optional<Path> executable() {
+        List<String> candidates = new ArrayList<>();
+        String chosen = System.getenv("MOTCUA_CHROMIUM");
+        if (chosen != null && !chosen.isBlank()) {
+            candidates.add(chosen);
+        }
+        candidates.addAll(CANDIDATES);
+        return candidates.stream().map(Paths::get).filter(Files::isExecutable).findFirst();
     }
 
     /**
