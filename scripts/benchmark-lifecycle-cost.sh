@@ -44,7 +44,7 @@
 #
 # Usage: scripts/benchmark-lifecycle-cost.sh [--rebuild]
 #   env: LIFECYCLES (300), WARMUP (50), TOP (20 statements listed), REBUILD=1 (same as --rebuild)
-# Needs java, python3, psql, and (own server) initdb/pg_ctl/postgres with pg_stat_statements; mvn to build.
+# Needs java, python3, psql, and (own server) initdb/pg_ctl/postgres with pg_stat_statements; the Maven wrapper builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -93,7 +93,6 @@ else
 fi
 
 if [ "$rebuild" = 1 ] || [ ! -f target/motcua.jar ]; then
-    need mvn "builds target/motcua.jar"
     echo "== building target/motcua.jar"
     ./mvnw -B -q package -DskipTests
 fi
