@@ -1,5 +1,6 @@
 -- Assigned tasks (nhiệm vụ được giao): what the People's Committee and its Chairman assign to an agency's unit,
--- tracked to on-time or late completion (shared/domain/one-stop-rules.md §8). The status is derived, never
+-- tracked to on-time or late completion, in the five buckets of task-tracking reports (no legal text fixes
+-- them: completed on time or late, open within the deadline or overdue, no deadline). The status is derived, never
 -- stored: it follows from the due date in force on a day and the completion date (see tasks.TaskStatus).
 
 create table assigned_task (

@@ -1,8 +1,8 @@
 -- evaluation (đánh giá): after the result is returned (status code 10) the applicant rates, once, how the
 -- dossier was handled; the scores feed the satisfaction index.
 --
--- The scheme is data, not code. The one seeded here is the classic one, tagged [U] (unconfirmed) in
--- shared/domain/one-stop-rules.md §1 step 8: 9 criteria × 0–2 points = 18; very good 18, good 14–17,
+-- The scheme is data, not code. The one seeded here is the classic scheme of one-stop desks, whose legal
+-- source has not been confirmed: 9 criteria × 0–2 points = 18; very good 18, good 14–17,
 -- pass 10–13, fail < 10. When the official scheme changes, update these rows (deactivate a criterion rather
 -- than delete it: stored ratings name it) together with the grade thresholds, which are totals in points.
 
