@@ -2,16 +2,9 @@ package vn.motcua.catalog.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,12 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +28,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.catalog.Catalog;
@@ -50,36 +39,23 @@ import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
 import vn.motcua.catalog.ProcedureData;
-import vn.motcua.catalog.ProcedureTransfer;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
-import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.FieldMessages;
 import vn.motcua.shared.web.PageLinks;
 import vn.motcua.shared.web.Problems;
 
 /**
  * The catalogue as administrators keep it: every procedure's latest version, the draft editor, publication
- * by decision, abolition, and the Excel workbook in and out (the API's import and export, for a browser
- * session, which cannot use the API's HTTP Basic).
+ * by decision, abolition. The Excel workbook in and out is {@link CatalogTransferPages}.
  */
 @Controller
 class CatalogAdminPages {
 
     static final int PAGE_SIZE = 20;
-
-    /** An XLSX file is a ZIP archive: it starts with these bytes whatever its name says. */
-    private static final byte[] ZIP_MAGIC = {0x50, 0x4B, 0x03, 0x04};
-
-    /** Dates as people write them here, 2/3/2026 or 02/03/2026 (ISO 2026-03-02 is accepted too). */
-    static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-
-    /** A row of the editor or of an import: {@code documents[0].name}, {@code steps[2]}. */
-    private static final Pattern ROW_FIELD = Pattern.compile("(documents|fees|steps)\\[(\\d+)](?:\\.([A-Za-z]+))?");
 
     /** Rule violations named after the data, shown next to the input that holds it. */
     private static final Map<String, String> INPUT_OF = Map.of("timeLimit", "timeLimitAmount",
@@ -89,20 +65,8 @@ class CatalogAdminPages {
     private static final Set<String> EDITOR_INPUTS = Set.of("code", "name", "field", "agencyName", "agencyCode",
             "applicants", "timeLimitAmount", "timeLimitUnit", "onlineLevel");
 
-    /** The inputs of the publication form. */
-    private static final Set<String> PUBLICATION_FIELDS = Set.of("decisionNumber", "decisionDate", "effectiveFrom");
-
     /** Someone else saved first: the service's words for it, all told as one message. */
     private static final Set<String> STALE = Set.of("catalog.stale-revision", "catalog.concurrent-change");
-
-    /** The publication form: the decision's number, and its dates typed dd/MM/yyyy as people write them. */
-    public record PublishForm(@Size(max = 50, message = "{validation.too-long}") String decisionNumber,
-            String decisionDate, String effectiveFrom) {
-
-        public PublishForm {
-            decisionNumber = decisionNumber == null ? null : decisionNumber.strip();
-        }
-    }
 
     /** One line of the list. */
     public record Row(String code, String name, String field, String agencyName, String timeLimit,
@@ -117,22 +81,16 @@ class CatalogAdminPages {
     /** The step hours against the time limit: state ok, missing, extra or no-limit. */
     public record StepSum(String state, String text, int sum, int limit) {}
 
-    public record ReportRow(int row, String code, ProcedureTransfer.Outcome result, List<String> reasons) {}
-
-    public record ImportReport(boolean applied, int created, int updated, int rejected, List<ReportRow> rows) {}
-
     private final Catalog catalog;
-    private final ProcedureTransfer transfer;
     private final Organization organization;
     private final CatalogViews views;
     private final Messages messages;
     private final Problems problems;
 
-    CatalogAdminPages(Catalog catalog, ProcedureTransfer transfer, Organization organization, CatalogViews views,
-            Messages messages, Problems problems) {
+    CatalogAdminPages(Catalog catalog, Organization organization, CatalogViews views, Messages messages,
+            Problems problems) {
         this.problems = problems;
         this.catalog = catalog;
-        this.transfer = transfer;
         this.organization = organization;
         this.views = views;
         this.messages = messages;
@@ -184,76 +142,6 @@ class CatalogAdminPages {
             url.queryParam("page", page);
         }
         return url.encode().buildAndExpand(values).toUriString();
-    }
-
-    // --- Excel ---------------------------------------------------------------------------------
-
-    /** The workbook of the import template: every latest version (scope=latest) or the catalogue in force. */
-    @GetMapping("/admin/procedures/export.xlsx")
-    @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<byte[]> export(@RequestParam(required = false, defaultValue = "latest") String scope) {
-        boolean latest = !"published".equals(scope);
-        return Downloads.workbook(latest ? "thu-tuc-hanh-chinh-tat-ca.xlsx" : "thu-tuc-hanh-chinh.xlsx",
-                transfer.toWorkbook(transfer.export(latest)));
-    }
-
-    @GetMapping("/admin/procedures/import")
-    @PreAuthorize("hasRole('ADMIN')")
-    String importForm() {
-        return "catalog/admin-import";
-    }
-
-    /** All or nothing, as the API does: the report says row by row what was, or would have been, done. */
-    @PostMapping("/admin/procedures/import")
-    @PreAuthorize("hasRole('ADMIN')")
-    String importWorkbook(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
-            throws IOException {
-        try {
-            if (file == null || file.isEmpty()) {
-                throw ProblemException.invalid("file", "catalog.import.empty");
-            }
-            if (file.getSize() > StaffProcedureApi.MAX_IMPORT_BYTES) {
-                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "problem.upload-too-large");
-            }
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-            try (InputStream in = new BufferedInputStream(file.getInputStream())) {
-                in.mark(4);
-                byte[] head = in.readNBytes(4);
-                in.reset();
-                if (!Arrays.equals(head, ZIP_MAGIC) || !name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                    throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "catalog.import.not-xlsx");
-                }
-                ProcedureTransfer.Report report = transfer.importLines(transfer.fromWorkbook(in));
-                model.addAttribute("report", new ImportReport(report.applied(), report.created(), report.updated(),
-                        report.rejected(), report.rows().stream().map(this::reportRow).toList()));
-            }
-            model.addAttribute("fileName", name);
-        } catch (ProblemException e) {
-            model.addAttribute("importError", problems.firstReason(e));
-        }
-        return "catalog/admin-import";
-    }
-
-    private ReportRow reportRow(ProcedureTransfer.RowReport row) {
-        List<String> reasons = row.errors().stream()
-                .map(error -> messages.text("web.catalog.admin.import.reason", label(error.get("field")), error.get("message")))
-                .toList();
-        return new ReportRow(row.row(), row.code(), row.result(), reasons);
-    }
-
-    /** A field path in words: {@code steps[1].durationHours} → "Bước 2 – Số giờ làm việc". */
-    String label(String path) {
-        if (path == null) {
-            return "";
-        }
-        Matcher row = ROW_FIELD.matcher(path);
-        if (row.matches()) {
-            String section = row.group(1);
-            String item = messages.text("web.catalog.label." + section + ".item", String.valueOf(Integer.parseInt(row.group(2)) + 1));
-            return row.group(3) == null ? item
-                    : item + " – " + messages.textOr("web.catalog.label." + section + "." + row.group(3), row.group(3));
-        }
-        return messages.textOr("web.catalog.label." + path, path);
     }
 
     // --- the editor ----------------------------------------------------------------------------
@@ -394,8 +282,8 @@ class CatalogAdminPages {
         if (errors.hasErrors()) {
             return procedureView(current, List.of(), model);
         }
-        LocalDate decisionDate = date(form.decisionDate(), "decisionDate", errors);
-        LocalDate effectiveFrom = date(form.effectiveFrom(), "effectiveFrom", errors);
+        LocalDate decisionDate = PublishForm.date(form.decisionDate(), "decisionDate", errors);
+        LocalDate effectiveFrom = PublishForm.date(form.effectiveFrom(), "effectiveFrom", errors);
         // Even with a date mistyped (so left out, which the catalogue refuses) the catalogue is asked, so that
         // every reason is listed at once.
         List<String> reasons = new ArrayList<>();
@@ -412,7 +300,7 @@ class CatalogAdminPages {
             for (ProblemException.FieldError error : e.errors()) {
                 String message = messages.text(error.messageKey(), error.args());
                 reasons.add(message);
-                if (PUBLICATION_FIELDS.contains(error.field()) && !errors.hasFieldErrors(error.field())) {
+                if (PublishForm.FIELDS.contains(error.field()) && !errors.hasFieldErrors(error.field())) {
                     // As worded here (a clause made a sentence), not as the bundle words the key.
                     errors.addError(new FieldError(errors.getObjectName(), error.field(),
                             errors.getFieldValue(error.field()), false, null, null, capitalized(message)));
@@ -496,29 +384,15 @@ class CatalogAdminPages {
         for (ProblemException.FieldError error : e.errors()) {
             String input = INPUT_OF.getOrDefault(error.field(), error.field());
             String message = messages.text(error.messageKey(), error.args());
-            if (ROW_FIELD.matcher(input).matches() || EDITOR_INPUTS.contains(input)) {
+            if (CatalogViews.ROW_FIELD.matcher(input).matches() || EDITOR_INPUTS.contains(input)) {
                 if (!errors.hasFieldErrors(input)) {
                     errors.rejectValue(input, error.messageKey(), error.args(), message);
                 }
             } else {
-                errors.addError(new ObjectError(errors.getObjectName(), label(error.field()) + ": " + message));
+                errors.addError(new ObjectError(errors.getObjectName(), views.label(error.field()) + ": " + message));
             }
         }
     }
-
-    private static LocalDate date(String text, String field, BindingResult errors) {
-        String value = text == null ? "" : text.strip();
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
-        } catch (DateTimeParseException e) {
-            errors.rejectValue(field, "web.catalog.admin.date-invalid");
-            return null;
-        }
-    }
-
 
     /** A clause of the refusal's sentence as a message of its own, next to its input. */
     private static String capitalized(String message) {

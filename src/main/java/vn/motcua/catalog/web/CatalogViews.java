@@ -2,6 +2,8 @@ package vn.motcua.catalog.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
@@ -13,13 +15,17 @@ import vn.motcua.shared.Messages;
 
 /**
  * A procedure as the catalogue pages show it, the public page and the administrators' alike: the time
- * limit and step durations in words, the units of the internal process by name, page links.
+ * limit and step durations in words, the units of the internal process by name, field paths in words, page
+ * links.
  */
 @Component
 class CatalogViews {
 
     /** One working day is 8 working hours, as {@link TimeLimit#hours()} counts them. */
     static final int HOURS_PER_DAY = 8;
+
+    /** A row of the editor or of an import: {@code documents[0].name}, {@code steps[2]}. */
+    static final Pattern ROW_FIELD = Pattern.compile("(documents|fees|steps)\\[(\\d+)](?:\\.([A-Za-z]+))?");
 
     /** One step of the internal process (quy trình nội bộ, ISO 9001:2015), with its unit by name. */
     public record Step(int order, String name, String unitCode, String unitName, StepRole role, int durationHours,
@@ -61,6 +67,21 @@ class CatalogViews {
         return hours > 0 && hours % HOURS_PER_DAY == 0
                 ? messages.text("web.catalog.duration.days", String.valueOf(hours / HOURS_PER_DAY))
                 : messages.text("web.catalog.duration.hours", String.valueOf(hours));
+    }
+
+    /** A field path in words: {@code steps[1].durationHours} → "Bước 2 – Số giờ làm việc". */
+    String label(String path) {
+        if (path == null) {
+            return "";
+        }
+        Matcher row = ROW_FIELD.matcher(path);
+        if (row.matches()) {
+            String section = row.group(1);
+            String item = messages.text("web.catalog.label." + section + ".item", String.valueOf(Integer.parseInt(row.group(2)) + 1));
+            return row.group(3) == null ? item
+                    : item + " – " + messages.textOr("web.catalog.label." + section + "." + row.group(3), row.group(3));
+        }
+        return messages.textOr("web.catalog.label." + path, path);
     }
 
     static int limitHours(Integer amount, TimeUnit unit) {

@@ -36,7 +36,7 @@ import vn.motcua.shared.web.Downloads;
 class StaffProcedureApi {
 
     /** An XLSX file is a ZIP archive: it starts with these bytes whatever its name says. */
-    private static final byte[] ZIP_MAGIC = {0x50, 0x4B, 0x03, 0x04};
+    static final byte[] ZIP_MAGIC = {0x50, 0x4B, 0x03, 0x04};
     static final long MAX_IMPORT_BYTES = 10L * 1024 * 1024;
 
     private final Catalog catalog;
