@@ -163,15 +163,20 @@ public class DossierDesk {
 
     @Transactional
     public Receipt requestSupplement(String code, List<IntakeRequest.SupplementItem> items, StaffUser by) {
+        return receipt(requestSupplement(find(code), items, by));
+    }
+
+    /** Form 02 at intake, on a dossier already read (processing's request-supplement before acceptance). */
+    Dossier requestSupplement(Dossier dossier, List<IntakeRequest.SupplementItem> items, StaffUser by) {
         List<FieldError> errors = new ArrayList<>();
         IntakeRules.items(errors, "items", items);
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
-        Dossier dossier = deskDossier(code, by);
+        requireDesk(dossier, by);
         dossier.requestSupplement(json.writeValueAsString(items), IntakeRules.summary(items), clock.instant(), by.username(),
                 by.unitCode());
-        return receipt(store.save(dossier));
+        return store.save(dossier);
     }
 
     @Transactional
@@ -189,18 +194,33 @@ public class DossierDesk {
     /** The applicant supplied what Form 02 asked for: the dossier returns to the desk's check. */
     @Transactional
     public Receipt supplied(String code, String note, StaffUser by) {
-        Dossier dossier = deskDossier(code, by);
+        return receipt(supplied(find(code), note, by));
+    }
+
+    /** The supplement arrived at intake, on a dossier already read (processing's supplement-received). */
+    Dossier supplied(Dossier dossier, String note, StaffUser by) {
+        requireDesk(dossier, by);
         dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : IntakeRules.text(note));
-        return receipt(store.save(dossier));
+        return store.save(dossier);
     }
 
     /** Only the desk that holds the dossier (or an administrator) decides on it; others do not see it. */
     private Dossier deskDossier(String code, StaffUser by) {
-        Dossier dossier = find(code);
-        if (!by.has(Role.ADMIN) && !dossier.deskUnitCode().equals(by.unitCode())) {
-            throw ProblemException.notFound("dossier.not-found", code);
+        return requireDesk(find(code), by);
+    }
+
+    /**
+     * The receiving desk's officers (RECEPTION in the desk's unit) or an administrator decide at intake; other staff
+     * of the desk's unit are refused (403); anyone else is answered as if the dossier did not exist (404).
+     */
+    private static Dossier requireDesk(Dossier dossier, StaffUser by) {
+        if (by.has(Role.ADMIN) || by.has(Role.RECEPTION) && dossier.deskUnitCode().equals(by.unitCode())) {
+            return dossier;
         }
-        return dossier;
+        if (dossier.deskUnitCode().equals(by.unitCode())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "dossier.desk.forbidden");
+        }
+        throw ProblemException.notFound("dossier.not-found", dossier.code());
     }
 
     private Dossier find(String code) {

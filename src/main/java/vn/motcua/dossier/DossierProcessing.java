@@ -81,9 +81,8 @@ public class DossierProcessing {
             StaffUser by) {
         Dossier d = store.get(code);
         if (!d.clock().started()) {
-            desk.requestSupplement(code, items, by);
-            Dossier after = store.get(code);
-            return state(after, route(after));
+            requireVersion(d, expectedVersion);
+            return state(desk.requestSupplement(d, items, by), route(d));
         }
         List<FieldError> errors = new ArrayList<>();
         IntakeRules.items(errors, "items", items);
@@ -105,9 +104,8 @@ public class DossierProcessing {
     public State supplementReceived(String code, String note, Integer expectedVersion, StaffUser by) {
         Dossier d = store.get(code);
         if (!d.clock().started()) {
-            desk.supplied(code, note, by);
-            Dossier after = store.get(code);
-            return state(after, route(after));
+            requireVersion(d, expectedVersion);
+            return state(desk.supplied(d, note, by), route(d));
         }
         ProcedureData procedure = procedure(d);
         Route route = Route.of(procedure);

@@ -357,6 +357,39 @@ class DossierProcessingTest {
     }
 
     @Test
+    void only_the_desks_receiving_officers_decide_on_a_dossier_before_acceptance_and_a_stale_version_is_refused() {
+        Api.Response opened = Api.as(port, "admin").post("/api/v1/accounts", Map.of("username", "vanthu.motcua",
+                "fullName", "Lê Thị Văn Thư", "password", "Van-thu#2026", "unitCode", "VP.MC", "roles",
+                List.of("CLERK", "LEADER")));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        clock.set(MONDAY);
+        Map<String, Object> body = new HashMap<>();
+        body.put("procedureCode", RESTART);
+        body.put("channel", "ONLINE");
+        body.put("applicant", Map.of("fullName", "Đỗ Văn Trực Tuyến", "citizenId", "031085001234",
+                "address", "5 Lê Lợi, Ngô Quyền, Hải Phòng"));
+        body.put("documents", List.of(Map.of("documentId", mandatoryDocument.get(RESTART))));
+        String code = as("tiepnhan").post("/api/v1/dossiers", body).json().get("code").asString();
+        Map<String, Object> items = Map.of("items", List.of(Map.of("description", "Bản sao sổ đỏ có chứng thực",
+                "reason", "Bản đã nộp là bản chụp")));
+        Api clerk = Api.as(port, "vanthu.motcua", "Van-thu#2026");
+        Api.Response refused = clerk.post("/api/v1/dossiers/" + code + "/request-supplement", items);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asString()).contains("cán bộ tiếp nhận");
+        assertThat(clerk.post("/api/v1/dossiers/" + code + "/supplement-received", Map.of()).status()).isEqualTo(403);
+        assertThat(act("chuyenvien.sxd", code, "request-supplement", items).status()).isEqualTo(404);
+        int revision = revision(code);
+        Map<String, Object> stale = new HashMap<>(items);
+        stale.put("expectedVersion", revision - 1);
+        assertThat(act("tiepnhan", code, "request-supplement", stale).status()).isEqualTo(409);
+        assertThat(detail(code).get("statusCode").asInt()).isEqualTo(1);
+        Map<String, Object> current = new HashMap<>(items);
+        current.put("expectedVersion", revision);
+        assertThat(ok(act("tiepnhan", code, "request-supplement", current)).get("statusCode").asInt()).isEqualTo(5);
+        assertThat(ok(act("tiepnhan", code, "supplement-received", Map.of())).get("statusCode").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void the_work_queue_holds_what_waits_at_the_unit_most_urgent_first() {
         String code = accepted(RESTART, MONDAY, "Lý Văn Hàng Đợi");
         String queue = "/api/v1/work-queue?scope=unit&size=100&due=";
