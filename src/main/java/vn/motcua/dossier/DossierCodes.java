@@ -45,6 +45,11 @@ class DossierCodes {
                 returning last""")
                 .params(agencyCode, day)
                 .query(Integer.class).single();
+        return code(agencyCode, day, number);
+    }
+
+    /** The code of the {@code number}-th dossier of the day at the agency. */
+    static String code(String agencyCode, LocalDate day, int number) {
         return agencyCode + "-" + DAY.format(day) + "-" + String.format("%04d", number);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,6 @@ import vn.motcua.dossier.DossierRows.Column;
  */
 @Service
 public class DossierImport {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final DossierIntake intake;
     private final ProcessClock processClock;
@@ -83,7 +80,7 @@ public class DossierImport {
                         int last = rs.getInt(2);
                         List<String> list = new ArrayList<>();
                         for (int number = last - counts.get(day) + 1; number <= last; number++) {
-                            list.add(agency + "-" + DAY.format(day) + "-" + String.format("%04d", number));
+                            list.add(DossierCodes.code(agency, day, number));
                         }
                         codes.put(day, list);
                     }
@@ -292,10 +289,6 @@ public class DossierImport {
         if (rows.isEmpty()) {
             return 0;
         }
-        StringBuilder names = new StringBuilder();
-        for (Column<T> c : columns) {
-            names.append(names.isEmpty() ? "" : ", ").append(c.name());
-        }
         StringBuilder data = new StringBuilder(rows.size() * columns.size() * 16);
         for (T row : rows) {
             for (int c = 0; c < columns.size(); c++) {
@@ -316,7 +309,8 @@ public class DossierImport {
         }
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + table + " (" + names + ") from stdin", new StringReader(data.toString()));
+                    .copyIn("copy " + table + " (" + DossierRows.names(columns, "") + ") from stdin",
+                            new StringReader(data.toString()));
         } catch (IOException e) {
             throw new SQLException(e);
         }

@@ -158,6 +158,15 @@ final class DossierRows {
                 rs.getString("note"));
     }
 
+    /** {@code a, b, c} (with {@code suffix} after each name, e.g. {@code " = ?"}). */
+    static String names(List<? extends Column<?>> columns, String suffix) {
+        StringBuilder names = new StringBuilder();
+        for (Column<?> c : columns) {
+            names.append(names.isEmpty() ? "" : ", ").append(c.name()).append(suffix);
+        }
+        return names.toString();
+    }
+
     /** A value as a JDBC parameter of the PostgreSQL driver. */
     static Object jdbc(Object value) {
         if (value instanceof Instant instant) {

@@ -80,11 +80,11 @@ class DossierStore {
     private static String sql(Shape shape) {
         StringBuilder sql = new StringBuilder("with d as (");
         if (shape.insert()) {
-            sql.append("insert into dossier (").append(names(DossierRows.DOSSIER, ""))
+            sql.append("insert into dossier (").append(DossierRows.names(DossierRows.DOSSIER, ""))
                     .append(", lock_version) values (").append("?, ".repeat(DossierRows.DOSSIER.size()))
                     .append("0) returning id)");
         } else {
-            sql.append("update dossier set ").append(names(DossierRows.DOSSIER, " = ?"))
+            sql.append("update dossier set ").append(DossierRows.names(DossierRows.DOSSIER, " = ?"))
                     .append(", lock_version = lock_version + 1 where id = ? and lock_version = ? returning id)");
         }
         append(sql, "dossier_document", DossierRows.DOCUMENTS, shape.documents());
@@ -110,7 +110,7 @@ class DossierStore {
             values.append(", ?::").append(c.type());
         }
         sql.append(", ").append(table).append(" as (insert into ").append(table).append(" (dossier_id, position, ")
-                .append(names(columns, "")).append(") select d.id, coalesce((select max(x.position) + 1 from ")
+                .append(DossierRows.names(columns, "")).append(") select d.id, coalesce((select max(x.position) + 1 from ")
                 .append(table).append(" x where x.dossier_id = d.id), 0) + v.n").append(selected)
                 .append(" from d, (values ");
         for (int i = 0; i < rows; i++) {
@@ -126,14 +126,6 @@ class DossierStore {
                 params.add(DossierRows.jdbc(c.value().apply(row)));
             }
         }
-    }
-
-    private static String names(List<? extends Column<?>> columns, String suffix) {
-        StringBuilder names = new StringBuilder();
-        for (Column<?> c : columns) {
-            names.append(names.isEmpty() ? "" : ", ").append(c.name()).append(suffix);
-        }
-        return names.toString();
     }
 
     List<Dossier.Document> documents(long dossierId) {
