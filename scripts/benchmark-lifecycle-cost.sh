@@ -277,6 +277,24 @@ if [ -n "$wal_dir" ] && [ -x "$wal_dump" ]; then
         | awk -v n="$lifecycles" 'NR > 3 && $1 != "Total" && $1 !~ /^-/ { gsub(/[()]/, "");
               if ($8 > 0) printf "%-28s %8.1f %9.0f %9.0f %9.0f\n", $1, $2 / n, $4 / n, $6 / n, $8 / n }' \
         | sort -k5,5nr | head -12 || true)
+    # The same window by relation, named from the application's catalogue: the lifecycle's own tables apart
+    # from the system catalogues that autovacuum's ANALYZE writes (pg_statistic …) on the freshly loaded tables.
+    relations=$(psql -X -A -t -q -F ' ' "$conninfo dbname=$app_db" \
+        -c "SELECT pg_relation_filenode(oid), relname FROM pg_class WHERE pg_relation_filenode(oid) IS NOT NULL" \
+        2> /dev/null || true)
+    wal_relations=$("$wal_dump" -p "$wal_dir" -s "$lsn0" -e "$lsn2" 2> /dev/null \
+        | awk -v n="$lifecycles" -v names="$relations" '
+              BEGIN { split(names, lines, "\n"); for (i in lines) { split(lines[i], f, " "); name[f[1]] = f[2] } }
+              match($0, /len \(rec\/tot\): *[0-9]+\/ *[0-9]+/) {
+                  split(substr($0, RSTART, RLENGTH), l, "/"); bytes = l[3] + 0
+                  rel = "(no relation: commits, checkpoints)"
+                  if (match($0, /rel [0-9]+\/[0-9]+\/[0-9]+/)) {
+                      split(substr($0, RSTART, RLENGTH), r, "/"); rel = (r[3] in name) ? name[r[3]] : "filenode " r[3]
+                  }
+                  total[rel] += bytes
+              }
+              END { for (rel in total) printf "%-40s %9.0f\n", rel, total[rel] / n }' \
+        | sort -k2,2nr | head -15 || true)
 fi
 
 per() { awk -v v="$1" -v n="$lifecycles" -v f="${2:-%.1f}" 'BEGIN { printf f, v / n }'; }
@@ -296,6 +314,11 @@ if [ -n "$wal_records" ]; then
     echo "== WAL per lifecycle by record type (the whole window)"
     printf '%-28s %8s %9s %9s %9s\n' "record" "records" "bytes" "FPI B" "total B"
     echo "$wal_records"
+fi
+if [ -n "${wal_relations:-}" ]; then
+    echo
+    echo "== WAL per lifecycle by relation (the whole window; indexes apart from their tables)"
+    echo "$wal_relations"
 fi
 echo
 echo "== statements per lifecycle by kind"

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Dossier codes {@code <agency electronic ID>-YYMMDD-NNNN} (Circular 01/2018/TT-VPCP, kept by Circular
  * 03/2025): a per-agency daily sequence from 0001, at least four digits. The counter is one row per
- * agency and day, incremented by an atomic upsert, so that parallel intakes on any number of nodes never
+ * agency and day, incremented atomically, so that parallel intakes on any number of nodes never
  * get the same number; it is never kept in a node's memory.
  *
  * <p>The number is drawn in one statement outside the intake's transaction (autocommit), so the counter row is
@@ -39,11 +39,18 @@ class DossierCodes {
     }
 
     private String draw(String agencyCode, LocalDate day) {
+        // An update first, the insert only for the day's first dossier (its ON CONFLICT covers two first
+        // dossiers at once): an upsert locks the existing row before updating it, one more WAL record per intake.
         int number = jdbc.sql("""
-                insert into dossier_sequence (agency_code, day, last) values (?, ?, 1)
-                on conflict (agency_code, day) do update set last = dossier_sequence.last + 1
-                returning last""")
-                .params(agencyCode, day)
+                with bumped as (
+                    update dossier_sequence set last = last + 1 where agency_code = ? and day = ? returning last),
+                first as (
+                    insert into dossier_sequence (agency_code, day, last)
+                    select ?, ?, 1 where not exists (select from bumped)
+                    on conflict (agency_code, day) do update set last = dossier_sequence.last + 1
+                    returning last)
+                select last from bumped union all select last from first""")
+                .params(agencyCode, day, agencyCode, day)
                 .query(Integer.class).single();
         return code(agencyCode, day, number);
     }
