@@ -43,8 +43,10 @@ for _ in $(seq 1 300); do
 done
 grep -q "Demo data ready" "$log" || { echo "the application did not start, see $log"; exit 1; }
 
-# The embedded server: its port is on line 4 of postmaster.pid; local connections are trusted.
+# The embedded server: its port is on line 4 of postmaster.pid, its superuser's password in postgres.password.
 pgport=$(sed -n 4p "$data/postgres/postmaster.pid")
+export PGPASSWORD
+PGPASSWORD=$(cat "$data/postgres.password")
 sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 loaded=$(sql -At -c "select count(*) from assigned_task where created_by = 'benchmark'")
 if [ "$loaded" -eq 0 ]; then

@@ -1,12 +1,9 @@
 package vn.motcua.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * Starts a real PostgreSQL server inside the data directory when no external database is configured
  * ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL} unset), so that a new user needs no
  * setup. The same SQL dialect runs everywhere: production simply points the datasource at a server.
+ * The server is locked to its owner ({@link EmbeddedServer}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,34 +23,26 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** Stopped after the connection pool: Spring destroys beans in the reverse order of their dependencies. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(MotcuaProperties properties) {
-        Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
+    EmbeddedServer embeddedServer(MotcuaProperties properties) {
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    // Spring stops the server after the connection pool (destroy order); a JVM hook of its
-                    // own would stop it first and leave the pool and the event registry waiting 30 s.
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("timezone", "UTC")
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .start();
-            log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(), dir);
-            return postgres;
+            EmbeddedServer server = EmbeddedServer.start(dataDir);
+            log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", server.port(),
+                    dataDir.resolve("postgres"));
+            return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer server) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(EmbeddedServer.SUPERUSER);
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("motcua-embedded");
         return dataSource;

@@ -39,7 +39,7 @@ class ExternalDatabaseSmokeTest {
                 "--motcua.data-dir=target/test-data/external",
                 "--server.port=0",
                 "--logging.level.root=WARN")) {
-            assertThat(app.getBeanNamesForType(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class))
+            assertThat(app.getBeanNamesForType(EmbeddedServer.class))
                     .as("no embedded server when a datasource is configured").isEmpty();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             assertThat(Api.anonymous(port).get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
