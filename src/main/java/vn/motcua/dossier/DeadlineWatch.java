@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,6 @@ public class DeadlineWatch {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -104,7 +102,7 @@ public class DeadlineWatch {
         for (Row row : rows) {
             if (row.unit() != null) {
                 lines.computeIfAbsent(row.unit(), u -> new ArrayList<>()).add("- " + row.code() + ": " + row.procedure()
-                        + " (" + MOMENT.format(row.due().toInstant().atZone(VietnamTime.ZONE)) + ")");
+                        + " (" + VietnamTime.DATE_TIME.format(row.due().toInstant().atZone(VietnamTime.ZONE)) + ")");
             }
         }
         lines.forEach((unit, list) -> {

@@ -3,6 +3,7 @@ package vn.motcua.shared;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The one time zone of Vietnamese administration (UTC+7, no daylight saving): every day, deadline and
@@ -11,6 +12,10 @@ import java.time.ZoneId;
 public final class VietnamTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** A day as Vietnamese documents write it: {@code 26/11/2026}. */
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** A moment as Vietnamese documents write it, the day first: {@code 26/11/2026 14:30}. */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private VietnamTime() {}
 

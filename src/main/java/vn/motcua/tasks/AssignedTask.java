@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.VietnamTime;
 import vn.motcua.shared.VietnameseText;
 
 /**
@@ -199,7 +200,7 @@ class AssignedTask {
         }
         if (!proposedDueDate.isAfter(dueDate) || proposedDueDate.isBefore(today)) {
             throw ProblemException.ruleViolated("task.extension.date-not-later",
-                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(dueDate));
+                    VietnamTime.DATE.format(dueDate));
         }
         String cleanReason = text(reason, MAX_TEXT, "reason");
         if (cleanReason == null) {

@@ -3,7 +3,6 @@ package vn.motcua.tasks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
 import vn.motcua.organization.Organization;
 import vn.motcua.platform.ClusterLock;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * Reminds host units of their open tasks, on one node at a time, through the outbox: once when a task falls due
@@ -31,7 +31,6 @@ public class TaskWatch {
 
     private static final Logger log = LoggerFactory.getLogger(TaskWatch.class);
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -104,7 +103,7 @@ public class TaskWatch {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         for (Row row : rows) {
             lines.computeIfAbsent(row.unit(), u -> new ArrayList<>())
-                    .add("- #" + row.id() + " " + row.title() + " (" + DAY.format(row.due()) + ")");
+                    .add("- #" + row.id() + " " + row.title() + " (" + VietnamTime.DATE.format(row.due()) + ")");
         }
         lines.forEach((unit, list) -> {
             Object[] args = {list.size(), settings.reminderWorkingDays()};

@@ -22,6 +22,6 @@ class FormatsTest {
     void dates_are_day_month_year_in_vietnam_time() {
         assertThat(formats.date(LocalDate.of(2026, 4, 30))).isEqualTo("30/04/2026");
         // 17:30 UTC is 00:30 the next day in Hà Nội/Hải Phòng.
-        assertThat(formats.dateTime(Instant.parse("2026-04-29T17:30:00Z"))).isEqualTo("00:30 30/04/2026");
+        assertThat(formats.dateTime(Instant.parse("2026-04-29T17:30:00Z"))).isEqualTo("30/04/2026 00:30");
     }
 }

@@ -12,13 +12,13 @@ import vn.motcua.shared.VietnamTime;
 
 /**
  * Vietnamese formats for pages and documents, available in templates as {@code @formats}:
- * {@code 1.500.000 đ}, {@code 26/11/2026}, {@code 14:30 26/11/2026} (Vietnam time).
+ * {@code 1.500.000 đ}, {@code 26/11/2026}, {@code 26/11/2026 14:30} (Vietnam time).
  */
 @Component("formats")
 public class Formats {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final DateTimeFormatter DATE = VietnamTime.DATE;
+    private static final DateTimeFormatter DATE_TIME = VietnamTime.DATE_TIME;
 
     /** An amount of đồng with dots between thousands: {@code 1.500.000 đ}. */
     public static String vnd(long amount) {

@@ -48,7 +48,7 @@ class DeskBrowserTest extends BrowserTest {
         // Accepted, the intake step is done at once: the dossier is being processed.
         assertThat(page.locator("#history")).containsText("Đã tiếp nhận (2)");
         assertThat(page.locator("#dossier-status")).containsText("Đang giải quyết (4)");
-        assertThat(page.locator("#due-at")).hasText(Pattern.compile("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}"));
+        assertThat(page.locator("#due-at")).hasText(Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
         Browser.screenshot(page, "/tmp/desk-dossier.png");
         String receipt = page.locator("#print-receipt").getAttribute("href");
         APIResponse pdf = page.request().get(receipt);

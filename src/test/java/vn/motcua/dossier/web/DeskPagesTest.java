@@ -153,7 +153,7 @@ class DeskPagesTest {
 
         assertThat(code).matches(CODE);
         assertThat(page).contains(code).contains("Đã tiếp nhận (2)").contains("Vũ Thị Xem")
-                .containsPattern("id=\"due-at\">\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}<").contains("receipt.pdf");
+                .containsPattern("id=\"due-at\">\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}<").contains("receipt.pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
