@@ -1,6 +1,5 @@
 package vn.motcua.dossier.forms;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +35,13 @@ final class ControlSlip {
     /** The events of the history that are lines of the slip besides the hand-overs. */
     private static final Set<String> EVENTS = Set.of("SUPPLEMENT_REQUESTED", "SUPPLIED", "SUPPLEMENT_RECEIVED",
             "APOLOGY", "APOLOGY_LATE", "STOPPED", "WITHDRAWN");
+
+    /**
+     * The history actions recorded with a hand-over, one each, in the same change: they place the hand-overs
+     * among the events (times alone do not, several changes may fall in one second).
+     */
+    private static final Set<String> HANDED_OVER = Set.of("IN_PROCESS", "HANDOVER", "RESULT_READY", "SENT_BACK",
+            "RETURNED");
 
     /** A line of the slip; {@code result} is empty for an event, {@code sentBack} sets it in italics. */
     record Line(String fromUnit, String toUnit, DossierForms.Moment at, String result, String giver, String receiver,
@@ -111,8 +117,7 @@ final class ControlSlip {
         String applicantSide = forms.text("dossier.form.control-slip.applicant-receiver", "Tổ chức, cá nhân");
         String applicant = dossier.applicant().organizationName() != null ? dossier.applicant().organizationName()
                 : dossier.representative() != null ? dossier.representative().fullName() : dossier.applicant().fullName();
-        record Timed(OffsetDateTime at, int order, Line line) {}
-        List<Timed> timed = new ArrayList<>();
+        List<Line> handed = new ArrayList<>();
         for (int i = 0; i < handovers.size(); i++) {
             Handover h = handovers.get(i);
             boolean sentBack = "SEND_BACK".equals(h.action());
@@ -133,11 +138,16 @@ final class ControlSlip {
             }
             String result = h.timeliness() == null ? "" : forms.text(
                     "dossier.form.control-slip.timeliness." + h.timeliness().name(), h.timeliness().name());
-            timed.add(new Timed(h.at(), timed.size(), new Line(h.fromUnit() == null ? DossierForms.BLANK
-                    : name.apply(h.fromUnit()), to, DossierForms.moment(h.at()), result, person.apply(h.by()), receiver,
-                    note, sentBack)));
+            handed.add(new Line(h.fromUnit() == null ? DossierForms.BLANK : name.apply(h.fromUnit()), to,
+                    DossierForms.moment(h.at()), result, person.apply(h.by()), receiver, note, sentBack));
         }
+        List<Line> lines = new ArrayList<>();
+        int next = 0;
         for (HistoryEntry e : dossier.history()) {
+            if (HANDED_OVER.contains(e.action()) && next < handed.size()) {
+                lines.add(handed.get(next++));
+                continue;
+            }
             if (!EVENTS.contains(e.action())) {
                 continue;
             }
@@ -145,17 +155,16 @@ final class ControlSlip {
             boolean fromApplicant = e.action().equals("SUPPLIED") || e.action().equals("SUPPLEMENT_RECEIVED");
             String note = forms.text("dossier.form.control-slip.event." + e.action(), e.action(),
                     e.note() == null ? "" : e.note(), dossier.apologyNumber() == null ? DossierForms.BLANK
-                            : dossier.apologyNumber());
+                            : dossier.apologyNumber()).strip();
             Line line = fromApplicant
                     ? new Line(applicantSide, unit, DossierForms.moment(e.at()), "", applicant, person.apply(e.by()), note,
                             false)
                     : new Line(unit, applicantSide, DossierForms.moment(e.at()), "", person.apply(e.by()), applicant, note,
                             false);
-            timed.add(new Timed(e.at(), timed.size(), line));
+            lines.add(line);
         }
-        // In order of time; at the same second a hand-over before an event (both kept in their own order).
-        return timed.stream().sorted(Comparator.comparing(Timed::at).thenComparing(Timed::order)).map(Timed::line)
-                .toList();
+        lines.addAll(handed.subList(next, handed.size()));
+        return lines;
     }
 
     /** The next hand-over made by the unit that received hand-over {@code index}. */
