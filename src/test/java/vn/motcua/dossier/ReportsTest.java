@@ -27,7 +27,7 @@ import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestClock;
 
 /**
- * The records (statutory statistics and the tracking book, Form 06) through the API, on dossiers of our own in the reporting period 15 June – 14 July 2024
+ * The records (statutory statistics and the tracking book, Form 07) through the API, on dossiers of our own in the reporting period 15 June – 14 July 2024
  * (no holiday in it; no other test uses 2024). Field "xây dựng" goes VP.MC → SXD.QLXD (chuyenvien.sxd) →
  * SXD.LD (lanhdao.sxd) → VP.MC; field "hành chính" VP.MC → VP.KSTT (chuyenvien) → VP.LD (lanhdao) → VP.MC.
  * Every dossier is received at the Office's desk (VP.MC), so its receiving agency is the Office.

@@ -23,7 +23,7 @@ import vn.motcua.shared.VietnamTime;
 
 /**
  * The reports as the official forms look on paper, always in Vietnamese: the statutory statistics table
- * (columns (1) to (13), two-level headings, totals, notes) and the tracking book (Form 06, streamed).
+ * (columns (1) to (13), two-level headings, totals, notes) and the tracking book (Form 07, streamed).
  */
 @Component
 public class ReportWorkbooks {
@@ -150,7 +150,7 @@ public class ReportWorkbooks {
         }
     }
 
-    // --- tracking book (Form 06) ------------------------------------------------------------------
+    // --- tracking book (Form 07) ------------------------------------------------------------------
 
     /** Streams the book: rows are flushed to a temporary file as they are written (SXSSF). */
     public void trackingBook(TrackingBook book, OutputStream out) {
