@@ -1,6 +1,9 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,20 +44,11 @@ class LetterRegister {
                 returning last""")
                 .params(agencyCode, year)
                 .query(Integer.class).single();
-        AgencyView agency = null;
-        AgencyView superior = null;
-        for (AgencyView a : organization.agencies()) {
-            if (a.code().equals(agencyCode)) {
-                agency = a;
-            }
-        }
-        if (agency != null && agency.parentCode() != null) {
-            for (AgencyView a : organization.agencies()) {
-                if (a.code().equals(agency.parentCode())) {
-                    superior = a;
-                }
-            }
-        }
+        // Organization offers agencies only as the whole list (a dozen or so per city).
+        Map<String, AgencyView> agencies = organization.agencies().stream()
+                .collect(Collectors.toMap(AgencyView::code, Function.identity(), (a, b) -> a));
+        AgencyView agency = agencies.get(agencyCode);
+        AgencyView superior = agency == null || agency.parentCode() == null ? null : agencies.get(agency.parentCode());
         return settings.number(number, agency == null ? agencyCode : agency.notation(superior));
     }
 }

@@ -433,7 +433,7 @@ class ReportsTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             List<List<String>> cells = text(workbook.getSheetAt(0));
             String all = cells.toString();
-            assertThat(all).contains("SỔ THEO DÕI HỒ SƠ").contains("Bộ phận Một cửa")
+            assertThat(all).contains("SỔ THEO DÕI HỒ SƠ").contains("Mẫu số 07").contains("Bộ phận Một cửa")
                     .contains("Từ ngày 15/06/2024 đến ngày 14/07/2024").contains("Tất cả các lĩnh vực");
             List<String> heading = cells.stream().filter(r -> !r.isEmpty() && r.get(0).equals("STT")).findFirst()
                     .orElseThrow();
