@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,8 +28,8 @@ import vn.motcua.organization.UnitKind;
 /**
  * What Form 06, the process control slip (Circular 03/2025/TT-VPCP Annex I), says of a dossier: the lead and
  * coordinating bodies, and one line per hand-over and per event the applicant is part of (supplement requests
- * and supplements received, the apology, a stop or a withdrawal), in order of time, each with who gave and who
- * received the dossier.
+ * and supplements received, the apology, a stop or a withdrawal), in the order they happened, each with who gave
+ * and who received the dossier.
  */
 final class ControlSlip {
 
@@ -168,7 +169,7 @@ final class ControlSlip {
     }
 
     /** The next hand-over made by the unit that received hand-over {@code index}. */
-    private static java.util.Optional<Handover> receiver(List<Handover> handovers, int index) {
+    private static Optional<Handover> receiver(List<Handover> handovers, int index) {
         String to = handovers.get(index).toUnit();
         return handovers.subList(index + 1, handovers.size()).stream().filter(h -> h.fromUnit().equals(to)).findFirst();
     }
