@@ -40,9 +40,11 @@ public class DeadlineWatch {
     private final Organization organization;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApologySettings apologies;
 
     DeadlineWatch(JdbcClient jdbc, TransactionTemplate transaction, ClusterLock clusterLock, ProcessClock processClock,
-            Notices notices, Organization organization, MessageSource messages, Clock clock) {
+            Notices notices, Organization organization, MessageSource messages, Clock clock, ApologySettings apologies) {
+        this.apologies = apologies;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clusterLock = clusterLock;
@@ -108,8 +110,11 @@ public class DeadlineWatch {
         lines.forEach((unit, list) -> {
             String subject = messages.getMessage("dossier.notice.unit." + kind + ".subject", new Object[] {list.size()},
                     VIETNAMESE);
-            String body = messages.getMessage("dossier.notice.unit." + kind + ".body", new Object[] {list.size()},
-                    VIETNAMESE) + "\n\n" + String.join("\n", list);
+            // The overdue e-mail tells units to send the apology only when an overdue dossier may still get one.
+            String bodyKey = "dossier.notice.unit." + kind + ".body"
+                    + (kind.equals("overdue") && !apologies.allowAfterDue() ? ".no-late-apology" : "");
+            String body = messages.getMessage(bodyKey, new Object[] {list.size()}, VIETNAMESE) + "\n\n"
+                    + String.join("\n", list);
             for (String email : organization.staffEmails(unit)) {
                 notices.enqueue(new Notice("UNIT_" + kind.toUpperCase(Locale.ROOT).replace('-', '_'), email, null,
                         subject, body, List.of()));

@@ -13,7 +13,7 @@ import vn.motcua.shared.ProblemException;
  * A one-stop dossier (hồ sơ): what the desk received ({@link Reception}), where it stands, the step of the
  * internal process it waits at, its statutory clock, and how it ended. Every change is a method that checks
  * the current status (an illegal one is a 409) and appends to the history, which is never rewritten: the
- * status events sent to the National Public Service Portal and the lines of the control slip (Form 05).
+ * status events sent to the National Public Service Portal and the lines of the control slip (Form 06).
  *
  * <p>Plain Java: it reads time only through the instants and the {@link ProcessClock} it is given, so its
  * rules are tested without Spring ({@code DossierTest}).
@@ -41,7 +41,7 @@ final class Dossier {
     /** A change of status (the national portal's codes), who made it and where. */
     record Event(Instant at, DossierStatus status, String action, String byUser, String unitCode, String note) {}
 
-    /** A line of the process control slip (Form 05): a step handed over, judged against its own due time. */
+    /** A line of the process control slip (Form 06): a step handed over, judged against its own due time. */
     record Handover(int step, String stepName, String action, String fromUnit, String toUnit, Instant at,
             String byUser, Instant stepDueAt, Timeliness timeliness, String note) {}
 
@@ -50,8 +50,11 @@ final class Dossier {
         static final Supplements NONE = new Supplements(null, null);
     }
 
-    /** The apology (Form 04) with its reason; the due time it replaced is kept for the statistics. */
-    record Apology(String reason, Instant at, Instant originalDueAt) {}
+    /**
+     * The apology (Form 04) with its reason and its letter number; the due time it replaced is kept for the
+     * statistics; {@code late} when it was sent after that due time.
+     */
+    record Apology(String reason, Instant at, Instant originalDueAt, String number, boolean late) {}
 
     private Dossier(Long id, Integer lockVersion, Reception reception, DossierStatus status, CurrentStep step,
             DueClock clock, Supplements supplements, Apology apology, Outcome outcome) {
@@ -191,10 +194,15 @@ final class Dossier {
     }
 
     /**
-     * Form 04 (Circular 03/2025/TT-VPCP): the apology with a new date, sent before the due time, and only once.
-     * From then on the new date is the due time in force.
+     * Form 04 (Circular 03/2025/TT-VPCP Annex I): the apology and extension request, with the new date, only
+     * once (Decree 118/2025/NĐ-CP). It is due before the due time; one sent after it ({@code allowAfterDue}) is
+     * recorded as late ({@code APOLOGY_LATE}), because an overdue dossier still owes the applicant a letter, and
+     * the statistics keep judging it against the due time it replaced. From then on the new date is the due
+     * time in force. {@code number} is the letter's "Số:" from its agency's register, or {@code null} when
+     * none was drawn (a replayed history).
      */
-    void apologize(String reason, Instant newDue, Instant at, String by, String unit) {
+    void apologize(String reason, Instant newDue, Instant at, String by, String unit, boolean allowAfterDue,
+            String number) {
         requireStatus("apology", DossierStatus.ACCEPTED, DossierStatus.IN_PROCESS, DossierStatus.SUPPLEMENT_REQUESTED,
                 DossierStatus.FINANCIAL_OBLIGATION);
         if (!clock.started()) {
@@ -203,15 +211,19 @@ final class Dossier {
         if (apology != null) {
             throw ProblemException.conflict("dossier.apology.once", code());
         }
-        if (!at.isBefore(clock.dueAt())) {
+        boolean late = !at.isBefore(clock.dueAt());
+        if (late && !allowAfterDue) {
             throw ProblemException.ruleViolated("dossier.apology.too-late", code());
         }
         if (!newDue.isAfter(clock.dueAt())) {
             throw ProblemException.ruleViolated("dossier.apology.not-later", code());
         }
-        this.apology = new Apology(reason, at, clock.dueAt());
+        if (!newDue.isAfter(at)) {
+            throw ProblemException.ruleViolated("dossier.apology.past", code());
+        }
+        this.apology = new Apology(reason, at, clock.dueAt(), number, late);
         this.clock = clock.dueAt(newDue);
-        record(status, "APOLOGY", at, by, unit, reason);
+        record(status, late ? "APOLOGY_LATE" : "APOLOGY", at, by, unit, reason);
     }
 
     /**
@@ -226,12 +238,16 @@ final class Dossier {
         moveTo(closing, closing.name(), at, by, unit, reason);
     }
 
-    /** The desk hands the result to the applicant (Decree 118/2025/NĐ-CP Art. 22). */
+    /**
+     * The desk hands the result to the applicant (Decree 118/2025/NĐ-CP Art. 22). The control slip judges this
+     * last line against the appointment the applicant was given (the due time in force), not against the desk's
+     * return step: the applicant waited for the former.
+     */
     void returnResult(ReturnMethod method, ProcessClock processClock, Route route, Instant at, String by,
             String unit) {
         requireStatus("return-result", DossierStatus.RESULT_READY);
         newHandovers.add(new Handover(step.order(), route.step(step.order()).name(), "RETURNED", step.unitCode(), null,
-                at, by, step.dueAt(), processClock.judge(at, step.dueAt()), method.name()));
+                at, by, clock.dueAt(), processClock.judge(at, clock.dueAt()), method.name()));
         this.outcome = outcome.returned(at, method);
         leaveQueues();
         moveTo(DossierStatus.RETURNED, "RETURNED", at, by, unit, method.name());

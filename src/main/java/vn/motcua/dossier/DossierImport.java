@@ -211,8 +211,9 @@ public class DossierImport {
             return saved();
         }
 
+        /** A replayed apology keeps the rule of its time (before the due time) and has no letter number. */
         public Replay apologize(String reason, Instant newDue, Instant at, String by) {
-            dossier.apologize(IntakeRules.text(reason), newDue, at, by, dossier.deskUnitCode());
+            dossier.apologize(IntakeRules.text(reason), newDue, at, by, dossier.deskUnitCode(), false, null);
             return saved();
         }
 

@@ -30,7 +30,7 @@ class DossierNotices {
     /** The actions the applicant hears about, and the form attached to each (if any). */
     private static final Map<String, String> FORMS = Map.of(
             "ACCEPTED", "receipt", "SUPPLEMENT_REQUESTED", "supplement-request", "REFUSED", "refusal",
-            "RESULT_READY", "", "APOLOGY", "apology", "RETURNED", "");
+            "RESULT_READY", "", "APOLOGY", "apology", "APOLOGY_LATE", "apology", "RETURNED", "");
 
     private final Notices notices;
     private final MessageSource messages;
@@ -54,10 +54,8 @@ class DossierNotices {
             if (form == null) {
                 continue;
             }
-            // A supplement asked for during processing is listed in the e-mail; Form 02 prints the intake's.
             boolean attach = java.util.Arrays.stream(vn.motcua.dossier.forms.Form.values())
-                    .anyMatch(f -> f.slug().equals(form))
-                    && !(form.equals("supplement-request") && dossier.clock().started());
+                    .anyMatch(f -> f.slug().equals(form));
             // Message keys by the action: RESULT_READY → dossier.notice.result-ready.subject / .body.
             String key = "dossier.notice." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
             ReturnMethod method = dossier.outcome().returnMethod();

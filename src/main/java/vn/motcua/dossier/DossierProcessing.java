@@ -14,6 +14,8 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.ProblemException.FieldError;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
@@ -36,9 +38,15 @@ public class DossierProcessing {
     private final Catalog catalog;
     private final JsonMapper json;
     private final Clock clock;
+    private final LetterRegister letters;
+    private final Organization organization;
+    private final ApologySettings apologies;
 
     DossierProcessing(DossierStore store, DossierDesk desk, ProcessClock processClock, Catalog catalog, JsonMapper json,
-            Clock clock) {
+            Clock clock, LetterRegister letters, Organization organization, ApologySettings apologies) {
+        this.letters = letters;
+        this.organization = organization;
+        this.apologies = apologies;
         this.store = store;
         this.desk = desk;
         this.processClock = processClock;
@@ -119,7 +127,11 @@ public class DossierProcessing {
         return state(store.save(d), route);
     }
 
-    /** Form 04: an apology with a new date, before the due time and once. */
+    /**
+     * Form 04: an apology with a new date, once; after the due time only if {@code motcua.dossier.apology.allow-after-due}.
+     * Its letter number is drawn from the handling agency's register (the agency of the deciding step; the
+     * receiving agency for a process without one) in this transaction.
+     */
     @Transactional
     public State apologize(String code, String reason, OffsetDateTime newDueAt, Integer expectedVersion, StaffUser by) {
         List<FieldError> errors = new ArrayList<>();
@@ -135,9 +147,13 @@ public class DossierProcessing {
             throw forbidden();
         }
         requireVersion(d, expectedVersion);
-        d.apologize(IntakeRules.text(reason), newDueAt.toInstant().truncatedTo(ChronoUnit.SECONDS), now(), by.username(),
-                by.unitCode());
-        return state(store.save(d), route(d));
+        Route route = route(d);
+        Instant now = now();
+        String agency = organization.unit(route.decidingUnit()).map(UnitView::agencyCode)
+                .orElse(d.reception().agencyCode());
+        d.apologize(IntakeRules.text(reason), newDueAt.toInstant().truncatedTo(ChronoUnit.SECONDS), now, by.username(),
+                by.unitCode(), apologies.allowAfterDue(), letters.next(agency, now));
+        return state(store.save(d), route);
     }
 
     /** Stopped (8) by the agency, or withdrawn (7) at the applicant's request: only while no result is ready. */

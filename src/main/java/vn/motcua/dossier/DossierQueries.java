@@ -71,7 +71,8 @@ public class DossierQueries {
                 r.procedure().field(), step(d), apology == null ? null : time(apology.originalDueAt()),
                 apology == null ? null : apology.reason(), items(d.supplements().duringProcessing()),
                 time(outcome.resultReadyAt()), outcome.timeliness(), time(outcome.returnedAt()), outcome.returnMethod(),
-                outcome.closingReason());
+                outcome.closingReason(), apology == null ? null : apology.number(), apology != null && apology.late(),
+                route(d).decidingUnit());
     }
 
     private List<IntakeRequest.SupplementItem> items(String json) {
@@ -83,16 +84,20 @@ public class DossierQueries {
         if (step == null || !step.queued()) {
             return null;
         }
-        Route route = Route.of(catalog.version(d.procedure().code(), d.procedure().version()).orElseThrow());
+        Route route = route(d);
         return new DossierViews.Step(step.order(), route.step(step.order()).name(), step.unitCode(), step.role(),
                 time(step.startedAt()), time(step.dueAt()));
+    }
+
+    private Route route(Dossier d) {
+        return Route.of(catalog.version(d.procedure().code(), d.procedure().version()).orElseThrow());
     }
 
     private static OffsetDateTime time(java.time.Instant instant) {
         return instant == null ? null : instant.atZone(VIETNAM).toOffsetDateTime();
     }
 
-    /** The process control slip (Form 05): one line per hand-over, each judged against its step's due time. */
+    /** The process control slip (Form 06): one line per hand-over, each judged against its step's due time. */
     public List<DossierViews.Handover> history(String code, StaffUser caller) {
         Dossier d = visibleDossier(code, caller);
         return store.handovers(d.id()).stream()

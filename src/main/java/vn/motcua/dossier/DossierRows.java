@@ -69,6 +69,8 @@ final class DossierRows {
             col("original_due_at", "timestamptz", d -> d.apology() == null ? null : d.apology().originalDueAt()),
             col("apology_reason", "text", d -> d.apology() == null ? null : d.apology().reason()),
             col("apologized_at", "timestamptz", d -> d.apology() == null ? null : d.apology().at()),
+            col("apology_number", "text", d -> d.apology() == null ? null : d.apology().number()),
+            col("apology_late", "boolean", d -> d.apology() != null && d.apology().late()),
             col("result_ready_at", "timestamptz", d -> d.outcome().resultReadyAt()),
             col("timeliness", "text", d -> d.outcome().timeliness()),
             col("returned_at", "timestamptz", d -> d.outcome().returnedAt()),
@@ -127,7 +129,7 @@ final class DossierRows {
                 rs.getLong("paused_seconds"));
         Dossier.Apology apology = rs.getTimestamp("apologized_at") == null ? null
                 : new Dossier.Apology(rs.getString("apology_reason"), instant(rs, "apologized_at"),
-                        instant(rs, "original_due_at"));
+                        instant(rs, "original_due_at"), rs.getString("apology_number"), rs.getBoolean("apology_late"));
         String timeliness = rs.getString("timeliness");
         String returnMethod = rs.getString("return_method");
         Outcome outcome = new Outcome(instant(rs, "result_ready_at"),

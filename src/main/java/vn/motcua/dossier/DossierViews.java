@@ -16,6 +16,10 @@ public final class DossierViews {
     public record HistoryEntry(OffsetDateTime at, DossierStatus status, int statusCode, String action, String by,
             String unitCode, String note) {}
 
+    /**
+     * A dossier as staff see it. {@code apologyLate}: the apology (Form 04) came after the due time it replaced;
+     * {@code handlingUnitCode}: the unit of the deciding step, whose agency issues Forms 04 and 05.
+     */
     public record Detail(String code, DossierStatus status, int statusCode, Channel channel, String agencyCode,
             String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
             Person representative, List<Document> documents, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
@@ -23,7 +27,8 @@ public final class DossierViews {
             String refusalReason, String receivedBy, int revision, List<HistoryEntry> history, String field,
             Step step, OffsetDateTime originalDueAt, String apologyReason,
             List<IntakeRequest.SupplementItem> processingSupplementItems, OffsetDateTime resultReadyAt,
-            Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason) {}
+            Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
+            String apologyNumber, boolean apologyLate, String handlingUnitCode) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,
@@ -32,7 +37,7 @@ public final class DossierViews {
     public record Summary(String code, DossierStatus status, int statusCode, String procedureCode, String procedureName,
             String applicantName, Channel channel, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
 
-    /** A line of the control slip (Form 05). */
+    /** A line of the control slip (Form 06). */
     public record Handover(int step, String stepName, String action, String fromUnit, String toUnit, OffsetDateTime at,
             String by, OffsetDateTime stepDueAt, Timeliness timeliness, String note) {}
 

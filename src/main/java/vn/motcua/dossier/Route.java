@@ -43,6 +43,29 @@ record Route(List<StepData> steps) {
         return steps.size() - 1;
     }
 
+    /**
+     * The unit that decides the dossier: the last processing step held by a leader (who signs the result),
+     * else the last processing step with a unit; {@code null} for a process with no processing unit. Its agency
+     * is the handling agency (cơ quan trực tiếp giải quyết), which issues Forms 04 and 05 (Circular
+     * 03/2025/TT-VPCP Annex I).
+     */
+    String decidingUnit() {
+        String last = null;
+        for (int n = lastProcessingStep(); n >= 2; n--) {
+            StepData step = step(n);
+            if (step.unitCode() == null) {
+                continue;
+            }
+            if (step.role() == StepRole.LEADER) {
+                return step.unitCode();
+            }
+            if (last == null) {
+                last = step.unitCode();
+            }
+        }
+        return last;
+    }
+
     /** Whether the user's unit and role match some processing step of this route. */
     boolean involves(String unitCode, java.util.function.Predicate<String> hasRole) {
         for (int n = 2; n <= lastProcessingStep(); n++) {

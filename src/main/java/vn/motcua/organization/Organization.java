@@ -67,7 +67,8 @@ public class Organization {
                 .map(a -> new AgencyView(a.code(), a.name(), a.staffingQuota(), filled.getOrDefault(a.code(), 0L),
                         units.findByAgencyCodeOrderBySortOrder(a.code()).stream()
                                 .filter(Unit::active)
-                                .map(u -> new UnitSummary(u.code(), u.name(), u.kind())).toList()))
+                                .map(u -> new UnitSummary(u.code(), u.name(), u.kind())).toList(),
+                        a.shortName(), a.parentCode()))
                 .toList();
     }
 

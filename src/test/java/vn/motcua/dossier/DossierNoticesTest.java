@@ -89,7 +89,7 @@ class DossierNoticesTest {
                 java.time.OffsetDateTime.parse(due).plusDays(3).toString())).status()).isEqualTo(200);
         notices.deliverPending();
         MimeMessage apology = received(email).get(1);
-        assertThat(apology.getSubject()).isEqualTo("Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả kết quả");
+        assertThat(apology.getSubject()).isEqualTo("Hồ sơ " + code + ": xin lỗi và đề nghị gia hạn thời gian giải quyết");
         assertThat(text(apology)).contains("Cần lấy thêm ý kiến của cơ quan chuyên môn");
         assertThat(attachment(apology, "apology-" + code + ".pdf")).startsWith("%PDF-".getBytes());
 
@@ -104,7 +104,7 @@ class DossierNoticesTest {
             subjects.add(message.getSubject());
         }
         assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được tiếp nhận",
-                "Hồ sơ " + code + ": xin lỗi và hẹn lại ngày trả kết quả", "Hồ sơ " + code + " đã có kết quả",
+                "Hồ sơ " + code + ": xin lỗi và đề nghị gia hạn thời gian giải quyết", "Hồ sơ " + code + " đã có kết quả",
                 "Hồ sơ " + code + " đã trả kết quả");
         assertThat(text(received(email).get(3))).contains("qua dịch vụ bưu chính");
         notices.deliverPending();

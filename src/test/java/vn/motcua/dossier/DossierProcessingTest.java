@@ -140,9 +140,10 @@ class DossierProcessingTest {
         JsonNode slip = as("tiepnhan").get("/api/v1/dossiers/" + code + "/history").json();
         assertThat(slip.valueStream().map(h -> h.get("step").asInt() + " " + h.get("fromUnit").asString() + "→"
                 + (h.has("toUnit") ? h.get("toUnit").asString() : "-") + " " + h.get("timeliness").asString()))
-                // Intake on its due day; appraisal a day before its; approval (4 h from Tuesday 09:00) on Wednesday.
+                // Intake on its due day; appraisal a day before its; approval (4 h from Tuesday 09:00) on Wednesday;
+                // the return against the appointment (five working days from Monday), not the desk's step.
                 .containsExactly("1 VP.MC→SXD.QLXD ON_TIME", "2 SXD.QLXD→SXD.LD EARLY", "3 SXD.LD→VP.MC LATE",
-                        "4 VP.MC→- ON_TIME");
+                        "4 VP.MC→- EARLY");
         assertThat(slip.get(1).get("by").asString()).isEqualTo("chuyenvien.sxd");
         assertThat(slip.get(1).get("note").asString()).isEqualTo("Đủ điều kiện cấp phép");
         assertThat(as("chuyenvien.sxd").get("/api/v1/dossiers/" + code + "/history").status()).isEqualTo(200);
@@ -276,12 +277,20 @@ class DossierProcessingTest {
         JsonNode ready = ok(act("lanhdao.sxd", code, "handover", Map.of()));
         assertThat(ready.get("timeliness").asString()).isEqualTo("EARLY");
 
-        String tooLate = accepted(RESTART, MONDAY, "Đặng Văn Quá Hạn");
-        OffsetDateTime itsDue = time(detail(tooLate), "dueAt");
+        // Past the due time the apology is still owed (motcua.dossier.apology.allow-after-due, default true): it
+        // is recorded as late, and the due time it replaced is kept.
+        String overdue = accepted(RESTART, MONDAY, "Đặng Văn Quá Hạn");
+        OffsetDateTime itsDue = time(detail(overdue), "dueAt");
         clock.set(itsDue.toLocalDateTime().plusMinutes(1));
-        Api.Response refused = act("tiepnhan", tooLate, "apology", Map.of("reason", "Muộn", "newDueAt",
-                itsDue.plusDays(2).toString()));
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(act("tiepnhan", overdue, "apology", Map.of("reason", "Muộn", "newDueAt",
+                itsDue.plusMinutes(1).toString())).status()).as("a new date already past").isEqualTo(422);
+        ok(act("tiepnhan", overdue, "apology", Map.of("reason", "Muộn", "newDueAt", itsDue.plusDays(2).toString())));
+        JsonNode late = detail(overdue);
+        assertThat(late.get("apologyLate").asBoolean()).isTrue();
+        assertThat(time(late, "originalDueAt")).isEqualTo(itsDue);
+        assertThat(late.get("history").get(late.get("history").size() - 1).get("action").asString())
+                .isEqualTo("APOLOGY_LATE");
+        assertThat(detail(code).get("apologyLate").asBoolean()).isFalse();
     }
 
     @Test

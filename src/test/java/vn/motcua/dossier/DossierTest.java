@@ -245,24 +245,70 @@ class DossierTest {
         }
 
         @Test
-        void an_apology_sets_a_later_due_time_once_and_only_before_the_due_time() {
+        void an_apology_sets_a_later_due_time_once_and_keeps_its_letter_number() {
             Dossier d = accepted();
-            assertThat(refusal(() -> d.apologize("x", at(5, 8, 30), at(3, 9, 0), "tiepnhan", "VP.MC")))
+            assertThat(refusal(() -> d.apologize("x", at(5, 8, 30), at(3, 9, 0), "tiepnhan", "VP.MC", true, "01/SXD-VP")))
                     .as("a new date that is not later").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), at(9, 9, 0), "tiepnhan", "VP.MC")))
-                    .as("after the due time").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-            d.apologize("Cần xác minh thực địa", at(13, 8, 30), at(5, 9, 0), "tiepnhan", "VP.MC");
+            d.apologize("Cần xác minh thực địa", at(13, 8, 30), at(5, 9, 0), "tiepnhan", "VP.MC", true, "01/SXD-VP");
             assertThat(d.dueAt()).isEqualTo(at(13, 8, 30));
             assertThat(d.apology().originalDueAt()).isEqualTo(at(9, 8, 30));
-            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), at(6, 9, 0), "tiepnhan", "VP.MC")))
+            assertThat(d.apology().number()).isEqualTo("01/SXD-VP");
+            assertThat(d.apology().late()).isFalse();
+            assertThat(actions(d)).last().isEqualTo("APOLOGY");
+            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), at(6, 9, 0), "tiepnhan", "VP.MC", true, "02/SXD-VP")))
                     .as("a second apology").isEqualTo(HttpStatus.CONFLICT);
+        }
+
+        @Test
+        void an_overdue_dossier_gets_its_apology_marked_late_and_its_original_due_time_kept() {
+            Dossier d = accepted();
+            d.apologize("Chờ ý kiến cơ quan phối hợp", at(16, 8, 30), at(10, 9, 0), "lanhdao.sxd", "SXD.LD", true,
+                    "03/SXD-VP");
+            assertThat(d.apology().late()).isTrue();
+            assertThat(d.apology().originalDueAt()).isEqualTo(at(9, 8, 30));
+            assertThat(d.dueAt()).isEqualTo(at(16, 8, 30));
+            assertThat(d.drainChanges().events()).last().satisfies(e -> {
+                assertThat(e.action()).isEqualTo("APOLOGY_LATE");
+                assertThat(e.status()).isEqualTo(DossierStatus.IN_PROCESS);
+                assertThat(e.note()).isEqualTo("Chờ ý kiến cơ quan phối hợp");
+            });
+        }
+
+        @Test
+        void an_overdue_dossier_gets_no_apology_when_late_apologies_are_not_allowed() {
+            Dossier d = accepted();
+            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), at(9, 9, 0), "tiepnhan", "VP.MC", false, null)))
+                    .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(d.apology()).isNull();
+            assertThat(d.dueAt()).isEqualTo(at(9, 8, 30));
+        }
+
+        @Test
+        void a_late_apology_must_set_a_date_still_to_come() {
+            Dossier d = accepted();
+            assertThat(refusal(() -> d.apologize("x", at(10, 8, 30), at(11, 9, 0), "tiepnhan", "VP.MC", true, null)))
+                    .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(d.apology()).isNull();
+        }
+
+        @Test
+        void the_return_of_the_result_is_judged_against_the_appointment_not_the_return_step() {
+            Dossier d = accepted();
+            d.handOver(ROUTE, CLOCK, at(6, 10, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(6, 11, 0), "lanhdao.sxd", null);
+            d.drainChanges();
+            // The return step's 4 working hours ended Friday 16:30; the appointment is Monday 09/03 08:30.
+            d.returnResult(ReturnMethod.DIRECT, CLOCK, ROUTE, at(9, 8, 0), "tiepnhan", "VP.MC");
+            Dossier.Handover returned = d.drainChanges().handovers().get(0);
+            assertThat(returned.stepDueAt()).isEqualTo(at(9, 8, 30));
+            assertThat(returned.timeliness()).isNotEqualTo(Timeliness.LATE);
         }
 
         @Test
         void a_dossier_not_yet_accepted_has_no_due_time_to_apologise_for() {
             Dossier d = received(Channel.ONLINE);
             d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC");
-            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), MONDAY, "tiepnhan", "VP.MC")))
+            assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), MONDAY, "tiepnhan", "VP.MC", true, null)))
                     .isEqualTo(HttpStatus.CONFLICT);
         }
     }
@@ -317,5 +363,17 @@ class DossierTest {
         List<Dossier.Event> events = d.drainChanges().events();
         assertThat(events).extracting(e -> e.status().code()).containsExactly(1, 2, 4, 4, 9, 10);
         assertThat(events.get(events.size() - 1).status()).isEqualTo(d.status());
+    }
+
+    @Test
+    void the_deciding_unit_is_the_last_leaders_step_or_else_the_last_processing_step() {
+        assertThat(ROUTE.decidingUnit()).isEqualTo("SXD.LD");
+        ProcedureData noLeader = new ProcedureData("1.000002.000.00.00.H27", "Thử", "Xây dựng", "Sở Xây dựng", "SXD",
+                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, List.of(), List.of(),
+                List.of(new StepData(1, "Tiếp nhận", "VP.MC", StepRole.RECEPTION, 4, null),
+                        new StepData(2, "Thẩm định", "SXD.QLXD", StepRole.SPECIALIST, 16, null),
+                        new StepData(3, "Kiểm tra", "STC.DT", StepRole.SPECIALIST, 4, null)),
+                null, null, null, ClockPolicy.PAUSE, null, 1, 1, null);
+        assertThat(Route.of(noLeader).decidingUnit()).isEqualTo("STC.DT");
     }
 }

@@ -27,7 +27,7 @@ import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestClock;
 
 /**
- * The records (statutory statistics and the tracking book, Form 06) through the API, on dossiers of our own in the reporting period 15 June – 14 July 2024
+ * The records (statutory statistics and the tracking book, Form 07) through the API, on dossiers of our own in the reporting period 15 June – 14 July 2024
  * (no holiday in it; no other test uses 2024). Field "xây dựng" goes VP.MC → SXD.QLXD (chuyenvien.sxd) →
  * SXD.LD (lanhdao.sxd) → VP.MC; field "hành chính" VP.MC → VP.KSTT (chuyenvien) → VP.LD (lanhdao) → VP.MC.
  * Every dossier is received at the Office's desk (VP.MC), so its receiving agency is the Office.
@@ -433,7 +433,7 @@ class ReportsTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             List<List<String>> cells = text(workbook.getSheetAt(0));
             String all = cells.toString();
-            assertThat(all).contains("SỔ THEO DÕI HỒ SƠ").contains("Bộ phận Một cửa")
+            assertThat(all).contains("SỔ THEO DÕI HỒ SƠ").contains("Mẫu số 07").contains("Bộ phận Một cửa")
                     .contains("Từ ngày 15/06/2024 đến ngày 14/07/2024").contains("Tất cả các lĩnh vực");
             List<String> heading = cells.stream().filter(r -> !r.isEmpty() && r.get(0).equals("STT")).findFirst()
                     .orElseThrow();

@@ -6,11 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,14 +21,14 @@ import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import vn.motcua.catalog.Catalog;
-import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.ProcedureData;
-import vn.motcua.catalog.ProcedureData.StepData;
 import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierViews.Detail;
 import vn.motcua.dossier.DossierViews.Handover;
 import vn.motcua.dossier.DossierViews.HistoryEntry;
+import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
@@ -41,8 +40,9 @@ import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 
 /**
- * Prints the forms of a dossier as PDF: the desk's 01–03, the apology with a new date (04) and the process
- * control slip (05), from the templates under {@code templates/forms/}.
+ * Prints the forms of a dossier as PDF (Circular 03/2025/TT-VPCP Annex I): the desk's 01–03, the apology and
+ * extension request (04) and the stop notice (05) of the handling agency, and the process control slip (06),
+ * from the templates under {@code templates/forms/}.
  * Always in Vietnamese, whatever language the caller reads: they are official documents. Nothing is
  * cached; each request renders the dossier as it is now.
  */
@@ -53,7 +53,7 @@ public class DossierForms {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Printed where a field is empty, for the officer to fill in by hand. */
-    private static final String BLANK = "……………";
+    static final String BLANK = "……………";
 
     private final DossierQueries queries;
     private final Catalog catalog;
@@ -63,6 +63,7 @@ public class DossierForms {
     private final MessageSource messages;
     private final HtmlToPdf pdf;
     private final FormSettings settings;
+    private final ControlSlip controlSlip;
     private final String publicUrl;
 
     /** The reader of {@link #apology(String)}: notices are sent for any dossier that asked for one. */
@@ -79,6 +80,7 @@ public class DossierForms {
         this.messages = messages;
         this.pdf = pdf;
         this.settings = settings;
+        this.controlSlip = new ControlSlip(this, catalog, organization, identity);
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -99,9 +101,11 @@ public class DossierForms {
     /** A time spelled out in a sentence: "… giờ … phút, ngày … tháng … năm …". */
     record Day(String hour, String minute, String day, String month, String year) {}
 
-    /** A line of the control slip (Form 05). */
-    record SlipLine(String fromUnit, String toUnit, Moment at, String result, String giver, String note,
-            boolean sentBack) {}
+    /**
+     * Who issues a letter of the handling agency (Decree 30/2020/NĐ-CP Annex I): its superior's name above its
+     * own, {@code superior} {@code null} for an agency without one.
+     */
+    record Issuer(String superior, String name, String fullName) {}
 
     /**
      * Renders {@code form} of the dossier {@code code}. A dossier outside the caller's scope is unknown
@@ -136,51 +140,108 @@ public class DossierForms {
         if (!form.appliesTo(dossier)) {
             throw ProblemException.conflict("dossier.form." + form.slug() + ".not-applicable", dossier.code());
         }
-        HistoryEntry decision = dossier.history().stream().filter(h -> h.action().equals(form.decision()))
+        HistoryEntry decision = dossier.history().stream().filter(h -> form.decidedBy(h.action()))
                 .max(Comparator.comparing(HistoryEntry::at)).orElse(null);
         OffsetDateTime decidedAt = decision == null ? dossier.receivedAt() : decision.at();
         // Organization offers agencies only as the whole list (a dozen or so per city).
-        Map<String, String> agencies = organization.agencies().stream()
-                .collect(Collectors.toMap(AgencyView::code, AgencyView::name, (a, b) -> a));
-        String agencyName = agencies.getOrDefault(dossier.agencyCode(), dossier.agencyCode());
+        Map<String, AgencyView> agencies = organization.agencies().stream()
+                .collect(Collectors.toMap(AgencyView::code, Function.identity(), (a, b) -> a));
+        String agencyName = Optional.ofNullable(agencies.get(dossier.agencyCode())).map(AgencyView::name)
+                .orElse(dossier.agencyCode());
         String unitName = organization.unit(dossier.deskUnitCode()).map(UnitView::name).orElse(dossier.deskUnitCode());
-        // Form 04 comes from the agency that apologised (the desk's or the deciding agency's), and its head signs.
-        String issuerAgency = agencyName;
-        String issuerUnit = unitName;
-        if (form == Form.APOLOGY && decision != null) {
-            UnitView unit = organization.unit(decision.unitCode()).orElse(null);
-            if (unit != null) {
-                issuerAgency = agencies.getOrDefault(unit.agencyCode(), agencyName);
-                issuerUnit = unit.name();
-            }
-        }
         ZonedDateTime day = decidedAt.atZoneSameInstant(VietnamTime.ZONE);
+        String reference = dossier.code();
 
         Context context = new Context(VIETNAMESE);
         context.setVariable("dossier", dossier);
-        context.setVariable("header", new Header(settings.number(form), issuerAgency, issuerUnit, settings.place(),
-                String.format("%02d", day.getDayOfMonth()), month(day.getMonthValue()), String.valueOf(day.getYear())));
         context.setVariable("blank", BLANK);
         context.setVariable("landscape", false);
+        // The desk's forms are headed by the receiving agency over its desk; the letters of the handling agency
+        // (04, 05) by that agency under its superior, as Decree 30/2020/NĐ-CP lays out a document's issuer.
+        String headerAgency = agencyName;
+        String headerUnit = unitName;
+        if (form == Form.APOLOGY || form == Form.STOP_NOTICE) {
+            Issuer issuer = issuer(dossier, agencies);
+            headerAgency = issuer.superior();
+            headerUnit = issuer.name();
+            context.setVariable("issuer", issuer.fullName());
+            addressee(context, dossier);
+            context.setVariable("receivedAt", moment(received(dossier)));
+        }
         switch (form) {
             case RECEIPT -> {
                 context.setVariable("officer", officer(decision == null ? dossier.receivedBy() : decision.by()));
                 receipt(context, dossier, agencyName, unitName);
             }
-            case SUPPLEMENT_REQUEST, REFUSAL ->
+            case SUPPLEMENT_REQUEST -> {
                 context.setVariable("officer", officer(decision == null ? dossier.receivedBy() : decision.by()));
-            case APOLOGY -> apology(context, dossier, issuerAgency);
-            case CONTROL_SLIP -> controlSlip(context, dossier, handovers, agencies);
+                context.setVariable("items", supplementItems(dossier));
+            }
+            case REFUSAL ->
+                context.setVariable("officer", officer(decision == null ? dossier.receivedBy() : decision.by()));
+            case APOLOGY -> {
+                apology(context, dossier);
+                reference = dossier.apologyNumber() == null ? BLANK : dossier.apologyNumber();
+            }
+            case STOP_NOTICE -> {
+                context.setVariable("stoppedAt", moment(decidedAt));
+                context.setVariable("withdrawn", dossier.status() == DossierStatus.WITHDRAWN);
+            }
+            case CONTROL_SLIP -> controlSlip.fill(context, dossier, handovers, agencies);
+            case TRACKING_BOOK -> throw new IllegalArgumentException("The tracking book is a report, not a dossier's form");
         }
+        context.setVariable("header", new Header(settings.number(form), headerAgency, headerUnit, settings.place(),
+                String.format("%02d", day.getDayOfMonth()), month(day.getMonthValue()), String.valueOf(day.getYear())));
+        context.setVariable("reference", reference);
         String html = templates.process("forms/" + form.slug(), context);
         return new Pdf(form.slug() + "-" + dossier.code() + ".pdf", pdf.render(html));
     }
 
-    private void apology(Context context, Detail dossier, String issuerAgency) {
-        context.setVariable("issuer", issuerAgency);
-        // The person who filed, "Ông/Bà …", also for an organisation's dossier: its name is on the next lines.
-        context.setVariable("addressee", dossier.applicant().fullName());
-        context.setVariable("receivedAt", moment(received(dossier)));
+    /** The number of {@code form} in force ("06"), for a form printed elsewhere (the tracking book). */
+    public String number(Form form) {
+        return settings.number(form);
+    }
+
+    /**
+     * What Form 02 lists: the request in force, every item with its reason, whichever stage asked. Only one
+     * request is allowed during processing (Decree 118/2025/NĐ-CP), and it supersedes the intake's, which the
+     * applicant has answered by then.
+     */
+    static List<IntakeRequest.SupplementItem> supplementItems(Detail dossier) {
+        List<IntakeRequest.SupplementItem> processing = dossier.processingSupplementItems();
+        if (processing != null && !processing.isEmpty()) {
+            return processing;
+        }
+        return dossier.supplementItems() == null ? List.of() : dossier.supplementItems();
+    }
+
+    /**
+     * The handling agency (the deciding step's, else the receiving agency) under its superior: "ỦY BAN NHÂN DÂN
+     * THÀNH PHỐ HẢI PHÒNG" over "SỞ XÂY DỰNG", not the unit whose member recorded the letter.
+     */
+    private Issuer issuer(Detail dossier, Map<String, AgencyView> agencies) {
+        String code = organization.unit(dossier.handlingUnitCode()).map(UnitView::agencyCode)
+                .orElse(dossier.agencyCode());
+        AgencyView agency = agencies.get(code);
+        if (agency == null) {
+            return new Issuer(null, code, code);
+        }
+        AgencyView superior = agency.parentCode() == null ? null : agencies.get(agency.parentCode());
+        return new Issuer(superior == null ? null : superior.name().toUpperCase(VIETNAMESE), agency.nameUnder(superior),
+                agency.name());
+    }
+
+    /** A company's dossier is addressed to the company, a citizen's to "Ông/Bà" and the name. */
+    private void addressee(Context context, Detail dossier) {
+        String organizationName = dossier.applicant().organizationName();
+        boolean company = organizationName != null && !organizationName.isBlank();
+        context.setVariable("addressee", company ? organizationName
+                : text("dossier.form.addressee.person", "Ông/Bà {0}", dossier.applicant().fullName()));
+        context.setVariable("you", company ? text("dossier.form.you.organization", "Quý cơ quan, tổ chức")
+                : text("dossier.form.you.person", "Ông/Bà"));
+    }
+
+    private void apology(Context context, Detail dossier) {
         context.setVariable("originalDueAt", moment(dossier.originalDueAt()));
         context.setVariable("newDueAt", moment(dossier.dueAt()));
         ZonedDateTime due = dossier.dueAt().atZoneSameInstant(VietnamTime.ZONE);
@@ -188,68 +249,8 @@ public class DossierForms {
                 String.format("%02d", due.getDayOfMonth()), month(due.getMonthValue()), String.valueOf(due.getYear())));
     }
 
-    private void controlSlip(Context context, Detail dossier, List<Handover> handovers, Map<String, String> agencies) {
-        context.setVariable("landscape", true);
-        List<StepData> steps = catalog.version(dossier.procedureCode(), dossier.procedureVersion())
-                .map(ProcedureData::steps).orElse(List.of()).stream()
-                .sorted(Comparator.comparing(StepData::order, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
-        // The processing units: the route without the desk's intake and return steps. The first specialist
-        // step's unit leads; the others coordinate.
-        List<StepData> processing = steps.stream().filter(s -> s.role() != StepRole.RECEPTION && s.unitCode() != null)
-                .toList();
-        String lead = processing.stream().filter(s -> s.role() == StepRole.SPECIALIST).map(StepData::unitCode)
-                .findFirst().orElse(processing.isEmpty() ? null : processing.get(0).unitCode());
-        Set<String> codes = new LinkedHashSet<>();
-        processing.forEach(s -> codes.add(s.unitCode()));
-        handovers.forEach(h -> {
-            codes.add(h.fromUnit());
-            codes.add(h.toUnit());
-        });
-        codes.add(dossier.deskUnitCode());
-        codes.remove(null);
-        Map<String, UnitView> units = organization.units(codes);
-        Function<String, String> name = code -> {
-            UnitView unit = units.get(code);
-            if (unit == null) {
-                return code;
-            }
-            // A unit of another agency (a department's board, say) is named with its agency.
-            return unit.agencyCode() == null || unit.agencyCode().equals(dossier.agencyCode()) ? unit.name()
-                    : unit.name() + ", " + agencies.getOrDefault(unit.agencyCode(), unit.agencyCode());
-        };
-        context.setVariable("leadUnit", lead == null ? BLANK : name.apply(lead));
-        String coordinating = processing.stream().map(StepData::unitCode).filter(c -> !c.equals(lead)).distinct()
-                .map(name).collect(Collectors.joining("; "));
-        context.setVariable("coordinatingUnits", coordinating.isEmpty() ? BLANK : coordinating);
-        context.setVariable("receivedAt", moment(received(dossier)));
-        context.setVariable("dueAt", moment(dossier.dueAt()));
-        context.setVariable("originalDueAt", dossier.originalDueAt() == null ? null : moment(dossier.originalDueAt()));
-        Map<String, String> people = new HashMap<>();
-        Function<String, String> person = username -> username == null ? ""
-                : people.computeIfAbsent(username, u -> identity.user(u).map(StaffUser::fullName).orElse(u));
-        context.setVariable("lines", handovers.stream().map(h -> {
-            boolean sentBack = "SEND_BACK".equals(h.action());
-            boolean returned = "RETURNED".equals(h.action());
-            String to = returned ? text("dossier.form.control-slip.applicant-receiver", "Tổ chức, cá nhân")
-                    : h.toUnit() == null ? BLANK : name.apply(h.toUnit());
-            String note;
-            if (sentBack) {
-                note = text("dossier.form.control-slip.sent-back", "Trả lại", h.note() == null ? "" : h.note());
-            } else if (returned && h.note() != null) {
-                note = text("dossier.form.control-slip.returned",  "Trả kết quả",
-                        text("dossier.return-method." + h.note(), h.note()));
-            } else {
-                note = h.note() == null ? "" : h.note();
-            }
-            String result = h.timeliness() == null ? ""
-                    : text("dossier.form.control-slip.timeliness." + h.timeliness().name(), h.timeliness().name());
-            return new SlipLine(h.fromUnit() == null ? BLANK : name.apply(h.fromUnit()), to, moment(h.at()), result,
-                    person.apply(h.by()), note, sentBack);
-        }).toList());
-    }
-
     /** When the time limit started: acceptance, or reception for a dossier accepted on the spot. */
-    private static OffsetDateTime received(Detail dossier) {
+    static OffsetDateTime received(Detail dossier) {
         return dossier.acceptedAt() != null ? dossier.acceptedAt() : dossier.receivedAt();
     }
 
@@ -267,7 +268,7 @@ public class DossierForms {
         context.setVariable("receivedAt", moment(dossier.acceptedAt()));
         context.setVariable("dueAt", moment(dossier.dueAt()));
         context.setVariable("collectAt", unitName + ", " + agencyName);
-        // The electronic tracking book (Form 06) is keyed by the dossier code: its agency-and-day part names the
+        // The electronic tracking book (Form 07) is keyed by the dossier code: its agency-and-day part names the
         // book, its daily sequence the line, until books per field and year exist.
         int dash = dossier.code().lastIndexOf('-');
         context.setVariable("book", dash < 0 ? dossier.code() : dossier.code().substring(0, dash));
@@ -278,7 +279,7 @@ public class DossierForms {
         context.setVariable("qrCode", QrCode.dataUri(lookup));
     }
 
-    private Officer officer(String username) {
+    Officer officer(String username) {
         if (username == null) {
             return new Officer(BLANK, BLANK, BLANK);
         }
@@ -293,7 +294,7 @@ public class DossierForms {
         return new Officer(user.fullName(), unitName, phone);
     }
 
-    private static Moment moment(OffsetDateTime time) {
+    static Moment moment(OffsetDateTime time) {
         ZonedDateTime local = time.atZoneSameInstant(VietnamTime.ZONE);
         return new Moment(String.format("%02d", local.getHour()), String.format("%02d", local.getMinute()),
                 DATE.format(local));
@@ -304,7 +305,7 @@ public class DossierForms {
         return month <= 2 ? "0" + month : String.valueOf(month);
     }
 
-    private String text(String key, String fallback, Object... args) {
+    String text(String key, String fallback, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, fallback, VIETNAMESE);
     }
 }

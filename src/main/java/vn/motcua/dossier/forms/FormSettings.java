@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code motcua.forms.*}: the place name of the date line ("Hải Phòng, ngày …") and the number of each
- * form ("Mẫu số 01"), kept as data because Circular 03/2025/TT-VPCP may renumber the forms (its annex reportedly
- * adds a stop notice as 05 and makes the control slip 06; unconfirmed): {@code motcua.forms.numbers.control-slip=06}.
+ * form ("Mẫu số 06"), kept as data: the numbering changed with Circular 03/2025/TT-VPCP Annex I (the stop notice
+ * became 05, the control slip 06, the tracking book 07) and may change again:
+ * {@code motcua.forms.numbers.control-slip=06}.
  */
 @ConfigurationProperties("motcua.forms")
 record FormSettings(String place, Map<Form, String> numbers) {
@@ -15,7 +16,8 @@ record FormSettings(String place, Map<Form, String> numbers) {
     FormSettings {
         place = place == null || place.isBlank() ? "Hải Phòng" : place.strip();
         Map<Form, String> all = new EnumMap<>(Map.of(Form.RECEIPT, "01", Form.SUPPLEMENT_REQUEST, "02",
-                Form.REFUSAL, "03", Form.APOLOGY, "04", Form.CONTROL_SLIP, "05"));
+                Form.REFUSAL, "03", Form.APOLOGY, "04", Form.STOP_NOTICE, "05", Form.CONTROL_SLIP, "06",
+                Form.TRACKING_BOOK, "07"));
         if (numbers != null) {
             all.putAll(numbers);
         }

@@ -29,7 +29,7 @@ import vn.motcua.shared.VietnameseText;
 
 /**
  * Records: the statutory statistics of dossiers per field or per agency over a reporting period,
- * and the tracking book (Form 06). Both read the {@code dossier} table by period in Vietnam time, dates
+ * and the tracking book (Form 07). Both read the {@code dossier} table by period in Vietnam time, dates
  * inclusive, and only within the caller's scope. See docs/api.md for the definitions.
  */
 @Service
@@ -75,7 +75,7 @@ public class DossierReports {
     public record Statistics(LocalDate from, LocalDate to, String groupBy, String reportingUnit, List<Row> rows,
             Row total, List<String> legend) {}
 
-    /** One line of the tracking book (Form 06). */
+    /** One line of the tracking book (Form 07). */
     public record BookEntry(int no, String code, String procedureCode, String procedureName, String field,
             String applicant, String address, String phone, String leadUnit, String leadUnitName,
             OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime returnedAt, String returnMethod,
@@ -202,7 +202,7 @@ public class DossierReports {
         return caller.agencyCode() == null ? "" : agencyNames.getOrDefault(caller.agencyCode(), caller.agencyCode());
     }
 
-    // --- tracking book (Form 06) ------------------------------------------------------------------
+    // --- tracking book (Form 07) ------------------------------------------------------------------
 
     /**
      * The dossiers accepted in the period, in the order of acceptance; {@code field} (optional) picks one

@@ -15,6 +15,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.RegionUtil;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.dossier.forms.Form;
 import vn.motcua.dossier.report.DossierReports.BookEntry;
 import vn.motcua.dossier.report.DossierReports.Statistics;
 import vn.motcua.dossier.report.DossierReports.TrackingBook;
@@ -23,7 +25,7 @@ import vn.motcua.shared.VietnamTime;
 
 /**
  * The reports as the official forms look on paper, always in Vietnamese: the statutory statistics table
- * (columns (1) to (13), two-level headings, totals, notes) and the tracking book (Form 06, streamed).
+ * (columns (1) to (13), two-level headings, totals, notes) and the tracking book (Form 07, streamed).
  */
 @Component
 public class ReportWorkbooks {
@@ -37,9 +39,11 @@ public class ReportWorkbooks {
     private static final int COLUMNS = 13;
 
     private final DossierReports reports;
+    private final DossierForms forms;
 
-    ReportWorkbooks(DossierReports reports) {
+    ReportWorkbooks(DossierReports reports, DossierForms forms) {
         this.reports = reports;
+        this.forms = forms;
     }
 
     /** {@code thong-ke-ho-so-2024-06-15-den-2024-07-14.xlsx} */
@@ -150,7 +154,7 @@ public class ReportWorkbooks {
         }
     }
 
-    // --- tracking book (Form 06) ------------------------------------------------------------------
+    // --- tracking book (Form 07) ------------------------------------------------------------------
 
     /** Streams the book: rows are flushed to a temporary file as they are written (SXSSF). */
     public void trackingBook(TrackingBook book, OutputStream out) {
@@ -163,6 +167,9 @@ public class ReportWorkbooks {
             Spreadsheets.widths(sheet, BOOK_WIDTHS);
             int last = BOOK_COLUMNS.length - 1;
             Spreadsheets.merged(sheet, 0, 0, 4, book.unit(), styles.boldLeft);
+            // The book's number in Circular 03/2025/TT-VPCP Annex I (a setting, as the other forms' numbers).
+            Spreadsheets.merged(sheet, 0, last - 1, last, "Mẫu số " + forms.number(Form.TRACKING_BOOK),
+                    styles.centerItalic);
             Spreadsheets.merged(sheet, 2, 0, last, BOOK_TITLE, styles.title);
             Spreadsheets.merged(sheet, 3, 0, last,
                     "Lĩnh vực: " + (book.field() == null ? "Tất cả các lĩnh vực" : book.field()), styles.centerItalic);

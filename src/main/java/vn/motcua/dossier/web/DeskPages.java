@@ -226,6 +226,7 @@ class DeskPages {
         model.addAttribute("receiptForm", d.acceptedAt() != null);
         model.addAttribute("supplementForm", d.supplementItems() != null && !d.supplementItems().isEmpty());
         model.addAttribute("refusalForm", d.status() == DossierStatus.REFUSED);
+        model.addAttribute("stopNoticeForm", d.status() == DossierStatus.STOPPED || d.status() == DossierStatus.WITHDRAWN);
         process.addTo(model, d, caller);
         DossierActionForms.addTo(model);
         return "desk/dossier";
@@ -309,6 +310,12 @@ class DeskPages {
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<byte[]> refusal(@PathVariable String code, StaffUser caller) {
         return pdf(Form.REFUSAL, code, caller);
+    }
+
+    @GetMapping("/desk/dossiers/{code}/stop-notice.pdf")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> stopNotice(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.STOP_NOTICE, code, caller);
     }
 
     private ResponseEntity<byte[]> pdf(Form form, String code, StaffUser caller) {

@@ -13,7 +13,7 @@ import vn.motcua.dossier.forms.Form;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.web.Downloads;
 
-/** The printed forms of a dossier (01–05), to whoever may see the dossier itself. */
+/** The printed forms of a dossier (Circular 03/2025/TT-VPCP Annex I, 01–06), to whoever may see the dossier itself. */
 @RestController
 @Tag(name = "Dossiers", description = "Tiếp nhận hồ sơ một cửa, tra cứu")
 class DossierFormsApi {
@@ -48,16 +48,24 @@ class DossierFormsApi {
 
     @GetMapping("/api/v1/dossiers/{code}/apology.pdf")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Form 04, Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF); 409 unless an apology with a new "
-            + "date was recorded")
+    @Operation(summary = "Form 04, Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (PDF), from the handling "
+            + "agency under its superior, numbered from its register; 409 unless an apology with a new date was recorded")
     ResponseEntity<byte[]> apology(@PathVariable String code, StaffUser caller) {
         return pdf(Form.APOLOGY, code, caller);
     }
 
+    @GetMapping("/api/v1/dossiers/{code}/stop-notice.pdf")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Form 05, Thông báo dừng giải quyết hồ sơ (PDF), from the handling agency; 409 unless the "
+            + "dossier was stopped (8) or withdrawn (7)")
+    ResponseEntity<byte[]> stopNotice(@PathVariable String code, StaffUser caller) {
+        return pdf(Form.STOP_NOTICE, code, caller);
+    }
+
     @GetMapping("/api/v1/dossiers/{code}/control-slip.pdf")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Form 05, Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF, landscape): one row per hand-over, "
-            + "early / on time / late; 409 until the dossier is accepted")
+    @Operation(summary = "Form 06, Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF, landscape): one row per hand-over, "
+            + "early / on time / late, and per supplement, apology, stop or withdrawal; 409 until the dossier is accepted")
     ResponseEntity<byte[]> controlSlip(@PathVariable String code, StaffUser caller) {
         return pdf(Form.CONTROL_SLIP, code, caller);
     }

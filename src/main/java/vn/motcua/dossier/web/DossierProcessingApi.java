@@ -113,7 +113,7 @@ class DossierProcessingApi {
 
     @GetMapping("/api/v1/dossiers/{code}/history")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "The process control slip (Form 05): one line per hand-over, each early, on time or late")
+    @Operation(summary = "The hand-overs of the process control slip (Form 06), each early, on time or late; the return against the appointment")
     List<DossierViews.Handover> history(@PathVariable String code, StaffUser caller) {
         return queries.history(code, caller);
     }

@@ -21,7 +21,7 @@ import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 
 /**
- * What the dossier page shows of the internal process: the current step, the control slip (Form 05) and
+ * What the dossier page shows of the internal process: the current step, the control slip (Form 06) and
  * the actions the signed-in user may take. The forms offered follow {@link vn.motcua.dossier.DossierProcessing}'s
  * rules so that nobody is shown a button the service would refuse; the service still decides, and a refusal
  * (someone acted first) comes back as a message on the page.

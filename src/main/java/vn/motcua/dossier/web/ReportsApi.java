@@ -19,9 +19,9 @@ import vn.motcua.shared.web.Downloads;
 import vn.motcua.shared.web.RequestValues;
 import vn.motcua.shared.ProblemException;
 
-/** Records: the statutory statistics and the tracking book (Form 06), as JSON or XLSX. */
+/** Records: the statutory statistics and the tracking book (Form 07), as JSON or XLSX. */
 @RestController
-@Tag(name = "Reports", description = "Thống kê tình hình, kết quả giải quyết TTHC; sổ theo dõi hồ sơ (mẫu 06)")
+@Tag(name = "Reports", description = "Thống kê tình hình, kết quả giải quyết TTHC; sổ theo dõi hồ sơ (mẫu 07)")
 class ReportsApi {
 
     enum Format { JSON, XLSX }
@@ -57,7 +57,7 @@ class ReportsApi {
 
     @GetMapping("/api/v1/reports/tracking-book")
     @PreAuthorize("hasAnyRole('ADMIN', 'LEADER', 'MONITOR', 'RECEPTION')")
-    @Operation(summary = "The tracking book (Form 06): dossiers accepted in the period, in order of acceptance, "
+    @Operation(summary = "The tracking book (Form 07): dossiers accepted in the period, in order of acceptance, "
             + "optionally of one field (case and diacritics ignored). The desk sees its own book, leaders and "
             + "monitors their agency's, administrators all; at most 50,000 lines")
     ResponseEntity<?> trackingBook(@RequestParam(required = false) String from,

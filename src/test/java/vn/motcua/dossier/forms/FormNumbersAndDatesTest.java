@@ -15,20 +15,22 @@ class FormNumbersAndDatesTest {
     }
 
     @Test
-    void without_settings_the_forms_are_numbered_01_02_03_and_dated_in_hai_phong() {
+    void without_settings_the_forms_are_numbered_as_circular_03_2025_annex_i_and_dated_in_hai_phong() {
         FormSettings settings = bind(Map.of());
         assertThat(settings.place()).isEqualTo("Hải Phòng");
         assertThat(settings.number(Form.RECEIPT)).isEqualTo("01");
         assertThat(settings.number(Form.SUPPLEMENT_REQUEST)).isEqualTo("02");
         assertThat(settings.number(Form.REFUSAL)).isEqualTo("03");
         assertThat(settings.number(Form.APOLOGY)).isEqualTo("04");
-        assertThat(settings.number(Form.CONTROL_SLIP)).isEqualTo("05");
+        assertThat(settings.number(Form.STOP_NOTICE)).isEqualTo("05");
+        assertThat(settings.number(Form.CONTROL_SLIP)).isEqualTo("06");
+        assertThat(settings.number(Form.TRACKING_BOOK)).isEqualTo("07");
     }
 
     @Test
-    void circular_03_2025_renumbers_the_control_slip_by_configuration() {
-        FormSettings settings = bind(Map.of("motcua.forms.numbers.control-slip", "06"));
-        assertThat(settings.number(Form.CONTROL_SLIP)).isEqualTo("06");
+    void the_2018_numbering_of_the_control_slip_is_a_matter_of_configuration() {
+        FormSettings settings = bind(Map.of("motcua.forms.numbers.control-slip", "05"));
+        assertThat(settings.number(Form.CONTROL_SLIP)).isEqualTo("05");
         assertThat(settings.number(Form.APOLOGY)).isEqualTo("04");
     }
 
