@@ -300,7 +300,7 @@ public class DossierForms {
     }
 
     /** Decree 30/2020 Appendix I: a leading zero for days below 10 and for months 1 and 2 only. */
-    static String month(int month) {
+    public static String month(int month) {
         return month <= 2 ? "0" + month : String.valueOf(month);
     }
 

@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * adds a stop notice as 05 and makes the control slip 06; unconfirmed): {@code motcua.forms.numbers.control-slip=06}.
  */
 @ConfigurationProperties("motcua.forms")
-record FormSettings(String place, Map<Form, String> numbers) {
+public record FormSettings(String place, Map<Form, String> numbers) {
 
-    FormSettings {
+    public FormSettings {
         place = place == null || place.isBlank() ? "Hải Phòng" : place.strip();
         Map<Form, String> all = new EnumMap<>(Map.of(Form.RECEIPT, "01", Form.SUPPLEMENT_REQUEST, "02",
                 Form.REFUSAL, "03", Form.APOLOGY, "04", Form.CONTROL_SLIP, "05"));
