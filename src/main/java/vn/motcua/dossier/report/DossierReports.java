@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +45,7 @@ public class DossierReports {
     public static final int MAX_BOOK_ROWS = 50_000;
     /** The language of the printed forms and sheets. */
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    private static final java.time.format.DateTimeFormatter NOTE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     /**
      * The rows of the statistics: per field, per handling agency (the agency that directly resolves the dossier,
@@ -113,10 +113,15 @@ public class DossierReports {
      * @param legend the notes printed under the table, the lateness rule among them
      */
     public record Statistics(LocalDate from, LocalDate to, String groupBy, String reportingUnit, String receivingUnit,
-            Lateness lateness, List<Row> rows, Row total, List<String> legend) {}
+            LatenessRule lateness, List<Row> rows, Row total, List<String> legend) {}
 
     /** {@code motcua.reports.lateness} as applied, with the sentence that states it on the sheet. */
-    public record Lateness(ReportSettings.Rescheduled rescheduled, ReportSettings.Closed closed, String rule) {}
+    public record LatenessRule(ReportSettings.Rescheduled rescheduled, ReportSettings.Closed closed, String rule) {
+
+        ReportSettings.Lateness settings() {
+            return new ReportSettings.Lateness(rescheduled, closed);
+        }
+    }
 
     /**
      * One line of the tracking book (Form 06). {@code dueAt} is the appointment written on the receipt, which the
@@ -235,7 +240,7 @@ public class DossierReports {
             rows.sort(java.util.Comparator.comparing((Row r) -> VietnameseText.fold(r.name())).thenComparing(Row::name));
         }
         return new Statistics(from, to, groupBy.parameter(), reportingUnit(caller, agencyNames),
-                settings.receivingUnit(), new Lateness(lateness.rescheduled(), lateness.closed(),
+                settings.receivingUnit(), new LatenessRule(lateness.rescheduled(), lateness.closed(),
                         latenessRule(lateness, locale)), rows,
                 Row.of("", text("report.statistics.total", locale), total), legend(groupBy, lateness, locale));
     }

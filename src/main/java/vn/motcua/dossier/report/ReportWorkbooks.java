@@ -137,9 +137,7 @@ public class ReportWorkbooks {
             sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 1));
             r += 2;
             Spreadsheets.text(sheet, r++, 0, "Ghi chú:", styles.boldLeft);
-            ReportSettings.Lateness lateness = new ReportSettings.Lateness(report.lateness().rescheduled(),
-                    report.lateness().closed());
-            for (String note : reports.legend(groupBy, lateness, DossierReports.VIETNAMESE)) {
+            for (String note : reports.legend(groupBy, report.lateness().settings(), DossierReports.VIETNAMESE)) {
                 Spreadsheets.merged(sheet, r, 0, COLUMNS - 1, "- " + note, styles.note);
                 sheet.getRow(r).setHeightInPoints(30);
                 r++;
