@@ -85,8 +85,12 @@ class DossierIntake {
         procedure.steps().forEach(step -> units.add(step.unitCode()));
         Set<String> agencies = new LinkedHashSet<>();
         agencies.add(agency);
-        organization.units(units).values().forEach(unit -> agencies.add(unit.agencyCode()));
-        return new Participants(List.copyOf(units), List.copyOf(agencies));
+        var found = organization.units(units);
+        found.values().forEach(unit -> agencies.add(unit.agencyCode()));
+        var deciding = Route.of(procedure).decidingStep();
+        var decidingUnit = deciding == null || deciding.unitCode() == null ? null : found.get(deciding.unitCode());
+        return new Participants(List.copyOf(units), List.copyOf(agencies),
+                decidingUnit == null ? agency : decidingUnit.agencyCode());
     }
 
     private static List<Dossier.Document> documents(IntakeRequest request, ProcedureData procedure) {

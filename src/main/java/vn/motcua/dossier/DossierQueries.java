@@ -185,13 +185,13 @@ public class DossierQueries {
         Row first = rows.get(0);
         DossierStatus status = DossierStatus.valueOf(first.status());
         return java.util.Optional.of(new DossierViews.PublicStatus(code, first.procedureName(), status, status.code(),
-                statusName(status), first.receivedAt().toInstant().atZone(VIETNAM).toOffsetDateTime(),
+                publicStatusName(status), first.receivedAt().toInstant().atZone(VIETNAM).toOffsetDateTime(),
                 first.dueAt() == null ? null : first.dueAt().toInstant().atZone(VIETNAM).toOffsetDateTime(),
                 mask(first.applicantName()),
                 rows.stream().filter(r -> r.eventAt() != null).map(r -> {
                     DossierStatus s = DossierStatus.valueOf(r.eventStatus());
                     return new DossierViews.PublicHistoryEntry(r.eventAt().toInstant().atZone(VIETNAM).toOffsetDateTime(),
-                            s.code(), statusName(s));
+                            s.code(), publicStatusName(s));
                 }).toList()));
     }
 
@@ -206,8 +206,12 @@ public class DossierQueries {
         return String.join(" ", masked);
     }
 
-    private String statusName(DossierStatus status) {
-        return messages.getMessage("dossier-status." + status.name(), null, status.name(), LocaleContextHolder.getLocale());
+    /**
+     * A status as the citizen reads it: the National Public Service Portal's wording ("Được tiếp nhận", "Đang xử
+     * lý", …), while staff keep the desk's own ({@code dossier-status.*}).
+     */
+    private String publicStatusName(DossierStatus status) {
+        return messages.getMessage("public-status." + status.name(), null, status.name(), LocaleContextHolder.getLocale());
     }
 
     private static boolean visible(Dossier d, StaffUser caller) {

@@ -54,6 +54,7 @@ final class DossierRows {
             col("lookup_pin", "text", d -> d.reception().lookupPin()),
             col("route_units", "text[]", d -> d.reception().participants().units()),
             col("route_agencies", "text[]", d -> d.reception().participants().agencies()),
+            col("handling_agency_code", "text", d -> d.reception().participants().handlingAgency()),
             col("search_text", "text", d -> d.reception().searchText()),
             col("accepted_at", "timestamptz", d -> d.clock().acceptedAt()),
             col("due_at", "timestamptz", d -> d.clock().dueAt()),
@@ -120,7 +121,8 @@ final class DossierRows {
                         : new Representative(rs.getString("representative_name"),
                                 rs.getString("representative_citizen_id"), rs.getString("representative_phone"),
                                 rs.getString("representative_authorization")),
-                new Participants(strings(rs.getArray("route_units")), strings(rs.getArray("route_agencies"))),
+                new Participants(strings(rs.getArray("route_units")), strings(rs.getArray("route_agencies")),
+                        rs.getString("handling_agency_code")),
                 instant(rs, "received_at"), rs.getString("received_by"), rs.getString("lookup_pin"));
         Integer order = (Integer) rs.getObject("current_step");
         CurrentStep step = order == null ? null : new CurrentStep(order, rs.getString("step_unit_code"),

@@ -18,7 +18,8 @@ import vn.motcua.shared.ProblemException;
 
 /**
  * The applicant's satisfaction rating (đánh giá) of a dossier whose result was returned: once, by dossier
- * code and PIN, against the criteria in force (kept as data, see V8__evaluation.sql). A wrong code or PIN
+ * code and PIN, against the set of criteria in force (kept as versioned data, see V8__evaluation.sql and
+ * V16__statistics.sql), whose version the rating records. A wrong code or PIN
  * answers exactly like the public look-up and counts towards its {@link LookupGuard}.
  */
 @Service
@@ -46,19 +47,35 @@ public class Evaluations {
     /** The grade of a total: its code and its name in the caller's language. */
     public record Grade(String code, String name) {}
 
-    public record Result(int total, int maxTotal, Grade grade) {}
+    /** {@code criteriaVersion}: the set of criteria the rating was made against. */
+    public record Result(int total, int maxTotal, Grade grade, int criteriaVersion) {}
 
     /** {@code scores}: points per criterion code; JSON values, so that 1.5 or "2" are refused, not rounded. */
     public record Rating(Map<String, JsonNode> scores, String comment) {}
 
-    /** The criteria in force, in order. */
+    /** The criteria of the set in force, in order. */
     public List<Criterion> criteria() {
+        return criteria(versionInForce());
+    }
+
+    /**
+     * The criteria of one version of the set, in order: a rating keeps its version, so its scores read against the
+     * criteria it was given. Empty for an unknown version.
+     */
+    public List<Criterion> criteria(int version) {
         boolean english = english();
-        return jdbc.sql("select code, name, name_en, max_points from evaluation_criterion where active"
-                        + " order by position, code")
+        return jdbc.sql("select code, name, name_en, max_points from evaluation_criterion where set_version = ?"
+                        + " and active order by position, code")
+                .param(version)
                 .query((rs, n) -> new Criterion(rs.getString("code"),
                         rs.getString(english ? "name_en" : "name"), rs.getInt("max_points")))
                 .list();
+    }
+
+    /** The version of the criteria new ratings are made against (data: {@code evaluation_criterion_set}). */
+    public int versionInForce() {
+        return jdbc.sql("select version from evaluation_criterion_set where in_force").query(Integer.class).optional()
+                .orElseThrow(() -> new IllegalStateException("No evaluation criterion set is in force"));
     }
 
     /** Records the rating of a returned dossier; 404 for a wrong code or PIN, 409 if not returned or rated. */
@@ -84,7 +101,8 @@ public class Evaluations {
         if (rated(dossier.id())) {
             throw ProblemException.conflict("evaluation.already-rated", key);
         }
-        List<Criterion> criteria = criteria();
+        int version = versionInForce();
+        List<Criterion> criteria = criteria(version);
         Map<String, Integer> scores = validate(criteria, rating);
         int total = scores.values().stream().mapToInt(Integer::intValue).sum();
         int maxTotal = criteria.stream().mapToInt(Criterion::maxPoints).sum();
@@ -92,8 +110,9 @@ public class Evaluations {
         String comment = rating.comment() == null || rating.comment().isBlank() ? null : rating.comment().strip();
         // The primary key on dossier_id decides between concurrent submits: only one row gets in.
         int inserted = jdbc.sql("""
-                insert into dossier_evaluation (dossier_id, scores, total, max_total, grade, comment, rated_at)
-                values (:id, cast(:scores as jsonb), :total, :maxTotal, :grade, :comment, :at)
+                insert into dossier_evaluation (dossier_id, scores, total, max_total, grade, comment, rated_at,
+                                                criteria_version)
+                values (:id, cast(:scores as jsonb), :total, :maxTotal, :grade, :comment, :at, :version)
                 on conflict (dossier_id) do nothing""")
                 .param("id", dossier.id())
                 .param("scores", json.writeValueAsString(scores))
@@ -102,11 +121,12 @@ public class Evaluations {
                 .param("grade", grade.code())
                 .param("comment", comment)
                 .param("at", Timestamp.from(clock.instant()))
+                .param("version", version)
                 .update();
         if (inserted == 0) {
             throw ProblemException.conflict("evaluation.already-rated", key);
         }
-        return new Result(total, maxTotal, grade);
+        return new Result(total, maxTotal, grade, version);
     }
 
     /**

@@ -23,9 +23,11 @@ record Reception(String code, String agencyCode, String deskUnitCode, PinnedProc
 
     /**
      * The units and agencies of the pinned process, with the receiving desk and agency first: who may see the
-     * dossier (staff of those units, leaders and monitors of those agencies).
+     * dossier (staff of those units, leaders and monitors of those agencies); and the handling agency, the agency
+     * of the step that decides the result ({@link Route#decidingStep()}), the receiving agency when the desk
+     * alone handles it.
      */
-    record Participants(List<String> units, List<String> agencies) {
+    record Participants(List<String> units, List<String> agencies, String handlingAgency) {
         Participants {
             units = List.copyOf(units);
             agencies = List.copyOf(agencies);

@@ -35,6 +35,22 @@ record Route(List<StepData> steps) {
         return steps.get(number - 1);
     }
 
+    /**
+     * The step where the result is decided: the last leader's step of the processing (the leader approves and
+     * signs the result, the "phê duyệt, ký" step of the ISO 9001 internal process), or, in a process without
+     * one, its last processing step; null when the desk alone handles the dossier. Its unit's agency is the
+     * agency that directly resolves the dossier (cơ quan trực tiếp giải quyết), under which the statutory
+     * statistics count it (Circular 01/2020/TT-VPCP, table 06/VPCP/KSTT).
+     */
+    StepData decidingStep() {
+        for (int n = lastProcessingStep(); n >= 2; n--) {
+            if (step(n).role() == StepRole.LEADER) {
+                return step(n);
+            }
+        }
+        return lastProcessingStep() >= 2 ? step(lastProcessingStep()) : null;
+    }
+
     int returnStep() {
         return steps.size();
     }

@@ -46,6 +46,8 @@ public class TaskWorkbook {
             CellStyle header = Spreadsheets.style(workbook, bold, HorizontalAlignment.CENTER, VerticalAlignment.TOP,
                     true, true);
             CellStyle cell = Spreadsheets.style(workbook, null, null, VerticalAlignment.TOP, true, true);
+            CellStyle number = Spreadsheets.style(workbook, null, HorizontalAlignment.CENTER, VerticalAlignment.TOP,
+                    true, false);
             Font red = workbook.createFont();
             red.setColor(IndexedColors.RED.getIndex());
             CellStyle overdue = Spreadsheets.style(workbook, red, null, VerticalAlignment.TOP, true, true);
@@ -62,12 +64,14 @@ public class TaskWorkbook {
             tasks.export(day, caller, row -> {
                 Row line = sheet.createRow(next[0]);
                 CellStyle style = row.status() == TaskStatus.IN_PROGRESS_OVERDUE ? overdue : cell;
-                String[] values = {String.valueOf(next[0] - 3), row.title(), source(row),
+                // STT is a number, so that the sheet sorts and counts like the paper list.
+                Spreadsheets.number(line, 0, next[0] - 3, number);
+                String[] values = {row.title(), source(row),
                     row.assignedByName(), row.hostUnitName(), Spreadsheets.date(row.assignedOn()),
                     Spreadsheets.date(row.dueDate()), messages.text("task.status." + row.status().name()),
                     progress(row), Spreadsheets.date(row.completedOn())};
                 for (int i = 0; i < values.length; i++) {
-                    Spreadsheets.text(line, i, values[i], style);
+                    Spreadsheets.text(line, i + 1, values[i], style);
                 }
                 next[0]++;
             });
@@ -89,7 +93,14 @@ public class TaskWorkbook {
         return text.toString();
     }
 
-    private static String progress(ExportRow row) {
+    /**
+     * The latest progress report; a completed task is done in full whatever its last report said (a task
+     * reported at 40 % and then completed reads 100 %).
+     */
+    private String progress(ExportRow row) {
+        if (row.status().completed()) {
+            return messages.text("task.export.completed-progress");
+        }
         if (row.progressPercent() == null) {
             return "";
         }

@@ -239,7 +239,12 @@ class DossierIntakeTest {
         Api citizen = Api.anonymous(port);
         JsonNode status = citizen.get("/api/public/dossiers/" + code + "?pin=" + pin).json();
         assertThat(status.get("applicantName").asString()).isEqualTo("Nguyễn V*** T*** C***");
-        assertThat(status.get("statusName").asString()).isEqualTo("Đang giải quyết");
+        // The citizen reads the National Public Service Portal's wording; the desk keeps its own.
+        assertThat(status.get("statusName").asString()).isEqualTo("Đang xử lý");
+        assertThat(status.get("history").valueStream().map(h -> h.get("statusName").asString()))
+                .contains("Mới đăng ký", "Được tiếp nhận", "Đang xử lý").doesNotContain("Đã tiếp nhận");
+        assertThat(citizen.get("/tra-cuu?ma=" + code + "&pin=" + pin).body()).contains("Đang xử lý")
+                .contains("Được tiếp nhận").doesNotContain("Đang giải quyết");
         assertThat(status.toString()).doesNotContain("031085001234", "0912345678", "Hoàng Diệu");
         assertThat(status.get("history").get(0).get("statusCode").asInt()).isEqualTo(1);
 

@@ -81,7 +81,7 @@ class DossierTest {
         Reception reception = new Reception("000.00.01.H27-260302-0001", "000.00.01.H27", "VP.MC",
                 new Reception.PinnedProcedure(PROCEDURE.code(), 1, PROCEDURE.name(), PROCEDURE.field()), channel,
                 new Reception.Applicant("Nguyễn Văn An", "031085001234", null, null, "Hải Phòng", null), null,
-                new Reception.Participants(List.of("VP.MC", "SXD.QLXD", "SXD.LD"), List.of("000.00.01.H27")),
+                new Reception.Participants(List.of("VP.MC", "SXD.QLXD", "SXD.LD"), List.of("000.00.01.H27"), "000.00.01.H27"),
                 MONDAY, "tiepnhan", "123456");
         return Dossier.receive(reception, List.of(new Dossier.Document(1, "Đơn đề nghị", "ORIGINAL", 1)), ROUTE, CLOCK);
     }

@@ -26,8 +26,12 @@ import vn.motcua.support.IntegrationTest;
 class EvaluationTest {
 
     static final String PROCEDURE = "1.930101.000.00.00.H27";
-    static final List<String> CRITERIA = List.of("WAITING_TIME", "TIME_LIMIT", "CONTACTS", "GUIDANCE", "ATTITUDE",
-            "FEES", "DISCLOSURE", "FACILITIES", "RESULT");
+    /** The set in force: version 2, the nine criteria of the classic index. */
+    static final List<String> CRITERIA = List.of("TOTAL_TIME", "AGENCY_TIME", "CONTACTS", "AGENCIES", "POSTAL_ONLINE",
+            "EXTRA_COST", "ATTITUDE", "DISCLOSURE", "FEEDBACK");
+    /** The first set, which earlier ratings were made against. */
+    static final List<String> FIRST_CRITERIA = List.of("WAITING_TIME", "TIME_LIMIT", "CONTACTS", "GUIDANCE",
+            "ATTITUDE", "FEES", "DISCLOSURE", "FACILITIES", "RESULT");
 
     @LocalServerPort
     int port;
@@ -111,12 +115,39 @@ class EvaluationTest {
         assertThat(vi.valueStream().mapToInt(c -> c.get("maxPoints").asInt()).sum()).isEqualTo(18);
         JsonNode first = vi.get(0);
         assertThat(first.propertyNames()).containsExactly("code", "name", "maxPoints");
-        assertThat(first.get("name").asString()).isEqualTo("Thời gian chờ đợi khi nộp hồ sơ và nhận kết quả");
-        assertThat(vi.get(4).get("name").asString()).startsWith("Thái độ");
+        assertThat(first.get("name").asString())
+                .isEqualTo("Tổng thời gian giải quyết thủ tục hành chính so với thời gian tối đa theo quy định");
+        assertThat(vi.get(6).get("name").asString()).startsWith("Thái độ");
 
         JsonNode en = Api.anonymous(port).header("Accept-Language", "en").get("/api/public/evaluation-criteria").json();
         assertThat(en.valueStream().map(c -> c.get("code").asString())).containsExactlyElementsOf(CRITERIA);
-        assertThat(en.get(0).get("name").asString()).startsWith("Waiting time");
+        assertThat(en.get(0).get("name").asString()).startsWith("Total time");
+    }
+
+    @Test
+    void the_criteria_are_versioned_a_rating_records_its_version_and_earlier_ratings_read_against_theirs() {
+        Api.Response current = Api.anonymous(port).get("/api/public/evaluation-criteria");
+        assertThat(current.header("X-Criteria-Version")).isEqualTo("2");
+        JsonNode first = Api.anonymous(port).get("/api/public/evaluation-criteria?version=1").json();
+        assertThat(first.valueStream().map(c -> c.get("code").asString())).containsExactlyElementsOf(FIRST_CRITERIA);
+        assertThat(first.get(0).get("name").asString()).isEqualTo("Thời gian chờ đợi khi nộp hồ sơ và nhận kết quả");
+        Api.Response unknown = Api.anonymous(port).get("/api/public/evaluation-criteria?version=99");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).contains("application/problem+json");
+
+        JsonNode receipt = returned("Đặng Văn Phiên Bản");
+        JsonNode rated = rate(receipt, rating(1)).json();
+        assertThat(rated.get("criteriaVersion").asInt()).isEqualTo(2);
+        assertThat(rated.get("total").asInt()).isEqualTo(9);
+        assertThat(rated.get("grade").get("code").asString()).isEqualTo("FAIL");
+        // Every stored rating's scores name criteria of its own version (the earlier ones, version 1).
+        assertThat(jdbc.sql("""
+                select count(*) from dossier_evaluation e, jsonb_object_keys(e.scores) k
+                where not exists (select 1 from evaluation_criterion c
+                                  where c.set_version = e.criteria_version and c.code = k)""")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select e.criteria_version from dossier_evaluation e join dossier d on d.id = e.dossier_id"
+                + " where d.code = ?").param(receipt.get("code").asString()).query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -146,13 +177,13 @@ class EvaluationTest {
     @Test
     void totals_are_graded_by_the_thresholds() {
         Map<String, Object> good = rating(2);
-        scores(good).put("WAITING_TIME", 0);
-        scores(good).put("FACILITIES", 0); // 14
+        scores(good).put("TOTAL_TIME", 0);
+        scores(good).put("AGENCIES", 0); // 14
         JsonNode gradeGood = rate(returned("Trần Thị Tốt"), good).json().get("grade");
         assertThat(gradeGood.get("code").asString()).isEqualTo("GOOD");
 
         Map<String, Object> pass = rating(1);
-        scores(pass).put("RESULT", 2); // 10
+        scores(pass).put("FEEDBACK", 2); // 10
         JsonNode receipt = returned("Lê Văn Đạt");
         Api.Response english = Api.anonymous(port).header("Accept-Language", "en").post("/api/public/dossiers/"
                 + receipt.get("code").asString() + "/evaluation?pin=" + receipt.get("lookupPin").asString(), pass);
@@ -207,27 +238,28 @@ class EvaluationTest {
 
         Map<String, Object> outOfRange = rating(2);
         scores(outOfRange).put("ATTITUDE", 3);
-        scores(outOfRange).put("FEES", -1);
+        scores(outOfRange).put("EXTRA_COST", -1);
         response = rate(receipt, outOfRange);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("scores.ATTITUDE", "scores.FEES");
+        assertThat(fields(response)).containsExactly("scores.EXTRA_COST", "scores.ATTITUDE");
         assertThat(response.json().get("errors").get(0).get("message").asString())
                 .contains("phải là số nguyên từ 0 đến 2");
 
         Map<String, Object> missing = rating(2);
-        scores(missing).remove("RESULT");
+        scores(missing).remove("FEEDBACK");
         response = rate(receipt, missing);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("scores.RESULT");
+        assertThat(fields(response)).containsExactly("scores.FEEDBACK");
         assertThat(response.json().get("errors").get(0).get("message").asString())
-                .isEqualTo("Chưa chấm điểm tiêu chí \"Kết quả giải quyết đúng quy định\".");
+                .isEqualTo("Chưa chấm điểm tiêu chí \"Việc tiếp thu, giải trình ý kiến phản ánh, kiến nghị của tổ chức,"
+                        + " cá nhân\".");
 
         Map<String, Object> notWhole = rating(2);
-        scores(notWhole).put("GUIDANCE", 1.5);
+        scores(notWhole).put("AGENCIES", 1.5);
         scores(notWhole).put("CONTACTS", "2");
         response = rate(receipt, notWhole);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("scores.CONTACTS", "scores.GUIDANCE");
+        assertThat(fields(response)).containsExactly("scores.CONTACTS", "scores.AGENCIES");
 
         Map<String, Object> longComment = rating(2);
         longComment.put("comment", "ý".repeat(2001));

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,6 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.dossier.report.DossierReports;
+import vn.motcua.dossier.report.DossierReports.GroupBy;
+import vn.motcua.dossier.report.ReportSettings.Closed;
+import vn.motcua.dossier.report.ReportSettings.Lateness;
+import vn.motcua.dossier.report.ReportSettings.Rescheduled;
+import vn.motcua.identity.Identity.StaffUser;
+import vn.motcua.identity.Role;
 import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestClock;
@@ -41,6 +50,7 @@ class ReportsTest {
     static final String FIELD_A = "Báo cáo thử nghiệm xây dựng";
     static final String FIELD_B = "Báo cáo thử nghiệm hành chính";
     static final String OFFICE = "000.00.01.H27";
+    static final String CONSTRUCTION_DEPARTMENT = "000.00.07.H27";
     static final String PERIOD = "from=2024-06-15&to=2024-07-14";
     static final String STATISTICS = "/api/v1/reports/dossiers?";
     static final String BOOK = "/api/v1/reports/tracking-book?";
@@ -53,6 +63,9 @@ class ReportsTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    DossierReports reports;
 
     final Map<String, Long> mandatoryDocument = new HashMap<>();
     final Map<String, String> d = new HashMap<>();
@@ -109,6 +122,17 @@ class ReportsTest {
             assertThat(fresh.status()).as(fresh.toString()).isEqualTo(201);
             d.put("D12", fresh.json().get("code").asString());
             d.put("D13", intake(CONSTRUCTION, "DIRECT", at(7, 15, 9, 0), "Ngô Văn Kỳ Sau"));
+            // August, for the lateness rules. L1 (due Monday 12 August 09:00) is rescheduled to the 20th by an
+            // apology and resolved on the 14th: late against its first due date, early against the new one.
+            // L2 (due the same Monday) is stopped on the 14th, after its due time.
+            d.put("L1", intake(CONSTRUCTION, "DIRECT", at(8, 5, 9, 0), "Lương Văn Hẹn Lại"));
+            clock.set(at(8, 8, 9, 0));
+            ok(act("lanhdao.sxd", d.get("L1"), "apology", Map.of("reason", "Cần xác minh thực địa",
+                    "newDueAt", "2024-08-20T17:00:00+07:00")));
+            resolve(d.get("L1"), at(8, 14, 9, 0));
+            d.put("L2", intake(CONSTRUCTION, "DIRECT", at(8, 5, 10, 0), "Lương Thị Dừng Muộn"));
+            clock.set(at(8, 14, 10, 0));
+            ok(act("lanhdao.sxd", d.get("L2"), "stop", Map.of("reason", "Thuộc diện quy hoạch")));
         } finally {
             clock.reset();
         }
@@ -274,28 +298,46 @@ class ReportsTest {
     }
 
     @Test
-    void statistics_per_agency_count_a_dossier_under_its_receiving_agency_only() {
+    void statistics_per_agency_count_a_dossier_under_the_agency_of_its_deciding_step_and_once_only() {
+        // Field A is approved by the department's leader (SXD.LD), field B by the Office's (VP.LD); the Office's
+        // desk received them all.
         JsonNode report = ok(as("admin").get(STATISTICS + PERIOD + "&groupBy=agency"));
         assertThat(report.get("groupBy").asString()).isEqualTo("agency");
-        assertThat(report.get("rows").valueStream().map(r -> r.get("key").asString())).containsExactly(OFFICE);
-        assertThat(row(report, OFFICE).get("name").asString()).isEqualTo("Văn phòng Ủy ban nhân dân thành phố Hải Phòng");
-        assertThat(figures(row(report, OFFICE))).isEqualTo(TOTAL);
+        assertThat(report.get("rows").valueStream().map(r -> r.get("key").asString()))
+                .containsExactly(OFFICE, CONSTRUCTION_DEPARTMENT);
+        assertThat(row(report, CONSTRUCTION_DEPARTMENT).get("name").asString())
+                .isEqualTo("Sở Xây dựng thành phố Hải Phòng");
+        assertThat(figures(row(report, CONSTRUCTION_DEPARTMENT))).isEqualTo(A);
+        assertThat(figures(row(report, OFFICE))).isEqualTo(B);
         assertThat(figures(report.get("total"))).isEqualTo(TOTAL);
 
-        // The Department of Construction's leader: the dossiers routed through the department (field A), still
-        // counted under the Office that received them, never a second time under the department.
+        JsonNode received = ok(as("admin").get(STATISTICS + PERIOD + "&groupBy=receivingAgency"));
+        assertThat(received.get("groupBy").asString()).isEqualTo("receivingAgency");
+        assertThat(received.get("rows").valueStream().map(r -> r.get("key").asString())).containsExactly(OFFICE);
+        assertThat(row(received, OFFICE).get("name").asString())
+                .isEqualTo("Văn phòng Ủy ban nhân dân thành phố Hải Phòng");
+        assertThat(figures(row(received, OFFICE))).isEqualTo(TOTAL);
+
+        // The Department of Construction's leader reports what the department resolves: its own row only.
         JsonNode department = ok(as("lanhdao.sxd").get(STATISTICS + PERIOD + "&groupBy=agency"));
-        assertThat(department.get("rows").valueStream().map(r -> r.get("key").asString())).containsExactly(OFFICE);
+        assertThat(department.get("rows").valueStream().map(r -> r.get("key").asString()))
+                .containsExactly(CONSTRUCTION_DEPARTMENT);
+        assertThat(department.get("reportingUnit").asString()).isEqualTo("Sở Xây dựng thành phố Hải Phòng");
         assertThat(figures(department.get("total"))).isEqualTo(A);
         JsonNode perField = ok(as("lanhdao.sxd").get(STATISTICS + PERIOD + "&groupBy=field"));
         assertThat(perField.get("rows").valueStream().map(r -> r.get("key").asString())).containsExactly(FIELD_A);
-        assertThat(perField.get("reportingUnit").asString()).isEqualTo("Sở Xây dựng thành phố Hải Phòng");
+        // Its desk received none of them.
+        assertThat(ok(as("lanhdao.sxd").get(STATISTICS + PERIOD + "&groupBy=receivingAgency")).get("rows")).isEmpty();
     }
 
     @Test
     void leaders_monitors_and_administrators_may_read_the_statistics_and_nobody_else() {
-        assertThat(figures(ok(as("giamsat").get(STATISTICS + PERIOD)).get("total"))).isEqualTo(TOTAL);
-        assertThat(figures(ok(as("lanhdao").get(STATISTICS + PERIOD)).get("total"))).isEqualTo(TOTAL);
+        // The Office's leader and monitor: the dossiers the Office resolves (field B); by receiving agency, all
+        // that its desk received.
+        assertThat(figures(ok(as("giamsat").get(STATISTICS + PERIOD)).get("total"))).isEqualTo(B);
+        assertThat(figures(ok(as("lanhdao").get(STATISTICS + PERIOD)).get("total"))).isEqualTo(B);
+        assertThat(figures(ok(as("lanhdao").get(STATISTICS + PERIOD + "&groupBy=receivingAgency")).get("total")))
+                .isEqualTo(TOTAL);
         assertThat(as("tiepnhan").get(STATISTICS + PERIOD).status()).isEqualTo(403);
         assertThat(as("chuyenvien.sxd").get(STATISTICS + PERIOD).status()).isEqualTo(403);
         assertThat(as("vanthu").get(STATISTICS + PERIOD).status()).isEqualTo(403);
@@ -332,6 +374,7 @@ class ReportsTest {
 
     @Test
     void the_statistics_workbook_looks_like_the_official_form() throws IOException {
+        clock.set(at(7, 15, 8, 0));
         Api.Download file = as("admin").download(STATISTICS + PERIOD + "&groupBy=field&format=xlsx");
         assertThat(file.status()).as(file.toString()).isEqualTo(200);
         assertThat(file.header("Content-Type")).startsWith(
@@ -342,14 +385,21 @@ class ReportsTest {
             Sheet sheet = workbook.getSheetAt(0);
             List<List<String>> cells = text(sheet);
             String all = cells.toString();
-            assertThat(all).contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH")
+            assertThat(all).contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP"
+                            + " GIẢI QUYẾT")
+                    .contains("Biểu số 06/VPCP/KSTT").contains("Đơn vị báo cáo: ")
+                    .contains("Đơn vị nhận báo cáo: Văn phòng Ủy ban nhân dân thành phố Hải Phòng")
+                    .contains("Đơn vị tính: Số hồ sơ TTHC")
                     .contains("Kỳ báo cáo: từ ngày 15/06/2024 đến ngày 14/07/2024")
-                    .contains("Văn phòng Ủy ban nhân dân thành phố Hải Phòng")
                     .contains("Số hồ sơ nhận giải quyết").contains("Số hồ sơ đã giải quyết")
-                    .contains("Số hồ sơ đang giải quyết").contains("Trong kỳ").contains("Trực tuyến")
-                    .contains("Trực tiếp, bưu chính").contains("Từ kỳ trước").contains("Trước hạn")
+                    .contains("Số hồ sơ đang giải quyết").contains("Trong đó").doesNotContain("Trong kỳ")
+                    .contains("Mới tiếp nhận trực tuyến").contains("Mới tiếp nhận trực tiếp, qua bưu chính")
+                    .contains("Từ kỳ trước chuyển sang").contains("Trước hạn")
                     .contains("Đúng hạn").contains("Quá hạn").contains("Trong hạn").contains("Lĩnh vực")
-                    .contains("STT");
+                    .contains("STT")
+                    // Drawn up on 15 July 2024: no leading zero for July (Decree 30/2020 Appendix I).
+                    .contains("Hải Phòng, ngày 15 tháng 7 năm 2024").contains("NGƯỜI LẬP BIỂU")
+                    .contains("THỦ TRƯỞNG ĐƠN VỊ");
             List<String> numbers = cells.stream().filter(r -> !r.isEmpty() && r.get(0).equals("(1)")).findFirst()
                     .orElseThrow();
             assertThat(numbers).containsExactly("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)",
@@ -359,8 +409,10 @@ class ReportsTest {
             assertThat(numbersOf(cells, "Tổng cộng")).isEqualTo(TOTAL);
             assertThat(cells.stream().filter(r -> r.size() > 1 && r.get(1).equals(FIELD_B)).findFirst().orElseThrow()
                     .get(0)).isEqualTo("1");
+            // The lateness rule in force, printed with the notes.
             assertThat(all).contains("Ghi chú").contains("ngày 15").contains("ngày 14")
-                    .contains("dừng giải quyết hoặc công dân rút hồ sơ được tính là đã giải quyết đúng hạn");
+                    .contains("so với hạn trả kết quả đã hẹn lần đầu")
+                    .contains("dừng giải quyết hoặc công dân rút hồ sơ được tính là đã giải quyết vào lúc dừng, rút");
             // Merged headings (STT and the field over three rows, the three groups, "Trong kỳ") and borders.
             assertThat(sheet.getMergedRegions()).hasSizeGreaterThan(10);
             int headingRow = cells.indexOf(numbers) - 3;
@@ -369,13 +421,29 @@ class ReportsTest {
                     && m.getLastRow() == headingRow + 2 && m.getFirstColumn() == 0 && m.getLastColumn() == 0);
             assertThat(sheet.getMergedRegions()).anyMatch(m -> m.getFirstRow() == headingRow
                     && m.getFirstColumn() == 2 && m.getLastColumn() == 5);
+            // "Trong đó" over the parts of each total: (4) to (6), (8) to (10), (12) and (13).
+            assertThat(sheet.getRow(headingRow + 1).getCell(3).getStringCellValue()).isEqualTo("Trong đó");
+            assertThat(sheet.getMergedRegions()).anyMatch(m -> m.getFirstRow() == headingRow + 1
+                    && m.getLastRow() == headingRow + 1 && m.getFirstColumn() == 3 && m.getLastColumn() == 5);
+            assertThat(sheet.getMergedRegions()).anyMatch(m -> m.getFirstRow() == headingRow + 1
+                    && m.getFirstColumn() == 11 && m.getLastColumn() == 12);
             assertThat(sheet.getRow(headingRow).getCell(2).getCellStyle().getBorderTop().getCode()).isPositive();
             assertThat(sheet.getColumnWidth(1)).isGreaterThan(sheet.getColumnWidth(0) * 3);
         }
         Api.Download perAgency = as("admin").download(STATISTICS + PERIOD + "&groupBy=agency&format=xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(perAgency.body()))) {
             List<List<String>> cells = text(workbook.getSheetAt(0));
-            assertThat(cells.toString()).contains("Cơ quan");
+            assertThat(cells.toString()).contains("Cơ quan trực tiếp giải quyết")
+                    .contains("(Thống kê theo cơ quan trực tiếp giải quyết)");
+            assertThat(numbersOf(cells, "Văn phòng Ủy ban nhân dân thành phố Hải Phòng")).isEqualTo(B);
+            assertThat(numbersOf(cells, "Sở Xây dựng thành phố Hải Phòng")).isEqualTo(A);
+        }
+        Api.Download perReceivingAgency = as("admin").download(STATISTICS + PERIOD
+                + "&groupBy=receivingAgency&format=xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(perReceivingAgency.body()))) {
+            List<List<String>> cells = text(workbook.getSheetAt(0));
+            assertThat(cells.toString()).contains("Cơ quan tiếp nhận").contains("tại cơ quan tiếp nhận hồ sơ")
+                    .doesNotContain("TRỰC TIẾP GIẢI QUYẾT");
             assertThat(numbersOf(cells, "Văn phòng Ủy ban nhân dân thành phố Hải Phòng")).isEqualTo(TOTAL);
         }
     }
@@ -409,6 +477,9 @@ class ReportsTest {
         assertThat(item(book, d.get("D9")).has("returnedAt")).isFalse();
         assertThat(item(book, d.get("E2")).get("leadUnit").asString()).isEqualTo("VP.KSTT");
         assertThat(item(book, d.get("D6")).get("statusCode").asInt()).isEqualTo(8);
+        assertThat(item(book, d.get("D6")).get("note").asString()).isEqualTo("Dừng xử lý: Thuộc diện quy hoạch");
+        assertThat(returned.get("sets").asInt()).isEqualTo(1);
+        assertThat(returned.has("note")).isFalse();
 
         // One field, typed without diacritics or case.
         JsonNode construction = ok(as("tiepnhan").get(BOOK + PERIOD + "&field=bao%20cao%20thu%20nghiem%20XAY%20DUNG"));
@@ -437,23 +508,81 @@ class ReportsTest {
                     .contains("Từ ngày 15/06/2024 đến ngày 14/07/2024").contains("Tất cả các lĩnh vực");
             List<String> heading = cells.stream().filter(r -> !r.isEmpty() && r.get(0).equals("STT")).findFirst()
                     .orElseThrow();
-            assertThat(heading).containsExactly("STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân",
-                    "Địa chỉ, số điện thoại", "Cơ quan, đơn vị chủ trì giải quyết", "Ngày, giờ nhận hồ sơ",
-                    "Ngày, giờ hẹn trả kết quả", "Ngày, giờ trả kết quả", "Hình thức trả kết quả", "Trạng thái");
+            assertThat(heading).containsExactly("STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)",
+                    "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan, đơn vị chủ trì giải quyết",
+                    "Ngày, giờ nhận hồ sơ", "Ngày, giờ hẹn trả kết quả", "Ngày, giờ trả kết quả",
+                    "Hình thức trả kết quả", "Ký nhận", "Trạng thái", "Ghi chú");
             List<List<String>> lines = cells.subList(cells.indexOf(heading) + 2, cells.size());
             assertThat(lines).hasSize(10);
             assertThat(lines.stream().map(l -> l.get(1))).containsExactly(d.get("D4"), d.get("D5"), d.get("D6"),
                     d.get("D7"), d.get("D8"), d.get("E2"), d.get("D9"), d.get("D14"), d.get("E3"), d.get("D10"));
             List<String> returned = lines.get(4);
             assertThat(returned.get(0)).isEqualTo("5");
-            assertThat(returned.get(3)).isEqualTo("Hoàng Văn Đã Trả");
-            assertThat(returned.get(4)).isEqualTo("5 Lê Lợi, Ngô Quyền, Hải Phòng; 0912345678");
-            assertThat(returned.get(5)).isEqualTo("Phòng Quản lý hoạt động xây dựng");
-            assertThat(returned.get(6)).isEqualTo("19/06/2024 09:00");
-            assertThat(returned.get(8)).isEqualTo("21/06/2024 09:00");
-            assertThat(returned.get(9)).isEqualTo("Qua bưu chính");
-            assertThat(returned.get(10)).isEqualTo("Đã trả kết quả");
+            assertThat(returned.get(3)).isEqualTo("1");
+            assertThat(returned.get(4)).isEqualTo("Hoàng Văn Đã Trả");
+            assertThat(returned.get(5)).isEqualTo("5 Lê Lợi, Ngô Quyền, Hải Phòng; 0912345678");
+            assertThat(returned.get(6)).isEqualTo("Phòng Quản lý hoạt động xây dựng");
+            assertThat(returned.get(7)).isEqualTo("19/06/2024 09:00");
+            assertThat(returned.get(9)).isEqualTo("21/06/2024 09:00");
+            assertThat(returned.get(10)).isEqualTo("Qua bưu chính");
+            assertThat(returned.get(11)).isEmpty();
+            assertThat(returned.get(12)).isEqualTo("Đã trả kết quả");
+            assertThat(lines.get(2).get(13)).isEqualTo("Dừng xử lý: Thuộc diện quy hoạch");
         }
+        // The book keeps the appointment of the receipt; the apology's new date is in the notes.
+        Api.Download august = as("tiepnhan").download(BOOK + "from=2024-08-01&to=2024-08-31&format=xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(august.body()))) {
+            List<List<String>> cells = text(workbook.getSheetAt(0));
+            List<String> rescheduled = cells.stream().filter(r -> r.size() > 1 && r.get(1).equals(d.get("L1")))
+                    .findFirst().orElseThrow();
+            assertThat(rescheduled.get(8)).isEqualTo("12/08/2024 09:00");
+            assertThat(rescheduled.get(13)).isEqualTo("Hẹn lại trả kết quả lúc 17:00 20/08/2024 (văn bản xin lỗi)");
+        }
+    }
+
+    @Test
+    void by_default_a_rescheduled_dossier_is_judged_against_its_first_due_date_and_a_late_stop_is_late() {
+        JsonNode august = ok(as("admin").get(STATISTICS + "from=2024-08-01&to=2024-08-31"));
+        // L1 resolved after its first due date, L2 stopped after its due time: both late (with four dossiers of
+        // July still open, carried over and overdue).
+        assertThat(figures(row(august, FIELD_A))).isEqualTo(of(6, 0, 2, 4, 2, 0, 0, 2, 4, 0, 4));
+        JsonNode lateness = august.get("lateness");
+        assertThat(lateness.get("rescheduled").asString()).isEqualTo("ORIGINAL");
+        assertThat(lateness.get("closed").asString()).isEqualTo("JUDGED");
+        assertThat(lateness.get("rule").asString()).contains("hẹn lần đầu").contains("quá hạn nếu sau hạn");
+        assertThat(august.get("legend").valueStream().map(JsonNode::asString)).contains(lateness.get("rule").asString());
+        // Still open at the end of the 13th, both past their first due time: overdue.
+        JsonNode thirteenth = ok(as("admin").get(STATISTICS + "from=2024-08-01&to=2024-08-13"));
+        assertThat(figures(row(thirteenth, FIELD_A))).isEqualTo(of(6, 0, 2, 4, 0, 0, 0, 0, 6, 0, 6));
+        assertThat(ok(as("admin").header("Accept-Language", "en").get(STATISTICS + "from=2024-08-01&to=2024-08-31"))
+                .get("lateness").get("rule").asString()).contains("first given").contains("late after it");
+    }
+
+    @Test
+    void judged_by_the_new_date_with_closed_dossiers_on_time_or_left_out_the_same_dossiers_count_otherwise() {
+        StaffUser admin = new StaffUser("admin", "Quản trị", Set.of(Role.ADMIN), null, null);
+        LocalDate first = LocalDate.of(2024, 8, 1);
+        Lateness lenient = new Lateness(Rescheduled.NEW, Closed.ON_TIME);
+        DossierReports.Statistics month = reports.statistics(first, LocalDate.of(2024, 8, 31), GroupBy.FIELD, admin,
+                DossierReports.VIETNAMESE, lenient);
+        // L1 early against the 20th (resolved on a working day before it), L2 on time whenever stopped.
+        assertThat(figures(month, FIELD_A)).isEqualTo(of(6, 0, 2, 4, 2, 1, 1, 0, 4, 0, 4));
+        assertThat(month.lateness().rule()).contains("kể cả ngày hẹn lại").contains("đã giải quyết đúng hạn");
+        DossierReports.Statistics thirteenth = reports.statistics(first, LocalDate.of(2024, 8, 13), GroupBy.FIELD,
+                admin, DossierReports.VIETNAMESE, lenient);
+        // L1 within its new date at the end of the 13th.
+        assertThat(figures(thirteenth, FIELD_A)).isEqualTo(of(6, 0, 2, 4, 0, 0, 0, 0, 6, 1, 5));
+        DossierReports.Statistics excluded = reports.statistics(first, LocalDate.of(2024, 8, 31), GroupBy.FIELD,
+                admin, DossierReports.VIETNAMESE, new Lateness(Rescheduled.ORIGINAL, Closed.EXCLUDED));
+        assertThat(figures(excluded, FIELD_A)).isEqualTo(of(5, 0, 1, 4, 1, 0, 0, 1, 4, 0, 4));
+        assertThat(excluded.lateness().rule()).contains("không được tính trong biểu");
+    }
+
+    static List<Long> figures(DossierReports.Statistics report, String key) {
+        DossierReports.Row r = report.rows().stream().filter(row -> row.key().equals(key)).findFirst().orElseThrow();
+        return of(r.received(), r.receivedOnline(), r.receivedDirect(), r.carriedOver(), r.resolved(),
+                r.resolvedEarly(), r.resolvedOnTime(), r.resolvedLate(), r.inProgress(), r.inProgressWithinLimit(),
+                r.inProgressOverdue());
     }
 
     static List<String> codes(JsonNode book) {

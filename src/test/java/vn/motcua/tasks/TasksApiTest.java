@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -331,6 +333,34 @@ class TasksApiTest {
             }
             assertThat(statuses).hasSize(107);
             assertThat(statuses.stream().filter(s -> s.startsWith("Hoàn thành")).count()).isEqualTo(77);
+        }
+    }
+
+    @Test
+    void the_export_numbers_its_lines_and_shows_a_completed_task_done_in_full_whatever_its_last_report_said()
+            throws Exception {
+        clock.set(LocalDateTime.of(2026, 5, 4, 9, 0));
+        long id = assign("Nhiệm vụ báo cáo 40% rồi hoàn thành", "VP.KSTT", "2026-05-04", null);
+        Api specialist = Api.as(port, "chuyenvien");
+        assertThat(specialist.post("/api/v1/tasks/" + id + "/progress", Map.of("percent", 40, "note", "Đang dự thảo"))
+                .status()).isEqualTo(200);
+        assertThat(specialist.post("/api/v1/tasks/" + id + "/complete", Map.of("resultSummary", "Đã ban hành",
+                "completedOn", "2026-05-04")).status()).isEqualTo(200);
+        Api.Download file = Api.as(port, "lanhdao").download("/api/v1/tasks/export?format=xlsx&asOf=2026-05-04");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(4).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(sheet.getRow(4).getCell(0).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(sheet.getRow(5).getCell(0).getNumericCellValue()).isEqualTo(2.0);
+            Row line = null;
+            for (int i = 4; i <= sheet.getLastRowNum(); i++) {
+                if (sheet.getRow(i).getCell(1).getStringCellValue().equals("Nhiệm vụ báo cáo 40% rồi hoàn thành")) {
+                    line = sheet.getRow(i);
+                }
+            }
+            assertThat(line).isNotNull();
+            assertThat(line.getCell(7).getStringCellValue()).startsWith("Hoàn thành");
+            assertThat(line.getCell(8).getStringCellValue()).isEqualTo("100%");
         }
         assertThat(Api.as(port, "lanhdao").get("/api/v1/tasks/export?format=pdf").status()).isEqualTo(400);
     }

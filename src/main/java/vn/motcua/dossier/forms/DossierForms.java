@@ -197,11 +197,6 @@ public class DossierForms {
         return new Pdf(form.slug() + "-" + dossier.code() + ".pdf", pdf.render(html));
     }
 
-    /** The number of {@code form} in force ("06"), for a form printed elsewhere (the tracking book). */
-    public String number(Form form) {
-        return settings.number(form);
-    }
-
     /**
      * What Form 02 lists: the request in force, every item with its reason, whichever stage asked. Only one
      * request is allowed during processing (Decree 118/2025/NĐ-CP), and it supersedes the intake's, which the
@@ -301,7 +296,7 @@ public class DossierForms {
     }
 
     /** Decree 30/2020 Appendix I: a leading zero for days below 10 and for months 1 and 2 only. */
-    static String month(int month) {
+    public static String month(int month) {
         return month <= 2 ? "0" + month : String.valueOf(month);
     }
 

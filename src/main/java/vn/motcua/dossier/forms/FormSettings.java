@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code motcua.forms.numbers.control-slip=06}.
  */
 @ConfigurationProperties("motcua.forms")
-record FormSettings(String place, Map<Form, String> numbers) {
+public record FormSettings(String place, Map<Form, String> numbers) {
 
-    FormSettings {
+    public FormSettings {
         place = place == null || place.isBlank() ? "Hải Phòng" : place.strip();
         Map<Form, String> all = new EnumMap<>(Map.of(Form.RECEIPT, "01", Form.SUPPLEMENT_REQUEST, "02",
                 Form.REFUSAL, "03", Form.APOLOGY, "04", Form.STOP_NOTICE, "05", Form.CONTROL_SLIP, "06",
@@ -24,7 +24,8 @@ record FormSettings(String place, Map<Form, String> numbers) {
         numbers = Map.copyOf(all);
     }
 
-    String number(Form form) {
+    /** The number of {@code form} in force ("06"), also for a form printed elsewhere (the tracking book). */
+    public String number(Form form) {
         return numbers.get(form);
     }
 }

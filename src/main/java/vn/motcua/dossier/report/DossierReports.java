@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -34,15 +36,49 @@ import vn.motcua.shared.VietnameseText;
  */
 @Service
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(ReportSettings.class)
 public class DossierReports {
 
     /** The longest reporting period accepted. */
     public static final int MAX_YEARS = 10;
     /** The most lines a tracking book returns; a longer one must be asked for a shorter period or one field. */
     public static final int MAX_BOOK_ROWS = 50_000;
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    /** The language of the printed forms and sheets. */
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    public enum GroupBy { FIELD, AGENCY }
+    /**
+     * The rows of the statistics: per field, per handling agency (the agency that directly resolves the dossier,
+     * as table 06/VPCP/KSTT counts), or per receiving agency (the desk's agency).
+     */
+    public enum GroupBy {
+        FIELD("field", "field"),
+        AGENCY("agency", "handling_agency_code"),
+        RECEIVING_AGENCY("receivingAgency", "agency_code");
+
+        private final String parameter;
+        private final String column;
+
+        GroupBy(String parameter, String column) {
+            this.parameter = parameter;
+            this.column = column;
+        }
+
+        /** As the API names it: {@code field}, {@code agency}, {@code receivingAgency}. */
+        public String parameter() {
+            return parameter;
+        }
+
+        /** {@code receivingAgency} in any case, or null. */
+        public static GroupBy of(String value) {
+            for (GroupBy g : values()) {
+                if (value != null && g.parameter.equalsIgnoreCase(value.strip())) {
+                    return g;
+                }
+            }
+            return null;
+        }
+    }
 
     /** The thirteen columns of the statutory table, (3) to (13); the invariants hold on every row. */
     public record Figures(long received, long receivedOnline, long receivedDirect, long carriedOver, long resolved,
@@ -72,14 +108,31 @@ public class DossierReports {
         }
     }
 
-    public record Statistics(LocalDate from, LocalDate to, String groupBy, String reportingUnit, List<Row> rows,
-            Row total, List<String> legend) {}
+    /**
+     * @param lateness the lateness rule the figures were computed with (the settings), and its wording
+     * @param legend the notes printed under the table, the lateness rule among them
+     */
+    public record Statistics(LocalDate from, LocalDate to, String groupBy, String reportingUnit, String receivingUnit,
+            LatenessRule lateness, List<Row> rows, Row total, List<String> legend) {}
 
-    /** One line of the tracking book (Form 07). */
-    public record BookEntry(int no, String code, String procedureCode, String procedureName, String field,
+    /** {@code motcua.reports.lateness} as applied, with the sentence that states it on the sheet. */
+    public record LatenessRule(ReportSettings.Rescheduled rescheduled, ReportSettings.Closed closed, String rule) {
+
+        ReportSettings.Lateness settings() {
+            return new ReportSettings.Lateness(rescheduled, closed);
+        }
+    }
+
+    /**
+     * One line of the tracking book (Form 07). {@code dueAt} is the appointment written on the receipt, which the
+     * book keeps even when an apology (Form 04) set a new date: that one is {@code rescheduledDueAt}, and the
+     * note says so. {@code sets}: the number of sets of the dossier (bộ).
+     */
+    public record BookEntry(int no, String code, String procedureCode, String procedureName, int sets, String field,
             String applicant, String address, String phone, String leadUnit, String leadUnitName,
-            OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime returnedAt, String returnMethod,
-            String status, int statusCode, String statusName) {}
+            OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime rescheduledDueAt,
+            OffsetDateTime returnedAt, String returnMethod, String status, int statusCode, String statusName,
+            String note) {}
 
     /** {@code field} is null (and present) when the book covers every field. */
     public record TrackingBook(LocalDate from, LocalDate to,
@@ -89,45 +142,58 @@ public class DossierReports {
     private final JdbcClient jdbc;
     private final Organization organization;
     private final MessageSource messages;
+    private final ReportSettings settings;
 
-    DossierReports(JdbcClient jdbc, Organization organization, MessageSource messages) {
+    DossierReports(JdbcClient jdbc, Organization organization, MessageSource messages, ReportSettings settings) {
         this.jdbc = jdbc;
         this.organization = organization;
         this.messages = messages;
+        this.settings = settings;
     }
 
     // --- statutory statistics ---------------------------------------------------------------------
 
     /**
      * One aggregate query over the dossiers that count in the period: accepted before its end, not refused,
-     * and not resolved before its start. Each is counted once, under its field or its receiving agency.
+     * and not resolved before its start. Each is counted once, under its field, its handling agency or its
+     * receiving agency, and judged early, on time or late by the lateness rule of the settings.
      */
     public Statistics statistics(LocalDate from, LocalDate to, GroupBy groupBy, StaffUser caller, Locale locale) {
+        return statistics(from, to, groupBy, caller, locale, settings.lateness());
+    }
+
+    /** The statistics judged by the lateness rule given rather than the one of the settings. */
+    public Statistics statistics(LocalDate from, LocalDate to, GroupBy groupBy, StaffUser caller, Locale locale,
+            ReportSettings.Lateness lateness) {
         Map<String, Object> params = new HashMap<>();
-        String scope = statisticsScope(caller, params);
+        String scope = statisticsScope(caller, groupBy, params);
         params.put("from", start(from));
         params.put("end", start(to.plusDays(1)));
-        String key = groupBy == GroupBy.FIELD ? "field" : "agency_code";
-        List<Map.Entry<String, Figures>> counted = jdbc.sql("""
+        String due = lateness.rescheduled() == ReportSettings.Rescheduled.ORIGINAL
+                ? "coalesce(original_due_at, due_at)" : "due_at";
+        String closed = "(result_ready_at is null and closed_at is not null)";
+        String counted = DossierStatus.sql(DossierStatus.COUNTED_AS_RECEIVED) + " and " + scope
+                + (lateness.closed() == ReportSettings.Closed.EXCLUDED ? " and not " + closed : "");
+        String columns = "field, agency_code, handling_agency_code, channel, accepted_at, due_at, original_due_at,"
+                + " timeliness, result_ready_at, closed_at, status_code";
+        List<Map.Entry<String, Figures>> figures = jdbc.sql("""
                 with candidates as (
                     -- Three disjoint parts, each read through its own index (V9) rather than one scan of the
                     -- whole history: accepted in the period; accepted before it and resolved in or after it;
                     -- accepted before it and still open.
-                    select field, agency_code, channel, accepted_at, due_at, timeliness, result_ready_at, closed_at,
-                           status_code, route_agencies from dossier where accepted_at >= :from and accepted_at < :end
+                    select %1$s from dossier where accepted_at >= :from and accepted_at < :end
                     union all
-                    select field, agency_code, channel, accepted_at, due_at, timeliness, result_ready_at, closed_at,
-                           status_code, route_agencies from dossier where coalesce(result_ready_at, closed_at) >= :from
+                    select %1$s from dossier where coalesce(result_ready_at, closed_at) >= :from
                       and accepted_at is not null and accepted_at < :from
                     union all
-                    select field, agency_code, channel, accepted_at, due_at, timeliness, result_ready_at, closed_at,
-                           status_code, route_agencies from dossier where accepted_at is not null and result_ready_at is null
+                    select %1$s from dossier where accepted_at is not null and result_ready_at is null
                       and closed_at is null and accepted_at < :from
                 ), counted as (
-                    select %s as key, channel, accepted_at, due_at, timeliness,
+                    select %2$s as key, channel, accepted_at, %3$s as due_at,
+                           case when %4$s then %5$s else %6$s end as timeliness,
                            coalesce(result_ready_at, closed_at) as resolved_at
                     from candidates
-                    where %s and %s
+                    where %7$s
                 )
                 select key,
                        count(*) filter (where accepted_at >= :from and channel = 'ONLINE') as received_online,
@@ -141,7 +207,8 @@ public class DossierReports {
                                         and (due_at is null or due_at >= :end)) as within_limit,
                        count(*) filter (where (resolved_at is null or resolved_at >= :end)
                                         and due_at < :end) as overdue
-                from counted group by key order by key""".formatted(key, DossierStatus.sql(DossierStatus.COUNTED_AS_RECEIVED), scope))
+                from counted group by key order by key""".formatted(columns, groupBy.column, due, closed,
+                        closedTimeliness(lateness.closed(), due), resultTimeliness(lateness.rescheduled()), counted))
                 .params(params)
                 .query((rs, n) -> {
                     long online = rs.getLong("received_online");
@@ -163,7 +230,7 @@ public class DossierReports {
         }
         List<Row> rows = new ArrayList<>();
         Figures total = Figures.ZERO;
-        for (var entry : counted) {
+        for (var entry : figures) {
             String name = groupBy == GroupBy.FIELD ? entry.getKey()
                     : agencyNames.getOrDefault(entry.getKey(), entry.getKey());
             rows.add(Row.of(entry.getKey(), name, entry.getValue()));
@@ -172,28 +239,69 @@ public class DossierReports {
         if (groupBy == GroupBy.FIELD) {
             rows.sort(java.util.Comparator.comparing((Row r) -> VietnameseText.fold(r.name())).thenComparing(Row::name));
         }
-        return new Statistics(from, to, groupBy.name().toLowerCase(Locale.ROOT),
-                reportingUnit(caller, agencyNames), rows, Row.of("", text("report.statistics.total", locale), total),
-                legend(locale));
+        return new Statistics(from, to, groupBy.parameter(), reportingUnit(caller, agencyNames),
+                settings.receivingUnit(), new LatenessRule(lateness.rescheduled(), lateness.closed(),
+                        latenessRule(lateness, locale)), rows,
+                Row.of("", text("report.statistics.total", locale), total), legend(groupBy, lateness, locale));
+    }
+
+    /**
+     * How a dossier with a result was completed. Judged against the new due time, it is the timeliness recorded
+     * when the result was ready ({@code Timeliness.judge}). Against the original due time of a rescheduled
+     * dossier (the new one is always later): late after the original due time, on time on its day, and before
+     * that day the recorded judgement stands, since a day before the original due day is also before the new
+     * one (early on a working day, on time on a day off).
+     */
+    private static String resultTimeliness(ReportSettings.Rescheduled rescheduled) {
+        if (rescheduled == ReportSettings.Rescheduled.NEW) {
+            return "timeliness";
+        }
+        String zone = "'" + VietnamTime.ZONE.getId() + "'";
+        return "case when original_due_at is null then timeliness"
+                + " when result_ready_at > original_due_at then 'LATE'"
+                + " when (result_ready_at at time zone " + zone + ")::date"
+                + " = (original_due_at at time zone " + zone + ")::date then 'ON_TIME'"
+                + " else timeliness end";
+    }
+
+    /** How a stopped or withdrawn dossier was completed: never early, since no result was issued. */
+    private static String closedTimeliness(ReportSettings.Closed closed, String due) {
+        return closed == ReportSettings.Closed.JUDGED
+                ? "case when closed_at > " + due + " then 'LATE' else 'ON_TIME' end" : "'ON_TIME'";
+    }
+
+    /** A lateness rule as one sentence. */
+    private String latenessRule(ReportSettings.Lateness lateness, Locale locale) {
+        return text("report.lateness.rescheduled." + lateness.rescheduled(), locale) + " "
+                + text("report.lateness.closed." + lateness.closed(), locale);
     }
 
     /** The notes printed under the table: what the columns mean and the conventions used. */
-    public List<String> legend(Locale locale) {
+    public List<String> legend(GroupBy groupBy, ReportSettings.Lateness lateness, Locale locale) {
         List<String> legend = new ArrayList<>();
-        for (String key : List.of("report.legend.received", "report.legend.carried-over", "report.legend.resolved",
-                "report.legend.closed", "report.legend.in-progress", "report.legend.once", "report.legend.period")) {
+        for (String key : List.of("report.legend.received", "report.legend.carried-over", "report.legend.resolved")) {
             legend.add(text(key, locale));
         }
+        legend.add(latenessRule(lateness, locale));
+        legend.add(text("report.legend.in-progress", locale));
+        legend.add(text(groupBy == GroupBy.RECEIVING_AGENCY ? "report.legend.once.receiving"
+                : "report.legend.once.handling", locale));
+        legend.add(text("report.legend.period", locale));
         return legend;
     }
 
-    private static String statisticsScope(StaffUser caller, Map<String, Object> params) {
+    /**
+     * Administrators: every dossier. Leaders and monitors: the dossiers their agency resolves directly (the
+     * agency that reports them in table 06/VPCP/KSTT), or, cut by receiving agency, those their agency's desk
+     * received.
+     */
+    private static String statisticsScope(StaffUser caller, GroupBy groupBy, Map<String, Object> params) {
         if (caller.has(Role.ADMIN)) {
             return "true";
         }
         if ((caller.has(Role.LEADER) || caller.has(Role.MONITOR)) && caller.agencyCode() != null) {
             params.put("agency", caller.agencyCode());
-            return ":agency = any(route_agencies)";
+            return groupBy == GroupBy.RECEIVING_AGENCY ? "agency_code = :agency" : "handling_agency_code = :agency";
         }
         throw new ProblemException(HttpStatus.FORBIDDEN, "problem.forbidden");
     }
@@ -228,21 +336,37 @@ public class DossierReports {
         params.put("limit", MAX_BOOK_ROWS + 1);
         record Line(String code, String procedureCode, String procedureName, String field, String applicant,
                 String organizationName, String address, String phone, String leadUnit, Instant acceptedAt,
-                Instant dueAt, Instant returnedAt, String returnMethod, String status) {}
+                Instant dueAt, Instant originalDueAt, Instant returnedAt, String returnMethod, String status,
+                String closingReason) {
+
+            /**
+             * The number of sets (bộ) the applicant filed. Intake does not record it yet, and a procedure asks
+             * for one set unless it says otherwise: one.
+             */
+            int sets() {
+                return 1;
+            }
+
+            /** The appointment on the receipt: the due time before an apology moved it. */
+            Instant appointment() {
+                return originalDueAt != null ? originalDueAt : dueAt;
+            }
+        }
         List<Line> lines = jdbc.sql("""
                 select code, procedure_code, procedure_name, field, applicant_name, applicant_organization,
                        applicant_address, applicant_phone,
                        (select u from unnest(route_units) with ordinality as r(u, n)
                         where u <> desk_unit_code order by n limit 1) as lead_unit,
-                       accepted_at, due_at, returned_at, return_method, status
+                       accepted_at, due_at, original_due_at, returned_at, return_method, status, closing_reason
                 from dossier""" + where + " order by accepted_at, id limit :limit")
                 .params(params)
                 .query((rs, n) -> new Line(rs.getString("code"), rs.getString("procedure_code"),
                         rs.getString("procedure_name"), rs.getString("field"), rs.getString("applicant_name"),
                         rs.getString("applicant_organization"), rs.getString("applicant_address"),
                         rs.getString("applicant_phone"), rs.getString("lead_unit"), instant(rs.getTimestamp("accepted_at")),
-                        instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("returned_at")),
-                        rs.getString("return_method"), rs.getString("status")))
+                        instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("original_due_at")),
+                        instant(rs.getTimestamp("returned_at")), rs.getString("return_method"), rs.getString("status"),
+                        rs.getString("closing_reason")))
                 .list();
         if (lines.size() > MAX_BOOK_ROWS) {
             throw ProblemException.ruleViolated("report.tracking-book.too-many", MAX_BOOK_ROWS);
@@ -262,15 +386,34 @@ public class DossierReports {
             UnitView lead = l.leadUnit() == null ? null : units.get(l.leadUnit());
             String applicant = l.organizationName() == null || l.organizationName().isBlank() ? l.applicant()
                     : l.applicant() + " (" + l.organizationName() + ")";
-            items.add(new BookEntry(++no, l.code(), l.procedureCode(), l.procedureName(), l.field(), applicant,
-                    l.address(), l.phone(), l.leadUnit(), lead == null ? l.leadUnit() : lead.name(),
-                    time(l.acceptedAt()), time(l.dueAt()), time(l.returnedAt()), l.returnMethod(), status.name(),
-                    status.code(), statusNames.computeIfAbsent(status.name(), s -> messages.getMessage(
-                            "dossier-status." + s, null, s, locale))));
+            OffsetDateTime rescheduled = l.originalDueAt() == null ? null : time(l.dueAt());
+            items.add(new BookEntry(++no, l.code(), l.procedureCode(), l.procedureName(), l.sets(), l.field(),
+                    applicant, l.address(), l.phone(), l.leadUnit(), lead == null ? l.leadUnit() : lead.name(),
+                    time(l.acceptedAt()), time(l.appointment()), rescheduled, time(l.returnedAt()), l.returnMethod(),
+                    status.name(), status.code(), statusNames.computeIfAbsent(status.name(), s -> messages.getMessage(
+                            "dossier-status." + s, null, s, locale)),
+                    bookNote(status, rescheduled, l.closingReason(), locale)));
         }
         String shownField = wanted == null ? null
                 : items.isEmpty() ? wanted : items.get(0).field();
         return new TrackingBook(from, to, shownField, unitName(caller), items);
+    }
+
+    /**
+     * The book's "Ghi chú": the new date of an apology (the book keeps the first appointment), and why a dossier
+     * was stopped or withdrawn.
+     */
+    private String bookNote(DossierStatus status, OffsetDateTime rescheduled, String closingReason, Locale locale) {
+        List<String> notes = new ArrayList<>();
+        if (rescheduled != null) {
+            notes.add(messages.getMessage("report.tracking-book.note.rescheduled",
+                    new Object[] {rescheduled.format(NOTE_TIME)}, locale));
+        }
+        if (status == DossierStatus.STOPPED || status == DossierStatus.WITHDRAWN) {
+            notes.add(messages.getMessage("report.tracking-book.note." + status.name(),
+                    new Object[] {closingReason == null ? "" : closingReason}, locale));
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     private static String bookScope(StaffUser caller, Map<String, Object> params) {

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.report;
 
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -15,11 +16,12 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.RegionUtil;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.forms.DossierForms;
 import vn.motcua.dossier.forms.Form;
 import vn.motcua.dossier.report.DossierReports.BookEntry;
 import vn.motcua.dossier.report.DossierReports.Statistics;
 import vn.motcua.dossier.report.DossierReports.TrackingBook;
+import vn.motcua.dossier.forms.DossierForms;
+import vn.motcua.dossier.forms.FormSettings;
 import vn.motcua.shared.Spreadsheets;
 import vn.motcua.shared.VietnamTime;
 
@@ -32,18 +34,23 @@ public class ReportWorkbooks {
 
     static final String STATISTICS_TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH";
     static final String BOOK_TITLE = "SỔ THEO DÕI HỒ SƠ";
-    static final String[] BOOK_COLUMNS = {"STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân",
-        "Địa chỉ, số điện thoại", "Cơ quan, đơn vị chủ trì giải quyết", "Ngày, giờ nhận hồ sơ",
-        "Ngày, giờ hẹn trả kết quả", "Ngày, giờ trả kết quả", "Hình thức trả kết quả", "Trạng thái"};
-    static final int[] BOOK_WIDTHS = {6, 26, 48, 28, 36, 30, 18, 18, 18, 16, 22};
+    static final String[] BOOK_COLUMNS = {"STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)",
+        "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan, đơn vị chủ trì giải quyết",
+        "Ngày, giờ nhận hồ sơ", "Ngày, giờ hẹn trả kết quả", "Ngày, giờ trả kết quả", "Hình thức trả kết quả",
+        "Ký nhận", "Trạng thái", "Ghi chú"};
+    static final int[] BOOK_WIDTHS = {6, 26, 48, 10, 28, 36, 30, 18, 18, 18, 16, 14, 22, 30};
     private static final int COLUMNS = 13;
 
     private final DossierReports reports;
-    private final DossierForms forms;
+    private final ReportSettings settings;
+    private final FormSettings forms;
+    private final Clock clock;
 
-    ReportWorkbooks(DossierReports reports, DossierForms forms) {
+    ReportWorkbooks(DossierReports reports, ReportSettings settings, FormSettings forms, Clock clock) {
         this.reports = reports;
+        this.settings = settings;
         this.forms = forms;
+        this.clock = clock;
     }
 
     /** {@code thong-ke-ho-so-2024-06-15-den-2024-07-14.xlsx} */
@@ -65,46 +72,53 @@ public class ReportWorkbooks {
         return Spreadsheets.inMemory(workbook -> {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("Thống kê");
-            boolean byField = report.groupBy().equals("field");
+            DossierReports.GroupBy groupBy = DossierReports.GroupBy.of(report.groupBy());
             Spreadsheets.widths(sheet, 6, 40, 11, 11, 13, 11, 11, 11, 11, 11, 11, 11, 11);
-            int r = 0;
-            Spreadsheets.merged(sheet, r, 0, 5, "Đơn vị báo cáo: " + report.reportingUnit(), styles.boldLeft);
-            r += 2;
-            Spreadsheets.merged(sheet, r, 0, COLUMNS - 1, STATISTICS_TITLE, styles.title);
-            r++;
-            Spreadsheets.merged(sheet, r, 0, COLUMNS - 1, period(report.from(), report.to()), styles.centerItalic);
-            r++;
-            Spreadsheets.merged(sheet, r, 0, COLUMNS - 1,
-                    byField ? "(Thống kê theo lĩnh vực)" : "(Thống kê theo cơ quan tiếp nhận)", styles.centerItalic);
-            r += 2;
+            int last = COLUMNS - 1;
+            // The heading of table 06/VPCP/KSTT (Circular 01/2020/TT-VPCP): its code on the left, the reporting
+            // and the receiving unit on the right, the unit of count above the table.
+            Spreadsheets.merged(sheet, 0, 0, 4, text("report.sheet.form-code", settings.formCode()), styles.boldLeft);
+            Spreadsheets.merged(sheet, 0, 8, last, text("report.sheet.reporting-unit", report.reportingUnit()),
+                    styles.left);
+            Spreadsheets.merged(sheet, 1, 8, last, text("report.sheet.receiving-unit", report.receivingUnit()),
+                    styles.left);
+            int r = 3;
+            Spreadsheets.merged(sheet, r++, 0, last, STATISTICS_TITLE
+                    + (groupBy == DossierReports.GroupBy.RECEIVING_AGENCY ? "" : text("report.sheet.title.handling")),
+                    styles.title);
+            sheet.getRow(r - 1).setHeightInPoints(36);
+            Spreadsheets.merged(sheet, r++, 0, last, text("report.sheet.cut." + report.groupBy()), styles.centerItalic);
+            Spreadsheets.merged(sheet, r++, 0, last, period(report.from(), report.to()), styles.centerItalic);
+            Spreadsheets.merged(sheet, r++, 8, last, text("report.sheet.count-unit"), styles.rightItalic);
 
             int h1 = r;
             int h2 = r + 1;
             int h3 = r + 2;
             for (int row = h1; row <= h3; row++) {
                 Row line = sheet.createRow(row);
-                line.setHeightInPoints(row == h3 ? 32 : 30);
+                line.setHeightInPoints(row == h3 ? 45 : 30);
                 for (int c = 0; c < COLUMNS; c++) {
                     line.createCell(c).setCellStyle(styles.header);
                 }
             }
             header(sheet, h1, h3, 0, 0, "STT");
-            header(sheet, h1, h3, 1, 1, byField ? "Lĩnh vực" : "Cơ quan");
+            header(sheet, h1, h3, 1, 1, text("report.sheet.column." + report.groupBy()));
             header(sheet, h1, h1, 2, 5, "Số hồ sơ nhận giải quyết");
             header(sheet, h1, h1, 6, 9, "Số hồ sơ đã giải quyết");
             header(sheet, h1, h1, 10, 12, "Số hồ sơ đang giải quyết");
-            header(sheet, h2, h3, 2, 2, "Tổng số");
-            header(sheet, h2, h2, 3, 4, "Trong kỳ");
-            header(sheet, h3, h3, 3, 3, "Trực tuyến");
-            header(sheet, h3, h3, 4, 4, "Trực tiếp, bưu chính");
-            header(sheet, h2, h3, 5, 5, "Từ kỳ trước");
-            header(sheet, h2, h3, 6, 6, "Tổng số");
-            header(sheet, h2, h3, 7, 7, "Trước hạn");
-            header(sheet, h2, h3, 8, 8, "Đúng hạn");
-            header(sheet, h2, h3, 9, 9, "Quá hạn");
-            header(sheet, h2, h3, 10, 10, "Tổng số");
-            header(sheet, h2, h3, 11, 11, "Trong hạn");
-            header(sheet, h2, h3, 12, 12, "Quá hạn");
+            // Each group: its total, then "Trong đó" (of which) over the parts that add up to it.
+            for (int[] group : new int[][] {{2, 5}, {6, 9}, {10, 12}}) {
+                header(sheet, h2, h3, group[0], group[0], "Tổng số");
+                header(sheet, h2, h2, group[0] + 1, group[1], text("report.sheet.of-which"));
+            }
+            header(sheet, h3, h3, 3, 3, text("report.sheet.received-online"));
+            header(sheet, h3, h3, 4, 4, text("report.sheet.received-direct"));
+            header(sheet, h3, h3, 5, 5, text("report.sheet.carried-over"));
+            header(sheet, h3, h3, 7, 7, "Trước hạn");
+            header(sheet, h3, h3, 8, 8, "Đúng hạn");
+            header(sheet, h3, h3, 9, 9, "Quá hạn");
+            header(sheet, h3, h3, 11, 11, "Trong hạn");
+            header(sheet, h3, h3, 12, 12, "Quá hạn");
             r = h3 + 1;
             Row numbers = sheet.createRow(r++);
             for (int c = 0; c < COLUMNS; c++) {
@@ -124,13 +138,34 @@ public class ReportWorkbooks {
             sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 1));
             r += 2;
             Spreadsheets.text(sheet, r++, 0, "Ghi chú:", styles.boldLeft);
-            for (String note : reports.legend(DossierReports.VIETNAMESE)) {
+            for (String note : reports.legend(groupBy, report.lateness().settings(), DossierReports.VIETNAMESE)) {
                 Spreadsheets.merged(sheet, r, 0, COLUMNS - 1, "- " + note, styles.note);
                 sheet.getRow(r).setHeightInPoints(30);
                 r++;
             }
+            signatures(sheet, r + 1, styles);
             sheet.createFreezePane(2, h3 + 2);
         });
+    }
+
+    /**
+     * The place and date line and the two signatures of the table: who drew it up (Người lập biểu) and the head
+     * of the reporting unit (Thủ trưởng đơn vị), who signs and stamps it. Dated the day it is drawn up, written as
+     * Decree 30/2020/NĐ-CP Appendix I asks (a leading zero for days below 10 and for months 1 and 2).
+     */
+    private void signatures(Sheet sheet, int r, Styles styles) {
+        LocalDate today = VietnamTime.today(clock);
+        Spreadsheets.merged(sheet, r, 8, COLUMNS - 1, text("report.sheet.date-line", forms.place(),
+                String.format("%02d", today.getDayOfMonth()), DossierForms.month(today.getMonthValue()),
+                String.valueOf(today.getYear())), styles.centerItalic);
+        Spreadsheets.merged(sheet, r + 1, 0, 4, text("report.sheet.drawn-up-by"), styles.boldCenterPlain);
+        Spreadsheets.merged(sheet, r + 1, 8, COLUMNS - 1, text("report.sheet.head"), styles.boldCenterPlain);
+        Spreadsheets.merged(sheet, r + 2, 0, 4, text("report.sheet.drawn-up-by.sign"), styles.centerItalic);
+        Spreadsheets.merged(sheet, r + 2, 8, COLUMNS - 1, text("report.sheet.head.sign"), styles.centerItalic);
+    }
+
+    private String text(String key, Object... args) {
+        return reports.vietnamese(key, args);
     }
 
     private static void figures(Row line, DossierReports.Row row, CellStyle style) {
@@ -156,7 +191,10 @@ public class ReportWorkbooks {
 
     // --- tracking book (Form 07) ------------------------------------------------------------------
 
-    /** Streams the book: rows are flushed to a temporary file as they are written (SXSSF). */
+    /**
+     * Streams the book: rows are flushed to a temporary file as they are written (SXSSF). The book's notes are
+     * in its language: read it with {@link DossierReports#VIETNAMESE}.
+     */
     public void trackingBook(TrackingBook book, OutputStream out) {
         Spreadsheets.streamed(out, workbook -> {
             Styles styles = new Styles(workbook);
@@ -188,15 +226,19 @@ public class ReportWorkbooks {
                 Spreadsheets.number(line, 0, entry.no(), styles.center);
                 Spreadsheets.text(line, 1, entry.code(), styles.wrap);
                 Spreadsheets.text(line, 2, entry.procedureName(), styles.wrap);
-                Spreadsheets.text(line, 3, entry.applicant(), styles.wrap);
-                Spreadsheets.text(line, 4, join(entry.address(), entry.phone()), styles.wrap);
-                Spreadsheets.text(line, 5, entry.leadUnitName(), styles.wrap);
-                time(line, 6, entry.receivedAt(), dateTime, styles.center);
-                time(line, 7, entry.dueAt(), dateTime, styles.center);
-                time(line, 8, entry.returnedAt(), dateTime, styles.center);
-                Spreadsheets.text(line, 9, entry.returnMethod() == null ? ""
+                Spreadsheets.number(line, 3, entry.sets(), styles.center);
+                Spreadsheets.text(line, 4, entry.applicant(), styles.wrap);
+                Spreadsheets.text(line, 5, join(entry.address(), entry.phone()), styles.wrap);
+                Spreadsheets.text(line, 6, entry.leadUnitName(), styles.wrap);
+                time(line, 7, entry.receivedAt(), dateTime, styles.center);
+                time(line, 8, entry.dueAt(), dateTime, styles.center);
+                time(line, 9, entry.returnedAt(), dateTime, styles.center);
+                Spreadsheets.text(line, 10, entry.returnMethod() == null ? ""
                         : reports.vietnamese("report.return-method." + entry.returnMethod()), styles.wrap);
-                Spreadsheets.text(line, 10, reports.vietnamese("dossier-status." + entry.status()), styles.wrap);
+                // Signed by hand on the printed book when the result is handed over.
+                Spreadsheets.text(line, 11, "", styles.wrap);
+                Spreadsheets.text(line, 12, reports.vietnamese("dossier-status." + entry.status()), styles.wrap);
+                Spreadsheets.text(line, 13, entry.note() == null ? "" : entry.note(), styles.wrap);
             }
             sheet.createFreezePane(0, 8);
         });
@@ -224,6 +266,9 @@ public class ReportWorkbooks {
 
         final CellStyle title;
         final CellStyle boldLeft;
+        final CellStyle left;
+        final CellStyle rightItalic;
+        final CellStyle boldCenterPlain;
         final CellStyle centerItalic;
         final CellStyle header;
         final CellStyle numberHeading;
@@ -240,6 +285,9 @@ public class ReportWorkbooks {
             Font italic = font(workbook, false, true, 12);
             title = style(workbook, font(workbook, true, false, 14), HorizontalAlignment.CENTER, false, false);
             boldLeft = style(workbook, bold, HorizontalAlignment.LEFT, false, false);
+            left = style(workbook, plain, HorizontalAlignment.LEFT, false, true);
+            rightItalic = style(workbook, italic, HorizontalAlignment.RIGHT, false, false);
+            boldCenterPlain = style(workbook, bold, HorizontalAlignment.CENTER, false, false);
             centerItalic = style(workbook, italic, HorizontalAlignment.CENTER, false, false);
             header = style(workbook, bold, HorizontalAlignment.CENTER, true, true);
             numberHeading = style(workbook, italic, HorizontalAlignment.CENTER, true, false);

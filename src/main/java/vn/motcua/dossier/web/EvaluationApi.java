@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Evaluations;
+import vn.motcua.shared.ProblemException;
 
 @RestController
 @Tag(name = "Evaluation", description = "Đánh giá mức độ hài lòng của người nộp hồ sơ")
@@ -27,9 +28,15 @@ class EvaluationApi {
 
     @GetMapping("/api/public/evaluation-criteria")
     @PreAuthorize("permitAll()")
-    @Operation(summary = "The evaluation criteria in force, in order, each with its maximum points")
-    List<Evaluations.Criterion> criteria() {
-        return evaluations.criteria();
+    @Operation(summary = "The evaluation criteria of the set in force (or of set `version`, which ratings record), "
+            + "in order, each with its maximum points; the set's version in the header X-Criteria-Version")
+    ResponseEntity<List<Evaluations.Criterion>> criteria(@RequestParam(required = false) Integer version) {
+        int shown = version == null ? evaluations.versionInForce() : version;
+        List<Evaluations.Criterion> criteria = evaluations.criteria(shown);
+        if (criteria.isEmpty()) {
+            throw ProblemException.notFound("evaluation.version.unknown", shown);
+        }
+        return ResponseEntity.ok().header("X-Criteria-Version", String.valueOf(shown)).body(criteria);
     }
 
     @PostMapping("/api/public/dossiers/{code}/evaluation")

@@ -36,15 +36,20 @@ class ReportsApi {
 
     @GetMapping("/api/v1/reports/dossiers")
     @PreAuthorize("hasAnyRole('ADMIN', 'LEADER', 'MONITOR')")
-    @Operation(summary = "Statutory statistics over a period (dates inclusive, Vietnam time), one row per field or "
-            + "per receiving agency plus the total: received = online + direct/postal + carried over = resolved "
-            + "(early + on time + late) + in progress (within limit + overdue). Leaders and monitors: their "
-            + "agency's dossiers; administrators: all")
+    @Operation(summary = "Statutory statistics over a period (dates inclusive, Vietnam time), one row per field, "
+            + "per handling agency (groupBy=agency: the agency of the step that decides the result) or per receiving "
+            + "agency (groupBy=receivingAgency), plus the total: received = online + direct/postal + carried over = "
+            + "resolved (early + on time + late) + in progress (within limit + overdue), lateness judged by the "
+            + "motcua.reports.lateness settings (stated in the answer). Leaders and monitors: the dossiers their "
+            + "agency resolves (cut by receiving agency: those it received); administrators: all")
     ResponseEntity<?> statistics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "field") String groupBy, @RequestParam(defaultValue = "json") String format,
             StaffUser caller) {
         Period period = period(from, to);
-        DossierReports.GroupBy grouping = RequestValues.choice("groupBy", groupBy, DossierReports.GroupBy.class);
+        DossierReports.GroupBy grouping = DossierReports.GroupBy.of(groupBy);
+        if (grouping == null) {
+            throw ProblemException.invalid("groupBy", "validation.choice", "field, agency, receivingAgency");
+        }
         Format output = RequestValues.choice("format", format, Format.class);
         DossierReports.Statistics report = reports.statistics(period.from(), period.to(), grouping, caller,
                 DossierReports.currentLocale());
@@ -70,7 +75,7 @@ class ReportsApi {
             throw ProblemException.invalid("field", "validation.too-long.n", 150);
         }
         DossierReports.TrackingBook book = reports.trackingBook(period.from(), period.to(), field, caller,
-                DossierReports.currentLocale());
+                output == Format.JSON ? DossierReports.currentLocale() : DossierReports.VIETNAMESE);
         if (output == Format.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(book);
         }

@@ -65,8 +65,9 @@ class DeskBrowserTest extends BrowserTest {
         Page page = browser.newPage(port);
         page.navigate("/tra-cuu?ma=" + code + "&pin=" + pin);
         assertThat(page.locator("#lookup-applicant")).hasText("Nguyễn V*** D***");
-        assertThat(page.locator("#lookup-status")).hasText("Đang giải quyết");
-        assertThat(page.locator("#lookup-history")).containsText("Đã tiếp nhận");
+        // The citizen reads the National Public Service Portal's wording, not the desk's ("Đang giải quyết").
+        assertThat(page.locator("#lookup-status")).hasText("Đang xử lý");
+        assertThat(page.locator("#lookup-history")).containsText("Được tiếp nhận");
         assertThat(page.locator("#user-menu")).hasCount(0);
         Browser.screenshot(page, "/tmp/desk-lookup.png");
         page.setViewportSize(390, 844);

@@ -245,9 +245,9 @@ class WorkPagesTest {
         WebSession citizen = WebSession.anonymous(port);
         String form = citizen.get("/tra-cuu?ma=" + code + "&pin=" + pin).body();
         assertThat(form).contains("id=\"rating-form\"").contains("Đánh giá mức độ hài lòng");
-        Api.Response incomplete = citizen.post("/tra-cuu", Map.of("ma", code, "pin", pin, "score.WAITING_TIME", "2", "comment", "Tốt"));
+        Api.Response incomplete = citizen.post("/tra-cuu", Map.of("ma", code, "pin", pin, "score.TOTAL_TIME", "2", "comment", "Tốt"));
         assertThat(incomplete.status()).isEqualTo(200);
         assertThat(incomplete.body()).contains("id=\"rating-error\"").contains("Chưa chấm điểm tiêu chí")
-                .containsPattern("id=\"score-WAITING_TIME-2\"[^>]*checked");
+                .containsPattern("id=\"score-TOTAL_TIME-2\"[^>]*checked");
     }
 }
