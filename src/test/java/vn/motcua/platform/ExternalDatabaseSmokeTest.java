@@ -2,11 +2,12 @@ package vn.motcua.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,18 +15,31 @@ import vn.motcua.MotcuaApplication;
 import vn.motcua.support.Api;
 
 /**
- * Production runs on a PostgreSQL server, not the embedded one. When {@code MOTCUA_TEST_DB_URL} names
- * one (CI sets it when a server listens on 127.0.0.1:5432), the application starts against it in a
- * schema of its own, migrates, loads the demo data on request and answers.
+ * Production runs on a PostgreSQL server, not the embedded one: the application starts against a configured
+ * datasource in a schema of its own, migrates, loads the demo data on request and answers. The server is the one
+ * {@code MOTCUA_TEST_DB_URL} names (with {@code MOTCUA_TEST_DB_USERNAME}, {@code MOTCUA_TEST_DB_PASSWORD}), or
+ * else one the test starts apart from the application.
  */
-@EnabledIfEnvironmentVariable(named = "MOTCUA_TEST_DB_URL", matches = "jdbc:postgresql:.+")
 class ExternalDatabaseSmokeTest {
+
+    @TempDir
+    Path serverDir;
 
     @Test
     void the_application_runs_on_an_external_postgresql_server_with_the_demo_data() throws Exception {
-        String url = System.getenv("MOTCUA_TEST_DB_URL");
-        String user = System.getenv().getOrDefault("MOTCUA_TEST_DB_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("MOTCUA_TEST_DB_PASSWORD", "");
+        String given = System.getenv("MOTCUA_TEST_DB_URL");
+        if (given != null && !given.isBlank()) {
+            runOn(given, System.getenv().getOrDefault("MOTCUA_TEST_DB_USERNAME", "postgres"),
+                    System.getenv().getOrDefault("MOTCUA_TEST_DB_PASSWORD", ""));
+            return;
+        }
+        // No server given: one started apart from the application, which sees only its URL and credentials.
+        try (EmbeddedServer server = EmbeddedServer.start(serverDir)) {
+            runOn(server.jdbcUrl(), EmbeddedServer.SUPERUSER, server.password());
+        }
+    }
+
+    private void runOn(String url, String user, String password) throws Exception {
         String schema = "motcua_smoke_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.createStatement().execute("create schema " + schema);
