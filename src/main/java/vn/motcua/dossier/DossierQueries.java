@@ -71,7 +71,7 @@ public class DossierQueries {
                 r.procedure().field(), step(d), apology == null ? null : time(apology.originalDueAt()),
                 apology == null ? null : apology.reason(), items(d.supplements().duringProcessing()),
                 time(outcome.resultReadyAt()), outcome.timeliness(), time(outcome.returnedAt()), outcome.returnMethod(),
-                outcome.closingReason());
+                outcome.closingReason(), r.sets(), r.requestedReturnMethod());
     }
 
     private List<IntakeRequest.SupplementItem> items(String json) {

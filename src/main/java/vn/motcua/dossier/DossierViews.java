@@ -23,7 +23,8 @@ public final class DossierViews {
             String refusalReason, String receivedBy, int revision, List<HistoryEntry> history, String field,
             Step step, OffsetDateTime originalDueAt, String apologyReason,
             List<IntakeRequest.SupplementItem> processingSupplementItems, OffsetDateTime resultReadyAt,
-            Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason) {}
+            Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
+            int sets, ReturnMethod requestedReturnMethod) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,

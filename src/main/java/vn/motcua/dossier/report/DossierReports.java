@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.TrackingBooks;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Organization;
@@ -75,8 +76,11 @@ public class DossierReports {
     public record Statistics(LocalDate from, LocalDate to, String groupBy, String reportingUnit, List<Row> rows,
             Row total, List<String> legend) {}
 
-    /** One line of the tracking book (Form 06). */
-    public record BookEntry(int no, String code, String procedureCode, String procedureName, String field,
+    /**
+     * One line of the tracking book (Form 06): {@code no} is the dossier's line in its book, {@code book} the book
+     * (its year), as on the dossier's receipt ({@link TrackingBooks}).
+     */
+    public record BookEntry(int no, int book, String code, String procedureCode, String procedureName, String field,
             String applicant, String address, String phone, String leadUnit, String leadUnitName,
             OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime returnedAt, String returnMethod,
             String status, int statusCode, String statusName) {}
@@ -205,8 +209,9 @@ public class DossierReports {
     // --- tracking book (Form 06) ------------------------------------------------------------------
 
     /**
-     * The dossiers accepted in the period, in the order of acceptance; {@code field} (optional) picks one
-     * field, matched ignoring case and diacritics. More than {@link #MAX_BOOK_ROWS} lines → 422.
+     * The dossiers accepted in the period, in the order of acceptance, each with its line in its book; {@code
+     * field} (optional) picks one field, matched ignoring case and diacritics. More than {@link #MAX_BOOK_ROWS}
+     * lines → 422.
      */
     public TrackingBook trackingBook(LocalDate from, LocalDate to, String field, StaffUser caller, Locale locale) {
         Map<String, Object> params = new HashMap<>();
@@ -228,21 +233,27 @@ public class DossierReports {
         params.put("limit", MAX_BOOK_ROWS + 1);
         record Line(String code, String procedureCode, String procedureName, String field, String applicant,
                 String organizationName, String address, String phone, String leadUnit, Instant acceptedAt,
-                Instant dueAt, Instant returnedAt, String returnMethod, String status) {}
+                Instant dueAt, Instant returnedAt, String returnMethod, String status, int book, int line) {}
+        // Lines are numbered over the whole books the period touches (desk and field, from 1 January), then the
+        // period and the caller's scope are picked out of them.
+        params.put("bookStart", TrackingBooks.start(from));
         List<Line> lines = jdbc.sql("""
                 select code, procedure_code, procedure_name, field, applicant_name, applicant_organization,
                        applicant_address, applicant_phone,
                        (select u from unnest(route_units) with ordinality as r(u, n)
                         where u <> desk_unit_code order by n limit 1) as lead_unit,
-                       accepted_at, due_at, returned_at, return_method, status
-                from dossier""" + where + " order by accepted_at, id limit :limit")
+                       accepted_at, due_at, returned_at, return_method, status, book, line
+                from (select *, %s as book, %s as line from dossier
+                      where accepted_at >= :bookStart and accepted_at < :end
+                        and (desk_unit_code, field) in (select desk_unit_code, field from dossier%s)) as dossier"""
+                .formatted(TrackingBooks.BOOK, TrackingBooks.LINE, where) + where + " order by accepted_at, id limit :limit")
                 .params(params)
                 .query((rs, n) -> new Line(rs.getString("code"), rs.getString("procedure_code"),
                         rs.getString("procedure_name"), rs.getString("field"), rs.getString("applicant_name"),
                         rs.getString("applicant_organization"), rs.getString("applicant_address"),
                         rs.getString("applicant_phone"), rs.getString("lead_unit"), instant(rs.getTimestamp("accepted_at")),
                         instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("returned_at")),
-                        rs.getString("return_method"), rs.getString("status")))
+                        rs.getString("return_method"), rs.getString("status"), rs.getInt("book"), rs.getInt("line")))
                 .list();
         if (lines.size() > MAX_BOOK_ROWS) {
             throw ProblemException.ruleViolated("report.tracking-book.too-many", MAX_BOOK_ROWS);
@@ -256,13 +267,12 @@ public class DossierReports {
         Map<String, UnitView> units = unitCodes.isEmpty() ? Map.of() : organization.units(unitCodes);
         Map<String, String> statusNames = new HashMap<>();
         List<BookEntry> items = new ArrayList<>(lines.size());
-        int no = 0;
         for (Line l : lines) {
             DossierStatus status = DossierStatus.valueOf(l.status());
             UnitView lead = l.leadUnit() == null ? null : units.get(l.leadUnit());
             String applicant = l.organizationName() == null || l.organizationName().isBlank() ? l.applicant()
                     : l.applicant() + " (" + l.organizationName() + ")";
-            items.add(new BookEntry(++no, l.code(), l.procedureCode(), l.procedureName(), l.field(), applicant,
+            items.add(new BookEntry(l.line(), l.book(), l.code(), l.procedureCode(), l.procedureName(), l.field(), applicant,
                     l.address(), l.phone(), l.leadUnit(), lead == null ? l.leadUnit() : lead.name(),
                     time(l.acceptedAt()), time(l.dueAt()), time(l.returnedAt()), l.returnMethod(), status.name(),
                     status.code(), statusNames.computeIfAbsent(status.name(), s -> messages.getMessage(
