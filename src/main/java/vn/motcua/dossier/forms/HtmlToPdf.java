@@ -78,7 +78,11 @@ class HtmlToPdf {
         return pdf.toByteArray();
     }
 
-    /** The text of {@code xhtml} with each {@link #UNBREAKABLE} run in a span that does not wrap. */
+    /**
+     * The text of {@code xhtml} with each {@link #UNBREAKABLE} run in a span that does not wrap. The rest of such a
+     * text is put in plain spans too: the renderer writes a parent's own text before its spans' text, so that
+     * copied or extracted text would otherwise come out of order.
+     */
     static String keepTogether(String xhtml) {
         StringBuilder out = new StringBuilder(xhtml.length() + 512);
         Matcher tag = TAG.matcher(xhtml);
@@ -94,10 +98,23 @@ class HtmlToPdf {
 
     private static void nowrap(String text, StringBuilder out) {
         Matcher run = UNBREAKABLE.matcher(text);
-        while (run.find()) {
-            run.appendReplacement(out, "<span style=\"white-space: nowrap\">$0</span>");
+        if (!run.find()) {
+            out.append(text);
+            return;
         }
-        run.appendTail(out);
+        int from = 0;
+        do {
+            span(text.substring(from, run.start()), out);
+            out.append("<span style=\"white-space: nowrap\">").append(run.group()).append("</span>");
+            from = run.end();
+        } while (run.find());
+        span(text.substring(from), out);
+    }
+
+    private static void span(String text, StringBuilder out) {
+        if (!text.isEmpty()) {
+            out.append("<span>").append(text).append("</span>");
+        }
     }
 
     private static InputStream stream(byte[] font) {

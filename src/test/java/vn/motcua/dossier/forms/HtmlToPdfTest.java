@@ -8,10 +8,10 @@ class HtmlToPdfTest {
 
     private final HtmlToPdf pdf = new HtmlToPdf();
 
-    /** A column so narrow that each line holds a word or two: where a line may break, it does. */
+    /** A column narrower than a word: wherever a line may break, it does. */
     private String narrow(String text) {
         return "<!DOCTYPE html><html><head><style>@page { size: A4; margin: 2cm; } body { font-family: 'Liberation Serif';"
-                + " font-size: 12pt; } div { width: 3.2cm; }</style></head><body><div>" + text + "</div></body></html>";
+                + " font-size: 12pt; } div { width: 1.2cm; }</style></head><body><div>" + text + "</div></body></html>";
     }
 
     @Test
@@ -28,5 +28,14 @@ class HtmlToPdfTest {
 
         assertThat(HtmlToPdf.keepTogether(html)).isEqualTo(
                 "<p title=\"Ông/Bà 175/2024/NĐ-CP\"><span style=\"white-space: nowrap\">Ông/Bà</span></p>");
+    }
+
+    @Test
+    void the_text_around_a_kept_run_reads_in_order() {
+        String text = DossierFormsTest.text(pdf.render("<!DOCTYPE html><html><head><style>body { font-family: 'Liberation Serif'; }</style></head>"
+                + "<body><p>Kính gửi: Ông/Bà Đặng Thị Hẹn Lại, "
+                + "theo Nghị định số 118/2025/NĐ-CP.</p></body></html>"));
+
+        assertThat(text).contains("Kính gửi: Ông/Bà Đặng Thị Hẹn Lại, theo Nghị định số 118/2025/NĐ-CP.");
     }
 }
