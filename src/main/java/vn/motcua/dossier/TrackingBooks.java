@@ -42,15 +42,16 @@ public class TrackingBooks {
     /** The line of the dossier {@code code}, if it was accepted. */
     public Optional<Line> line(String code) {
         return jdbc.sql("""
-                select %s as book,
+                select d.accepted_at,
                        (select count(*) from dossier b
                         where b.desk_unit_code = d.desk_unit_code and b.field = d.field
-                          and b.accepted_at >= date_trunc('year', d.accepted_at at time zone '%s') at time zone '%s'
+                          and b.accepted_at >= date_trunc('year', d.accepted_at at time zone :zone) at time zone :zone
                           and (b.accepted_at, b.id) <= (d.accepted_at, d.id)) as line
-                from dossier d where d.code = ? and d.accepted_at is not null"""
-                .formatted(BOOK.replace("accepted_at", "d.accepted_at"), VietnamTime.ZONE.getId(), VietnamTime.ZONE.getId()))
-                .param(code)
-                .query((rs, n) -> new Line(rs.getInt("book"), rs.getInt("line")))
+                from dossier d where d.code = :code and d.accepted_at is not null""")
+                .param("zone", VietnamTime.ZONE.getId())
+                .param("code", code)
+                .query((rs, n) -> new Line(rs.getTimestamp("accepted_at").toInstant().atZone(VietnamTime.ZONE).getYear(),
+                        rs.getInt("line")))
                 .optional();
     }
 
