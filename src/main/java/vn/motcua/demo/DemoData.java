@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.platform.EmbeddedDatabase;
+import vn.motcua.platform.MotcuaProperties;
 
 /**
- * Loads the demo data (Office of Hải Phòng City People's Committee) at start-up when wanted ({@link
- * DemoSettings#wanted}: by default only on the embedded database). The parts load in the order they need each
+ * Loads the demo data (Office of Hải Phòng City People's Committee) at start-up in a demo ({@link
+ * MotcuaProperties#demo}: by default only on the embedded database; on its first start, as every part is skipped
+ * when its tables already hold data). The parts load in the order they need each
  * other, written out in {@link #load()}; each part skips itself when its tables already hold data, so that the
  * demo is loaded on the first start of an empty database and never twice. Everything loads in one transaction: a
  * failure leaves nothing half-loaded.
@@ -31,10 +33,10 @@ class DemoData implements ApplicationRunner {
     private final TasksDemo tasks;
     private final TransactionTemplate transaction;
 
-    DemoData(DemoSettings settings, ObjectProvider<EmbeddedDatabase> embedded, OrganizationDemo organization,
+    DemoData(MotcuaProperties settings, ObjectProvider<EmbeddedDatabase> embedded, OrganizationDemo organization,
             AccountsDemo accounts, CatalogDemo catalog, DossierHistoryDemo dossiers, TasksDemo tasks,
             TransactionTemplate transaction) {
-        this.wanted = settings.wanted(embedded.getIfAvailable() != null);
+        this.wanted = settings.demo(embedded.getIfAvailable() != null);
         this.organization = organization;
         this.accounts = accounts;
         this.catalog = catalog;

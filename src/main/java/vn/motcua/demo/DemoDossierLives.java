@@ -109,7 +109,7 @@ class DemoDossierLives {
                         : new IntakeRequest.Person(representative.fullName(), representative.citizenId(),
                                 representative.phone(), null, null, null,
                                 "Giấy ủy quyền số " + (1 + r.nextInt(300)) + "/" + year + "/GUQ"),
-                documents, null, null, null);
+                documents, null, null, null, null, null);
         Life life = new Life(session.receive(request, p, code, a.at(), DESK_USER), a.proc(), r, now, a.at());
         live(life, a);
         return life.d;

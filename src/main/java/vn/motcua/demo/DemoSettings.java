@@ -3,25 +3,18 @@ package vn.motcua.demo;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The demo's switches.
+ * The demo's switches; whether the demo loads at all is {@code motcua.demo-data} ({@link
+ * vn.motcua.platform.MotcuaProperties#demo}).
  *
- * @param demoData {@code motcua.demo-data}: {@code null} (unset) = load the demo data when motcua runs on its
- *     embedded database (on its first start: every part is skipped when its tables already hold data);
- *     {@code true}/{@code false} forces it on or off (an external database needs {@code true})
  * @param demo {@code motcua.demo.*}: {@code synthetic-procedures} = how many synthetic published procedures to
  *     add for scale tests (default 0); {@code history-dossiers} = how many dossiers the history holds (default
  *     3,000; 0 = none), received over the last {@code history-years} years (default 1), planned from
  *     {@code history-seed}
  */
 @ConfigurationProperties("motcua")
-record DemoSettings(Boolean demoData, Demo demo) {
+record DemoSettings(Demo demo) {
 
     record Demo(Integer syntheticProcedures, Integer historyDossiers, Integer historyYears, Long historySeed) {}
-
-    /** Whether to load the demo data, given whether motcua runs on its embedded database. */
-    boolean wanted(boolean embeddedDatabase) {
-        return demoData != null ? demoData : embeddedDatabase;
-    }
 
     int syntheticProcedures() {
         return demo == null || demo.syntheticProcedures() == null ? 0 : Math.max(0, demo.syntheticProcedures());

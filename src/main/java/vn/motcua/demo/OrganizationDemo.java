@@ -104,7 +104,8 @@ class OrganizationDemo {
         people("VP.BTCD", "PTB", "Lê Thị Minh Hoa");
         people("VP.BTCD", "CV", "Vũ Văn Chiến", "Đinh Thị Hương Giang");
 
-        unit(OFFICE, "VP.MC", "Bộ phận Một cửa", UnitKind.ONE_STOP_DESK);
+        // The desk's telephone is printed on Form 02 for the applicant to call (a made-up Hải Phòng landline).
+        organization.createUnit(OFFICE, "VP.MC", "Bộ phận Một cửa", UnitKind.ONE_STOP_DESK, "0225 3842 100");
         people("VP.MC", "CV", "Trần Thị Thu Hà:tiepnhan", "Nguyễn Minh Phúc", "Hoàng Thị Lệ");
 
         // The city's departments (after the 2025 reorganisation) that appraise and decide the procedures
@@ -158,7 +159,7 @@ class OrganizationDemo {
 
     /** Units are listed in the order they are created. */
     private void unit(String agency, String code, String name, UnitKind kind) {
-        organization.createUnit(agency, code, name, kind);
+        organization.createUnit(agency, code, name, kind, null);
     }
 
     /** Names, each optionally followed by {@code :username} of the demo account it belongs to. */

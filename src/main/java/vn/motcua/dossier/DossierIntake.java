@@ -57,7 +57,9 @@ class DossierIntake {
                         : new Representative(IntakeRules.text(representative.fullName()),
                                 trim(representative.citizenId()), PhoneNumber.normalize(representative.phone()),
                                 IntakeRules.text(representative.authorizationDocument())),
-                participants, at, by, String.format("%06d", RANDOM.nextInt(1_000_000)));
+                participants, at, by, String.format("%06d", RANDOM.nextInt(1_000_000)),
+                request.sets() == null ? 1 : request.sets(),
+                request.returnMethod() == null ? ReturnMethod.DIRECT : request.returnMethod());
         return Dossier.receive(reception, documents(request, procedure), Route.of(procedure), processClock);
     }
 

@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
+import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.VietnamTime;
 
 /**
@@ -34,13 +34,12 @@ class DossierNotices {
 
     private final Notices notices;
     private final MessageSource messages;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
 
-    DossierNotices(Notices notices, MessageSource messages,
-            @Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
+    DossierNotices(Notices notices, MessageSource messages, PublicAddress publicAddress) {
         this.notices = notices;
         this.messages = messages;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicAddress = publicAddress;
     }
 
     /** Called with the history rows a change added, in its transaction. */
@@ -62,7 +61,7 @@ class DossierNotices {
             Object[] args = {dossier.code(), dossier.procedure().name(), moment(dossier.dueAt()),
                     event.note() == null ? "" : event.note(),
                     method == null ? "" : text("dossier.return-method." + method.name())};
-            String lookup = publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
+            String lookup = publicAddress.url() + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
             String body = text("dossier.notice.greeting", applicant.name()) + "\n\n"
                     + text(key + ".body", args) + "\n\n"
                     + text("dossier.notice.lookup", lookup, dossier.reception().lookupPin());

@@ -72,7 +72,7 @@ public class DossierQueries {
                 apology == null ? null : apology.reason(), items(d.supplements().duringProcessing()),
                 time(outcome.resultReadyAt()), outcome.timeliness(), time(outcome.returnedAt()), outcome.returnMethod(),
                 outcome.closingReason(), apology == null ? null : apology.number(), apology != null && apology.late(),
-                route(d).decidingUnit());
+                route(d).decidingUnit(), r.sets(), r.requestedReturnMethod());
     }
 
     private List<IntakeRequest.SupplementItem> items(String json) {

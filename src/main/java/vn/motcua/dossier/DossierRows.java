@@ -52,6 +52,8 @@ final class DossierRows {
             col("received_at", "timestamptz", d -> d.reception().receivedAt()),
             col("received_by", "text", d -> d.reception().receivedBy()),
             col("lookup_pin", "text", d -> d.reception().lookupPin()),
+            col("set_count", "smallint", d -> d.reception().sets()),
+            col("requested_return_method", "text", d -> d.reception().requestedReturnMethod()),
             col("route_units", "text[]", d -> d.reception().participants().units()),
             col("route_agencies", "text[]", d -> d.reception().participants().agencies()),
             col("handling_agency_code", "text", d -> d.reception().participants().handlingAgency()),
@@ -123,7 +125,8 @@ final class DossierRows {
                                 rs.getString("representative_authorization")),
                 new Participants(strings(rs.getArray("route_units")), strings(rs.getArray("route_agencies")),
                         rs.getString("handling_agency_code")),
-                instant(rs, "received_at"), rs.getString("received_by"), rs.getString("lookup_pin"));
+                instant(rs, "received_at"), rs.getString("received_by"), rs.getString("lookup_pin"),
+                rs.getInt("set_count"), ReturnMethod.valueOf(rs.getString("requested_return_method")));
         Integer order = (Integer) rs.getObject("current_step");
         CurrentStep step = order == null ? null : new CurrentStep(order, rs.getString("step_unit_code"),
                 rs.getString("step_role"), instant(rs, "step_started_at"), instant(rs, "step_due_at"));

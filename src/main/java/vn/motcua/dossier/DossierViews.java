@@ -28,7 +28,8 @@ public final class DossierViews {
             Step step, OffsetDateTime originalDueAt, String apologyReason,
             List<IntakeRequest.SupplementItem> processingSupplementItems, OffsetDateTime resultReadyAt,
             Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
-            String apologyNumber, boolean apologyLate, String handlingUnitCode) {}
+            String apologyNumber, boolean apologyLate, String handlingUnitCode, int sets,
+            ReturnMethod requestedReturnMethod) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,

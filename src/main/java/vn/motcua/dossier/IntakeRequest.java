@@ -2,7 +2,11 @@ package vn.motcua.dossier;
 
 import java.util.List;
 
-/** What the desk (or the online portal) sends to register a dossier: the JSON of POST /api/v1/dossiers. */
+/**
+ * What the desk (or the online portal) sends to register a dossier: the JSON of POST /api/v1/dossiers.
+ * {@code sets} (số bộ hồ sơ, default 1) and {@code returnMethod} (how the applicant wants the result, default
+ * at the desk) are printed on the receipt (Form 01, Circular 03/2025/TT-VPCP).
+ */
 public record IntakeRequest(
         String procedureCode,
         Channel channel,
@@ -11,7 +15,9 @@ public record IntakeRequest(
         List<ReceivedDocument> documents,
         Decision decision,
         List<SupplementItem> supplementItems,
-        String refusalReason) {
+        String refusalReason,
+        Integer sets,
+        ReturnMethod returnMethod) {
 
     public enum Decision { ACCEPT, SUPPLEMENT, REFUSE }
 

@@ -53,6 +53,9 @@ final class IntakeRules {
                 }
             }
         }
+        if (request.sets() != null && (request.sets() < 1 || request.sets() > 99)) {
+            errors.add(new FieldError("sets", "dossier.sets.range"));
+        }
         IntakeRequest.Decision decision = request.decision() == null ? IntakeRequest.Decision.ACCEPT : request.decision();
         if (request.channel() != Channel.ONLINE) {
             if (decision == IntakeRequest.Decision.SUPPLEMENT) {

@@ -6,11 +6,12 @@ import vn.motcua.shared.VietnameseText;
 
 /**
  * What the desk records when it receives a dossier, fixed from then on: its code, where it was received, the
- * procedure version it is judged by, who applies and who represents them, and whose work it is.
+ * procedure version it is judged by, who applies and who represents them, whose work it is, how many sets were
+ * handed in and how the applicant wants the result returned (Form 01, Circular 03/2025/TT-VPCP).
  */
 record Reception(String code, String agencyCode, String deskUnitCode, PinnedProcedure procedure, Channel channel,
         Applicant applicant, Representative representative, Participants participants, Instant receivedAt,
-        String receivedBy, String lookupPin) {
+        String receivedBy, String lookupPin, int sets, ReturnMethod requestedReturnMethod) {
 
     /** The procedure version in force when the dossier was received: a later revision does not change its rules. */
     record PinnedProcedure(String code, int version, String name, String field) {}

@@ -205,7 +205,7 @@ public class Organization {
     }
 
     @Transactional
-    public UnitView createUnit(String agencyCode, String code, String name, UnitKind kind) {
+    public UnitView createUnit(String agencyCode, String code, String name, UnitKind kind, String phone) {
         if (!agencies.existsById(agencyCode)) {
             throw ProblemException.notFound("organization.agency.not-found", agencyCode);
         }
@@ -214,18 +214,19 @@ public class Organization {
         }
         int order = units.findByAgencyCodeOrderBySortOrder(agencyCode).stream()
                 .mapToInt(Unit::sortOrder).max().orElse(0) + 10;
-        Unit unit = units.save(Unit.create(code, agencyCode, VietnameseText.normalize(name), kind, order));
+        Unit unit = units.save(Unit.create(code, agencyCode, VietnameseText.normalize(name), kind, order, phone));
         events.publishEvent(new AdministrativeChange("UNIT_CREATED", "unit/" + code, unit.name()));
         return view(unit);
     }
 
     @Transactional
-    public UnitView changeUnit(String code, String name, UnitKind kind, boolean active, Integer expectedVersion) {
+    public UnitView changeUnit(String code, String name, UnitKind kind, String phone, boolean active,
+            Integer expectedVersion) {
         Unit unit = units.findById(code).orElseThrow(() -> ProblemException.notFound("organization.unit.not-found", code));
         if (expectedVersion != null && !expectedVersion.equals(unit.version())) {
             throw new org.springframework.dao.OptimisticLockingFailureException("unit " + code);
         }
-        unit.change(VietnameseText.normalize(name), kind, unit.sortOrder(), active);
+        unit.change(VietnameseText.normalize(name), kind, unit.sortOrder(), active, phone);
         units.save(unit);
         events.publishEvent(new AdministrativeChange("UNIT_CHANGED", "unit/" + code,
                 unit.name() + " · " + kind + (active ? "" : " · inactive")));
@@ -256,6 +257,7 @@ public class Organization {
     }
 
     private static UnitView view(Unit u) {
-        return new UnitView(u.code(), u.agencyCode(), u.name(), u.kind(), u.sortOrder(), u.active(), u.version());
+        return new UnitView(u.code(), u.agencyCode(), u.name(), u.kind(), u.sortOrder(), u.active(), u.version(),
+                u.phone());
     }
 }

@@ -6,7 +6,7 @@ public final class OrganizationViews {
     private OrganizationViews() {}
 
     public record UnitView(String code, String agencyCode, String name, UnitKind kind, int sortOrder,
-            boolean active, Integer version) {}
+            boolean active, Integer version, String phone) {}
 
     public record UnitSummary(String code, String name, UnitKind kind) {}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.platform.MotcuaProperties;
 import vn.motcua.support.IntegrationTest;
 
 @IntegrationTest
@@ -46,25 +47,25 @@ class DemoDataTest {
 
     @Test
     void the_demo_loads_by_default_on_the_embedded_database_only_and_the_setting_forces_it_either_way() {
-        assertThat(new DemoSettings(null, null).wanted(true)).isTrue();
-        assertThat(new DemoSettings(null, null).wanted(false)).isFalse();
-        assertThat(new DemoSettings(true, null).wanted(false)).isTrue();
-        assertThat(new DemoSettings(false, null).wanted(true)).isFalse();
+        assertThat(new MotcuaProperties(null, null, null).demo(true)).isTrue();
+        assertThat(new MotcuaProperties(null, null, null).demo(false)).isFalse();
+        assertThat(new MotcuaProperties(null, true, null).demo(false)).isTrue();
+        assertThat(new MotcuaProperties(null, false, null).demo(true)).isFalse();
     }
 
     @Test
     void no_synthetic_procedures_unless_asked_for() {
-        assertThat(new DemoSettings(null, null).syntheticProcedures()).isZero();
-        assertThat(new DemoSettings(null, new DemoSettings.Demo(2000, null, null, null)).syntheticProcedures()).isEqualTo(2000);
+        assertThat(new DemoSettings(null).syntheticProcedures()).isZero();
+        assertThat(new DemoSettings(new DemoSettings.Demo(2000, null, null, null)).syntheticProcedures()).isEqualTo(2000);
         assertThat(jdbc.sql("select count(*) from procedure_version where code like ?")
                 .param(SyntheticProcedures.PREFIX + "%").query(Long.class).single()).isZero();
     }
 
     @Test
     void the_dossier_history_holds_3000_dossiers_of_one_year_unless_told_otherwise() {
-        DemoSettings unset = new DemoSettings(null, null);
+        DemoSettings unset = new DemoSettings(null);
         assertThat(List.of(unset.historyDossiers(), unset.historyYears())).containsExactly(3000, 1);
-        DemoSettings none = new DemoSettings(null, new DemoSettings.Demo(null, 0, 0, null));
+        DemoSettings none = new DemoSettings(new DemoSettings.Demo(null, 0, 0, null));
         assertThat(List.of(none.historyDossiers(), none.historyYears())).containsExactly(0, 1);
     }
 

@@ -99,7 +99,10 @@ class DossierIntakeTest {
         body.put("documents", List.of(Map.of("documentId", optionalDocument, "copyKind", "COPY", "count", 1)));
         Api.Response response = desk().post("/api/v1/dossiers", body);
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("detail").asString()).contains("thiếu \"Đơn đề nghị\"");
+        // "thiếu" once, before the document it names.
+        assertThat(response.json().get("detail").asString())
+                .contains("Chưa thể tiếp nhận, hồ sơ chưa đủ thành phần bắt buộc: thiếu \"Đơn đề nghị\"")
+                .containsOnlyOnce("thiếu");
     }
 
     @Test
@@ -148,6 +151,33 @@ class DossierIntakeTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .contains("applicant." + field);
+    }
+
+    @Test
+    void a_dossier_has_one_set_returned_at_the_desk_unless_the_intake_says_otherwise() {
+        String plain = desk().post("/api/v1/dossiers", intake("ACCEPT", "Mai Văn Một Bộ")).json().get("code").asString();
+        Map<String, Object> body = intake("ACCEPT", "Mai Thị Ba Bộ");
+        body.put("sets", 3);
+        body.put("returnMethod", "ONLINE");
+        String chosen = desk().post("/api/v1/dossiers", body).json().get("code").asString();
+
+        JsonNode defaults = desk().get("/api/v1/dossiers/" + plain).json();
+        assertThat(defaults.get("sets").asInt()).isEqualTo(1);
+        assertThat(defaults.get("requestedReturnMethod").asString()).isEqualTo("DIRECT");
+        JsonNode recorded = desk().get("/api/v1/dossiers/" + chosen).json();
+        assertThat(recorded.get("sets").asInt()).isEqualTo(3);
+        assertThat(recorded.get("requestedReturnMethod").asString()).isEqualTo("ONLINE");
+        // The method actually used is recorded at the return, not before.
+        assertThat(recorded.has("returnMethod")).isFalse();
+    }
+
+    @Test
+    void a_number_of_sets_outside_1_to_99_is_refused_naming_the_field() {
+        Map<String, Object> body = intake("ACCEPT", "Mai Văn Không Bộ");
+        body.put("sets", 0);
+        Api.Response response = desk().post("/api/v1/dossiers", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString())).contains("sets");
     }
 
     @Test

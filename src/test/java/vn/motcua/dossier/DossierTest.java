@@ -82,7 +82,7 @@ class DossierTest {
                 new Reception.PinnedProcedure(PROCEDURE.code(), 1, PROCEDURE.name(), PROCEDURE.field()), channel,
                 new Reception.Applicant("Nguyễn Văn An", "031085001234", null, null, "Hải Phòng", null), null,
                 new Reception.Participants(List.of("VP.MC", "SXD.QLXD", "SXD.LD"), List.of("000.00.01.H27"), "000.00.01.H27"),
-                MONDAY, "tiepnhan", "123456");
+                MONDAY, "tiepnhan", "123456", 1, ReturnMethod.DIRECT);
         return Dossier.receive(reception, List.of(new Dossier.Document(1, "Đơn đề nghị", "ORIGINAL", 1)), ROUTE, CLOCK);
     }
 

@@ -457,8 +457,11 @@ class ReportsTest {
         assertThat(book.get("field").isNull()).isTrue();
         assertThat(codes(book)).containsExactly(d.get("D4"), d.get("D5"), d.get("D6"), d.get("D7"), d.get("D8"),
                 d.get("E2"), d.get("D9"), d.get("D14"), d.get("E3"), d.get("D10"));
-        assertThat(book.get("items").valueStream().map(i -> i.get("no").asInt())).containsExactly(1, 2, 3, 4, 5, 6, 7,
-                8, 9, 10);
+        // Each dossier's line in the book of its field and year (as on its receipt), counted from 1 January: D2, D1
+        // and D3 took lines 1–3 of the construction book and E1 line 1 of the other before the period.
+        assertThat(book.get("items").valueStream().map(i -> i.get("no").asInt())).containsExactly(4, 5, 6, 7, 8, 2, 9,
+                10, 3, 11);
+        assertThat(book.get("items").valueStream().map(i -> i.get("book").asInt())).containsOnly(2024);
         JsonNode returned = item(book, d.get("D8"));
         assertThat(returned.get("procedureName").asString()).isEqualTo("Thủ tục thử nghiệm báo cáo " + FIELD_A);
         assertThat(returned.get("applicant").asString()).isEqualTo("Hoàng Văn Đã Trả");
@@ -517,7 +520,7 @@ class ReportsTest {
             assertThat(lines.stream().map(l -> l.get(1))).containsExactly(d.get("D4"), d.get("D5"), d.get("D6"),
                     d.get("D7"), d.get("D8"), d.get("E2"), d.get("D9"), d.get("D14"), d.get("E3"), d.get("D10"));
             List<String> returned = lines.get(4);
-            assertThat(returned.get(0)).isEqualTo("5");
+            assertThat(returned.get(0)).isEqualTo("8");
             assertThat(returned.get(3)).isEqualTo("1");
             assertThat(returned.get(4)).isEqualTo("Hoàng Văn Đã Trả");
             assertThat(returned.get(5)).isEqualTo("5 Lê Lợi, Ngô Quyền, Hải Phòng; 0912345678");

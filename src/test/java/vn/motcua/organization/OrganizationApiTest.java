@@ -67,7 +67,7 @@ class OrganizationApiTest {
             status.setRollbackOnly();
             organization.registerAgency("000.00.99.H27", "Sở Thử nghiệm thành phố Hải Phòng", "STN",
                     AgencyKind.DEPARTMENT, "000.00.00.H27", null, 12);
-            organization.createUnit("000.00.99.H27", "STN.LD", "Ban Giám đốc Sở", UnitKind.LEADERSHIP);
+            organization.createUnit("000.00.99.H27", "STN.LD", "Ban Giám đốc Sở", UnitKind.LEADERSHIP, null);
             assertThat(organization.agencies()).filteredOn(a -> a.code().equals("000.00.99.H27")).singleElement()
                     .satisfies(a -> {
                         assertThat(a.staffingQuota()).isEqualTo(12);

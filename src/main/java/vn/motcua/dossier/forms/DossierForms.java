@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
@@ -29,6 +28,7 @@ import vn.motcua.dossier.DossierViews.Detail;
 import vn.motcua.dossier.DossierViews.Handover;
 import vn.motcua.dossier.DossierViews.HistoryEntry;
 import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.TrackingBooks;
 import vn.motcua.identity.Identity;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
@@ -36,6 +36,7 @@ import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.AgencyView;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 
@@ -64,14 +65,15 @@ public class DossierForms {
     private final HtmlToPdf pdf;
     private final FormSettings settings;
     private final ControlSlip controlSlip;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
+    private final TrackingBooks books;
 
     /** The reader of {@link #apology(String)}: notices are sent for any dossier that asked for one. */
     private static final StaffUser SYSTEM = new StaffUser("he-thong", "Hệ thống", Set.of(Role.ADMIN), null, null);
 
     DossierForms(DossierQueries queries, Catalog catalog, Organization organization, Identity identity,
             SpringTemplateEngine templates, MessageSource messages, HtmlToPdf pdf, FormSettings settings,
-            @Value("${motcua.public-url:http://localhost:8080}") String publicUrl) {
+            PublicAddress publicAddress, TrackingBooks books) {
         this.queries = queries;
         this.catalog = catalog;
         this.organization = organization;
@@ -81,7 +83,8 @@ public class DossierForms {
         this.pdf = pdf;
         this.settings = settings;
         this.controlSlip = new ControlSlip(this, catalog, organization, identity);
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicAddress = publicAddress;
+        this.books = books;
     }
 
     /** A printed form, named {@code <form>-<dossier code>.pdf}. */
@@ -148,7 +151,8 @@ public class DossierForms {
                 .collect(Collectors.toMap(AgencyView::code, Function.identity(), (a, b) -> a));
         String agencyName = Optional.ofNullable(agencies.get(dossier.agencyCode())).map(AgencyView::name)
                 .orElse(dossier.agencyCode());
-        String unitName = organization.unit(dossier.deskUnitCode()).map(UnitView::name).orElse(dossier.deskUnitCode());
+        UnitView desk = organization.unit(dossier.deskUnitCode()).orElse(null);
+        String unitName = desk == null ? dossier.deskUnitCode() : desk.name();
         ZonedDateTime day = decidedAt.atZoneSameInstant(VietnamTime.ZONE);
         String reference = dossier.code();
 
@@ -174,6 +178,10 @@ public class DossierForms {
                 receipt(context, dossier, agencyName, unitName);
             }
             case SUPPLEMENT_REQUEST -> {
+                // The applicant calls the desk, whoever is on duty (Form 02); the officer's own number otherwise.
+                Officer officer = officer(decision == null ? dossier.receivedBy() : decision.by());
+                context.setVariable("officer", desk == null || desk.phone() == null ? officer
+                        : new Officer(officer.fullName(), officer.unitName(), desk.phone()));
                 context.setVariable("officer", officer(decision == null ? dossier.receivedBy() : decision.by()));
                 context.setVariable("items", supplementItems(dossier));
             }
@@ -257,17 +265,18 @@ public class DossierForms {
                 : limit.amount() + " " + text("time-unit." + limit.unit(), limit.unit().name()));
         context.setVariable("documents", dossier.documents().stream().map(d -> new DocumentRow(d.name(),
                 text("copy-kind." + d.copyKind(), d.copyKind()), String.format("%02d", d.count()))).toList());
-        // One set per dossier until the desk records more than one.
-        context.setVariable("sets", "01");
+        context.setVariable("sets", String.format("%02d", dossier.sets()));
         // Received = accepted complete: for an online or supplemented dossier the time limit runs from then.
         context.setVariable("receivedAt", moment(dossier.acceptedAt()));
         context.setVariable("dueAt", moment(dossier.dueAt()));
-        context.setVariable("collectAt", unitName + ", " + agencyName);
-        // The electronic tracking book (Form 07) is keyed by the dossier code: its agency-and-day part names the
-        // book, its daily sequence the line, until books per field and year exist.
-        int dash = dossier.code().lastIndexOf('-');
-        context.setVariable("book", dash < 0 ? dossier.code() : dossier.code().substring(0, dash));
-        context.setVariable("line", dash < 0 ? dossier.code() : dossier.code().substring(dash + 1));
+        // Where the applicant chose at intake to receive the result.
+        String desk = unitName + ", " + agencyName;
+        context.setVariable("collectAt", text("dossier.form.receipt.collect." + dossier.requestedReturnMethod(), desk,
+                desk, unitName, agencyName, dossier.applicant().address() == null ? BLANK : dossier.applicant().address()));
+        TrackingBooks.Line line = books.line(dossier.code()).orElse(null);
+        context.setVariable("book", line == null ? BLANK : String.valueOf(line.book()));
+        context.setVariable("line", line == null ? BLANK : String.valueOf(line.line()));
+        String publicUrl = publicAddress.url();
         String lookup = publicUrl + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8)
                 + "&pin=" + URLEncoder.encode(dossier.lookupPin(), StandardCharsets.UTF_8);
         context.setVariable("lookupPage", publicUrl + "/tra-cuu");

@@ -12,19 +12,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * XHTML to A4 PDF with DejaVu Sans embedded, which has every Vietnamese letter (the PDF base fonts have
- * none of ễ, ơ, ư…). The font files are read once; each document embeds the subset it uses.
+ * XHTML to A4 PDF with Liberation Serif embedded. Decree 30/2020/NĐ-CP Appendix I asks for Times New Roman (Unicode,
+ * TCVN 6909:2001); Liberation Serif has the same metrics, every Vietnamese letter (the PDF base fonts have none
+ * of ễ, ơ, ư…) and a free licence (SIL OFL 1.1, bundled with the files under {@code /fonts/liberation-serif/}).
+ * The font files are read once; each document embeds the subset it uses.
  */
 @Component
 class HtmlToPdf {
 
-    static final String FONT_FAMILY = "DejaVu Sans";
-    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+    static final String FONT_FAMILY = "Liberation Serif";
+    private static final String FONTS = "/fonts/liberation-serif/";
+    /** A tag (Thymeleaf escapes "<" and ">" inside attribute values, so a tag ends at the first ">"). */
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /**
+     * What a line must not break inside: the form of address "Ông/Bà" and the number of a legal document
+     * ("175/2024/NĐ-CP", "03/2025/TT-VPCP"), which the renderer would otherwise break after a slash or a hyphen.
+     */
+    private static final Pattern UNBREAKABLE = Pattern.compile("[Ôô]ng/[Bb]à|\\d+/\\d{4}/\\p{Lu}+(?:-\\p{Lu}+)*",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     static {
         // The renderer writes to the console by default, several lines per document: route it to SLF4J, its
@@ -38,10 +50,10 @@ class HtmlToPdf {
     private final byte[] boldOblique;
 
     HtmlToPdf() {
-        this.regular = font("DejaVuSans.ttf");
-        this.bold = font("DejaVuSans-Bold.ttf");
-        this.oblique = font("DejaVuSans-Oblique.ttf");
-        this.boldOblique = font("DejaVuSans-BoldOblique.ttf");
+        this.regular = font("LiberationSerif-Regular.ttf");
+        this.bold = font("LiberationSerif-Bold.ttf");
+        this.oblique = font("LiberationSerif-Italic.ttf");
+        this.boldOblique = font("LiberationSerif-BoldItalic.ttf");
     }
 
     byte[] render(String xhtml) {
@@ -56,7 +68,7 @@ class HtmlToPdf {
         // The forms carry what people typed: nothing in them may make the server fetch a file or a URL.
         builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.withHtmlContent(xhtml, null);
+        builder.withHtmlContent(keepTogether(xhtml), null);
         builder.toStream(pdf);
         try {
             builder.run();
@@ -66,6 +78,45 @@ class HtmlToPdf {
         return pdf.toByteArray();
     }
 
+    /**
+     * The text of {@code xhtml} with each {@link #UNBREAKABLE} run in a span that does not wrap. The rest of such a
+     * text is put in plain spans too: the renderer writes a parent's own text before its spans' text, so that
+     * copied or extracted text would otherwise come out of order.
+     */
+    static String keepTogether(String xhtml) {
+        StringBuilder out = new StringBuilder(xhtml.length() + 512);
+        Matcher tag = TAG.matcher(xhtml);
+        int text = 0;
+        while (tag.find()) {
+            nowrap(xhtml.substring(text, tag.start()), out);
+            out.append(tag.group());
+            text = tag.end();
+        }
+        nowrap(xhtml.substring(text), out);
+        return out.toString();
+    }
+
+    private static void nowrap(String text, StringBuilder out) {
+        Matcher run = UNBREAKABLE.matcher(text);
+        if (!run.find()) {
+            out.append(text);
+            return;
+        }
+        int from = 0;
+        do {
+            span(text.substring(from, run.start()), out);
+            out.append("<span style=\"white-space: nowrap\">").append(run.group()).append("</span>");
+            from = run.end();
+        } while (run.find());
+        span(text.substring(from), out);
+    }
+
+    private static void span(String text, StringBuilder out) {
+        if (!text.isEmpty()) {
+            out.append("<span>").append(text).append("</span>");
+        }
+    }
+
     private static InputStream stream(byte[] font) {
         return new ByteArrayInputStream(font);
     }
@@ -73,7 +124,7 @@ class HtmlToPdf {
     private static byte[] font(String file) {
         try (InputStream in = HtmlToPdf.class.getResourceAsStream(FONTS + file)) {
             if (in == null) {
-                throw new IllegalStateException("Font " + FONTS + file + " is not on the classpath (jasperreports-fonts)");
+                throw new IllegalStateException("Font " + FONTS + file + " is not on the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.TrackingBooks;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Organization;
@@ -126,9 +127,11 @@ public class DossierReports {
     /**
      * One line of the tracking book (Form 07). {@code dueAt} is the appointment written on the receipt, which the
      * book keeps even when an apology (Form 04) set a new date: that one is {@code rescheduledDueAt}, and the
-     * note says so. {@code sets}: the number of sets of the dossier (bộ).
+     * note says so. {@code no} is the dossier's line in its book, {@code book} the book (its year), as on the
+     * dossier's receipt ({@link TrackingBooks}); {@code sets}: the number of sets of the dossier (bộ).
      */
-    public record BookEntry(int no, String code, String procedureCode, String procedureName, int sets, String field,
+    public record BookEntry(int no, int book, String code, String procedureCode, String procedureName, int sets,
+            String field,
             String applicant, String address, String phone, String leadUnit, String leadUnitName,
             OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime rescheduledDueAt,
             OffsetDateTime returnedAt, String returnMethod, String status, int statusCode, String statusName,
@@ -313,8 +316,9 @@ public class DossierReports {
     // --- tracking book (Form 07) ------------------------------------------------------------------
 
     /**
-     * The dossiers accepted in the period, in the order of acceptance; {@code field} (optional) picks one
-     * field, matched ignoring case and diacritics. More than {@link #MAX_BOOK_ROWS} lines → 422.
+     * The dossiers accepted in the period, in the order of acceptance, each with its line in its book; {@code
+     * field} (optional) picks one field, matched ignoring case and diacritics. More than {@link #MAX_BOOK_ROWS}
+     * lines → 422.
      */
     public TrackingBook trackingBook(LocalDate from, LocalDate to, String field, StaffUser caller, Locale locale) {
         Map<String, Object> params = new HashMap<>();
@@ -337,28 +341,27 @@ public class DossierReports {
         record Line(String code, String procedureCode, String procedureName, String field, String applicant,
                 String organizationName, String address, String phone, String leadUnit, Instant acceptedAt,
                 Instant dueAt, Instant originalDueAt, Instant returnedAt, String returnMethod, String status,
-                String closingReason) {
-
-            /**
-             * The number of sets (bộ) the applicant filed. Intake does not record it yet, and a procedure asks
-             * for one set unless it says otherwise: one.
-             */
-            int sets() {
-                return 1;
-            }
+                String closingReason, int sets, int book, int line) {
 
             /** The appointment on the receipt: the due time before an apology moved it. */
             Instant appointment() {
                 return originalDueAt != null ? originalDueAt : dueAt;
             }
         }
+        // Lines are numbered over the whole books the period touches (desk and field, from 1 January), then the
+        // period and the caller's scope are picked out of them.
+        params.put("bookStart", TrackingBooks.start(from));
         List<Line> lines = jdbc.sql("""
                 select code, procedure_code, procedure_name, field, applicant_name, applicant_organization,
                        applicant_address, applicant_phone,
                        (select u from unnest(route_units) with ordinality as r(u, n)
                         where u <> desk_unit_code order by n limit 1) as lead_unit,
-                       accepted_at, due_at, original_due_at, returned_at, return_method, status, closing_reason
-                from dossier""" + where + " order by accepted_at, id limit :limit")
+                       accepted_at, due_at, original_due_at, returned_at, return_method, status, closing_reason,
+                       set_count, book, line
+                from (select *, %s as book, %s as line from dossier
+                      where accepted_at >= :bookStart and accepted_at < :end
+                        and (desk_unit_code, field) in (select desk_unit_code, field from dossier%s)) as dossier"""
+                .formatted(TrackingBooks.BOOK, TrackingBooks.LINE, where) + where + " order by accepted_at, id limit :limit")
                 .params(params)
                 .query((rs, n) -> new Line(rs.getString("code"), rs.getString("procedure_code"),
                         rs.getString("procedure_name"), rs.getString("field"), rs.getString("applicant_name"),
@@ -366,7 +369,7 @@ public class DossierReports {
                         rs.getString("applicant_phone"), rs.getString("lead_unit"), instant(rs.getTimestamp("accepted_at")),
                         instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("original_due_at")),
                         instant(rs.getTimestamp("returned_at")), rs.getString("return_method"), rs.getString("status"),
-                        rs.getString("closing_reason")))
+                        rs.getString("closing_reason"), rs.getInt("set_count"), rs.getInt("book"), rs.getInt("line")))
                 .list();
         if (lines.size() > MAX_BOOK_ROWS) {
             throw ProblemException.ruleViolated("report.tracking-book.too-many", MAX_BOOK_ROWS);
@@ -380,14 +383,13 @@ public class DossierReports {
         Map<String, UnitView> units = unitCodes.isEmpty() ? Map.of() : organization.units(unitCodes);
         Map<String, String> statusNames = new HashMap<>();
         List<BookEntry> items = new ArrayList<>(lines.size());
-        int no = 0;
         for (Line l : lines) {
             DossierStatus status = DossierStatus.valueOf(l.status());
             UnitView lead = l.leadUnit() == null ? null : units.get(l.leadUnit());
             String applicant = l.organizationName() == null || l.organizationName().isBlank() ? l.applicant()
                     : l.applicant() + " (" + l.organizationName() + ")";
             OffsetDateTime rescheduled = l.originalDueAt() == null ? null : time(l.dueAt());
-            items.add(new BookEntry(++no, l.code(), l.procedureCode(), l.procedureName(), l.sets(), l.field(),
+            items.add(new BookEntry(l.line(), l.book(), l.code(), l.procedureCode(), l.procedureName(), l.sets(), l.field(),
                     applicant, l.address(), l.phone(), l.leadUnit(), lead == null ? l.leadUnit() : lead.name(),
                     time(l.acceptedAt()), time(l.appointment()), rescheduled, time(l.returnedAt()), l.returnMethod(),
                     status.name(), status.code(), statusNames.computeIfAbsent(status.name(), s -> messages.getMessage(

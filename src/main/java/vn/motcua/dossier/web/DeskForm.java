@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.ReturnMethod;
 
 /**
  * The desk's intake form as the browser posts it; its property paths are those of {@link IntakeRequest}
@@ -22,6 +23,8 @@ public class DeskForm {
     private IntakeRequest.Decision decision = IntakeRequest.Decision.ACCEPT;
     private List<ItemForm> supplementItems = new ArrayList<>(List.of(new ItemForm()));
     private String refusalReason;
+    private Integer sets = 1;
+    private ReturnMethod returnMethod = ReturnMethod.DIRECT;
 
     public static class PersonForm {
         private String fullName;
@@ -95,7 +98,7 @@ public class DeskForm {
                 decision == IntakeRequest.Decision.SUPPLEMENT
                         ? supplementItems.stream().map(i -> new IntakeRequest.SupplementItem(i.description, i.reason)).toList()
                         : null,
-                decision == IntakeRequest.Decision.REFUSE ? blankToNull(refusalReason) : null);
+                decision == IntakeRequest.Decision.REFUSE ? blankToNull(refusalReason) : null, sets, returnMethod);
     }
 
     static String blankToNull(String value) {
@@ -122,4 +125,8 @@ public class DeskForm {
     public void setSupplementItems(List<ItemForm> supplementItems) { this.supplementItems = supplementItems; }
     public String getRefusalReason() { return refusalReason; }
     public void setRefusalReason(String refusalReason) { this.refusalReason = refusalReason; }
+    public Integer getSets() { return sets; }
+    public void setSets(Integer sets) { this.sets = sets; }
+    public ReturnMethod getReturnMethod() { return returnMethod; }
+    public void setReturnMethod(ReturnMethod returnMethod) { this.returnMethod = returnMethod; }
 }

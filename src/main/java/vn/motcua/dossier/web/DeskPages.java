@@ -25,6 +25,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.dossier.DossierDesk;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierStatus;
@@ -180,6 +181,7 @@ class DeskPages {
         model.addAttribute("procedure", chosen);
         model.addAttribute("copyKinds", CopyKind.values());
         model.addAttribute("channels", List.of(Channel.DIRECT, Channel.POSTAL));
+        model.addAttribute("returnMethods", ReturnMethod.values());
         model.addAttribute("decisions", IntakeRequest.Decision.values());
         return "desk/intake";
     }

@@ -67,7 +67,9 @@ class OrganizationPages {
             @NotBlank(groups = UnitForm.New.class, message = "{validation.required}") String code,
             @NotBlank(message = "{validation.required}")
             @Size(max = UNIT_NAME_MAX, message = "{validation.too-long}") String name,
-            @NotNull(message = "{validation.required}") UnitKind kind, Boolean active, Integer version) {
+            @NotNull(message = "{validation.required}") UnitKind kind,
+            @Pattern(regexp = "|\\+?[0-9 .-]{6,20}", message = "{web.org.staff.phone-invalid}") String phone,
+            Boolean active, Integer version) {
 
         /** The checks of a new unit only: an existing unit keeps its code and agency. */
         interface New {}
@@ -77,6 +79,7 @@ class OrganizationPages {
             active = Boolean.TRUE.equals(active);
             code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
             name = name == null ? null : name.strip();
+            phone = phone == null ? null : phone.strip();
         }
     }
 
@@ -146,7 +149,7 @@ class OrganizationPages {
     @GetMapping("/organization/units/new")
     @PreAuthorize("hasRole('ADMIN')")
     String newUnit(@RequestParam(required = false) String agency, Model model) {
-        model.addAttribute("form", new UnitForm(agency, null, null, UnitKind.DEPARTMENT, true, null));
+        model.addAttribute("form", new UnitForm(agency, null, null, UnitKind.DEPARTMENT, null, true, null));
         return unitView(null, model);
     }
 
@@ -156,7 +159,8 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                UnitView unit = organization.createUnit(form.agencyCode(), form.code(), form.name(), form.kind());
+                UnitView unit = organization.createUnit(form.agencyCode(), form.code(), form.name(), form.kind(),
+                        form.phone());
                 redirect.addFlashAttribute("flash", messages.text("web.org.unit.created", unit.name()));
                 return "redirect:/organization";
             } catch (ProblemException e) {
@@ -172,7 +176,7 @@ class OrganizationPages {
         UnitView unit = organization.unit(code)
                 .orElseThrow(() -> ProblemException.notFound("organization.unit.not-found", code));
         model.addAttribute("form", new UnitForm(unit.agencyCode(), unit.code(), unit.name(), unit.kind(),
-                unit.active(), unit.version()));
+                unit.phone(), unit.active(), unit.version()));
         return unitView(unit, model);
     }
 
@@ -185,8 +189,8 @@ class OrganizationPages {
                 .orElseThrow(() -> ProblemException.notFound("organization.unit.not-found", code));
         if (!errors.hasErrors()) {
             try {
-                UnitView changed = organization.changeUnit(unit.code(), form.name(), form.kind(), form.active(),
-                        form.version());
+                UnitView changed = organization.changeUnit(unit.code(), form.name(), form.kind(), form.phone(),
+                        form.active(), form.version());
                 redirect.addFlashAttribute("flash", messages.text("web.org.unit.changed", changed.name()));
                 return "redirect:/organization";
             } catch (ProblemException e) {

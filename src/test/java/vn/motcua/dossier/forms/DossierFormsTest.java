@@ -48,6 +48,17 @@ class DossierFormsTest {
             "Bản vẽ thiết kế");
     static final String LONG_PROCEDURE = "1.940202.000.00.00.H27";
     static final int MANY = 32;
+    static final String EIGHT_PROCEDURE = "1.940203.000.00.00.H27";
+    /** Eight documents as long as a building permit's. */
+    static final List<String> EIGHT = List.of(
+            "Đơn đề nghị cấp giấy phép xây dựng theo Mẫu số 01 Phụ lục II Nghị định số 175/2024/NĐ-CP",
+            "Bản sao giấy tờ chứng minh quyền sử dụng đất theo quy định của pháp luật về đất đai",
+            "Bản vẽ thiết kế xây dựng: mặt bằng, mặt cắt, mặt đứng chính của công trình",
+            "Bản kê khai năng lực, kinh nghiệm của tổ chức, cá nhân thiết kế",
+            "Văn bản thẩm định thiết kế xây dựng của cơ quan chuyên môn về xây dựng",
+            "Văn bản chấp thuận về phòng cháy và chữa cháy",
+            "Cam kết bảo đảm an toàn đối với công trình liền kề",
+            "Giấy ủy quyền, nếu nộp thay");
     static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     @LocalServerPort
@@ -68,6 +79,10 @@ class DossierFormsTest {
             many.add(Map.of("name", "Giấy tờ thứ " + i + " của hồ sơ dày", "copyKind", "COPY", "count", 1, "mandatory", i == 1));
         }
         publish(LONG_PROCEDURE, "Thủ tục thử nghiệm có nhiều thành phần hồ sơ", many);
+        publish(EIGHT_PROCEDURE, "Cấp giấy phép xây dựng thử nghiệm có tám thành phần hồ sơ", EIGHT.stream()
+                .map(name -> Map.<String, Object>of("name", name, "copyKind", "COPY", "count", 1,
+                        "mandatory", name.equals(EIGHT.get(0))))
+                .toList());
     }
 
     void publish(String code, String name, List<Map<String, Object>> documents) {
@@ -144,9 +159,11 @@ class DossierFormsTest {
                 "Nguyễn Văn Dân", "031085001234", "18 Hoàng Diệu, Hồng Bàng, Hải Phòng", "0912345678", "dan@example.vn",
                 PROCEDURE_NAME, "Bản chính", "Bản sao có chứng thực", "2. Số lượng hồ sơ: 01 (bộ)", "5 ngày làm việc",
                 moment(received), moment(due), due.atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
-                "Vào Sổ theo dõi hồ sơ, Quyển số:", "Mã tra cứu: " + receipt.get("lookupPin").asString(),
+                "Vào Sổ theo dõi hồ sơ lĩnh vực Xây dựng, Quyển số:", "Mã tra cứu: " + receipt.get("lookupPin").asString(),
                 "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Thu Hà");
         assertThat(text).contains(DOCUMENT_NAMES);
+        assertThat(text.replaceAll("\\s+", " ")).contains("6. Đăng ký nhận kết quả tại: Bộ phận Một cửa, "
+                + "Văn phòng Ủy ban nhân dân thành phố Hải Phòng (nhận trực tiếp)");
     }
 
     @Test
@@ -156,8 +173,87 @@ class DossierFormsTest {
 
         byte[] pdf = desk().download("/api/v1/dossiers/" + code + "/receipt.pdf").body();
 
+        // A demo without motcua.public-url: the address this server listens on.
         assertThat(qrCodes(pdf)).containsExactly(
-                "http://localhost:8080/tra-cuu?ma=" + code + "&pin=" + receipt.get("lookupPin").asString());
+                "http://localhost:" + port + "/tra-cuu?ma=" + code + "&pin=" + receipt.get("lookupPin").asString());
+        assertThat(text(pdf)).contains("http://localhost:" + port + "/tra-cuu");
+    }
+
+    @Test
+    void the_receipt_prints_the_number_of_sets_and_the_return_chosen_at_intake() {
+        Map<String, Object> body = intake("ACCEPT", "Phan Thị Gửi Bưu Điện");
+        body.put("sets", 3);
+        body.put("returnMethod", "POSTAL");
+        String code = receive(body).get("code").asString();
+
+        String text = text(desk().download("/api/v1/dossiers/" + code + "/receipt.pdf").body());
+
+        assertThat(text.replaceAll("\\s+", " ")).contains("2. Số lượng hồ sơ: 03 (bộ)",
+                "6. Đăng ký nhận kết quả tại: 18 Hoàng Diệu, Hồng Bàng, Hải Phòng (nhận qua dịch vụ bưu chính)");
+    }
+
+    @Test
+    void the_receipt_names_the_book_and_the_line_the_tracking_book_gives_the_dossier() {
+        String first = receive(intake("ACCEPT", "Tạ Văn Vào Sổ")).get("code").asString();
+        String second = receive(intake("ACCEPT", "Tạ Thị Vào Sổ")).get("code").asString();
+        String today = java.time.LocalDate.now(VIETNAM).toString();
+
+        JsonNode book = desk().get("/api/v1/reports/tracking-book?from=" + today + "&to=" + today + "&field=xay%20dung")
+                .json();
+
+        for (String code : List.of(first, second)) {
+            JsonNode entry = book.get("items").valueStream().filter(i -> i.get("code").asString().equals(code))
+                    .findFirst().orElseThrow();
+            assertThat(entry.get("book").asInt()).isEqualTo(java.time.LocalDate.now(VIETNAM).getYear());
+            assertThat(text(desk().download("/api/v1/dossiers/" + code + "/receipt.pdf").body()))
+                    .contains("Vào Sổ theo dõi hồ sơ lĩnh vực Xây dựng, Quyển số: " + entry.get("book").asInt()
+                            + ", Số thứ tự: " + entry.get("no").asInt());
+        }
+        assertThat(line(book, second)).isEqualTo(line(book, first) + 1);
+    }
+
+    static int line(JsonNode book, String code) {
+        return book.get("items").valueStream().filter(i -> i.get("code").asString().equals(code)).findFirst()
+                .orElseThrow().get("no").asInt();
+    }
+
+    @Test
+    void a_receipt_of_eight_documents_with_a_representative_fits_on_one_page() {
+        Map<String, Object> body = intake("ACCEPT", "Nguyễn Thị Tám Giấy");
+        body.put("procedureCode", EIGHT_PROCEDURE);
+        body.put("representative", Map.of("fullName", "Đặng Văn Đại Diện", "citizenId", "031090004321",
+                "phone", "0987 654 321", "authorizationDocument", "Giấy ủy quyền số 12/2026 ngày 02/03/2026"));
+        List<Map<String, Object>> received = new ArrayList<>();
+        Api.anonymous(port).get("/api/public/procedures/" + EIGHT_PROCEDURE).json().get("documents")
+                .forEach(d -> received.add(Map.of("documentId", d.get("id").asLong(), "copyKind", "COPY", "count", 1)));
+        body.put("documents", received);
+        JsonNode receipt = receive(body);
+
+        List<String> pages = pages(desk().download("/api/v1/dossiers/" + receipt.get("code").asString()
+                + "/receipt.pdf").body());
+
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).replaceAll("\\s+", " ")).contains(EIGHT.get(0), EIGHT.get(7));
+        assertThat(pages.get(0)).contains("Mã tra cứu: " + receipt.get("lookupPin").asString(), "NGƯỜI NỘP HỒ SƠ",
+                "NGƯỜI TIẾP NHẬN HỒ SƠ");
+    }
+
+    @Test
+    void the_forms_are_set_in_a_times_compatible_serif_that_has_every_vietnamese_letter() throws IOException {
+        String code = receive(intake("ACCEPT", "Nguyễn Thị Phông Chữ")).get("code").asString();
+
+        byte[] pdf = desk().download("/api/v1/dossiers/" + code + "/receipt.pdf").body();
+
+        assertThat(text(pdf)).contains("Nguyễn Thị Phông Chữ", "ỦY BAN NHÂN DÂN", "Đơn đề nghị", "đ");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            assertThat(fonts).isNotEmpty().allMatch(font -> font.contains("LiberationSerif"), "Liberation Serif");
+        }
     }
 
     @Test
@@ -206,6 +302,8 @@ class DossierFormsTest {
         String text = text(pdf.body());
         assertThat(text).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Mẫu số 02", code, "Lê Thị Bổ Sung",
                 "031085001234", "0912345678", "dan@example.vn", PROCEDURE_NAME, "Trần Thị Thu Hà",
+                // The desk's telephone from the organisation (the demo's), not dots to fill in.
+                "số điện thoại 0225 3842 100",
                 placeAndDate(OffsetDateTime.parse(receipt.get("receivedAt").asString())));
         assertThat(text).containsSubsequence("1.", "Bản vẽ mặt bằng tổng thể", "Bản vẽ nộp chưa có chữ ký của chủ đầu tư",
                 "2.", "Giấy ủy quyền có công chứng", "Người nộp không phải chủ hộ");

@@ -119,6 +119,24 @@ class DeskPagesTest {
     }
 
     @Test
+    void theDeskRecordsTheNumberOfSetsAndHowTheApplicantWantsTheResult() {
+        WebSession desk = WebSession.signIn(port, "tiepnhan");
+        assertThat(desk.get("/desk/new?procedure=" + BUILDING_PERMIT).body()).contains("Số bộ hồ sơ")
+                .contains("id=\"return-method-POSTAL\"");
+        Map<String, String> form = intake("Đoàn Thị Hai Bộ", "031085001234", "0912345678", UUID.randomUUID().toString());
+        form.put("sets", "2");
+        form.put("returnMethod", "POSTAL");
+
+        Api.Response created = desk.post("/desk/new", form);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(302);
+        String code = created.header("Location").replaceAll(".*/desk/dossiers/", "");
+        JsonNode detail = Api.as(port, "tiepnhan").get("/api/v1/dossiers/" + code).json();
+        assertThat(detail.get("sets").asInt()).isEqualTo(2);
+        assertThat(detail.get("requestedReturnMethod").asString()).isEqualTo("POSTAL");
+    }
+
+    @Test
     void acceptingWithoutTheMandatoryDocumentsNamesWhatIsMissing() {
         WebSession desk = WebSession.signIn(port, "tiepnhan");
         desk.get("/desk/new?procedure=" + BUILDING_PERMIT);

@@ -160,6 +160,23 @@ class OrganizationPagesTest {
     }
 
     @Test
+    void anAdministratorGivesAUnitTheTelephoneItsFormsPrintAndAWrongNumberIsShownNextToTheField() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        admin.post("/organization/units/new", Map.of("agencyCode", "000.00.00.H27", "code", "UB.DT",
+                "name", "Tổ Điện thoại", "kind", "BOARD", "phone", "0225 3842 999"));
+        int version = Integer.parseInt(value(admin.get("/organization/units/UB.DT").body(), "version"));
+
+        Api.Response wrong = admin.post("/organization/units/UB.DT", Map.of("name", "Tổ Điện thoại",
+                "kind", "BOARD", "phone", "0125 3842 999", "active", "true", "_active", "on",
+                "version", String.valueOf(version)));
+
+        assertThat(organization.unit("UB.DT")).hasValueSatisfying(unit -> assertThat(unit.phone()).isEqualTo("0225 3842 999"));
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).containsPattern("id=\"unit-phone-error\"[^>]*>Số điện thoại không hợp lệ");
+        assertThat(admin.get("/organization/units/UB.DT").body()).contains("value=\"0225 3842 999\"");
+    }
+
+    @Test
     void aUnitChangedMeanwhileIsNotOverwritten() {
         WebSession admin = WebSession.signIn(port, "admin");
         admin.post("/organization/units/new", Map.of("agencyCode", "000.00.00.H27", "code", "UB.DOI",

@@ -1,0 +1,46 @@
+package vn.motcua.platform;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The address at which citizens reach the public pages: the QR code and the look-up address of the receipt
+ * (Form 01) and the links of the notices lead there. In production ({@code motcua.demo-data} off) it must be
+ * {@code motcua.public-url}: motcua refuses to start without it rather than print an address no citizen can
+ * open. A demo without it uses the address this server listens on.
+ */
+@Component
+public class PublicAddress {
+
+    private final String configured;
+    private final Environment environment;
+
+    PublicAddress(MotcuaProperties properties, ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
+        if (properties.publicUrl() == null && !properties.demo(embedded.getIfAvailable() != null)) {
+            throw new MissingSettingException("motcua.public-url", "MOTCUA_PUBLIC_URL",
+                    "the address at which citizens reach motcua (e.g. https://motcua.haiphong.gov.vn): without demo "
+                            + "data motcua runs in production, and the receipts' QR codes and the notices' links "
+                            + "must lead to it");
+        }
+        this.configured = properties.publicUrl();
+        this.environment = environment;
+    }
+
+    /** The address without a trailing slash: {@code https://motcua.haiphong.gov.vn}. */
+    public String url() {
+        if (configured != null) {
+            return configured;
+        }
+        // Read at each call: the actual port (a random one in tests) is known only once the server listens.
+        String host = environment.getProperty("server.address", "");
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "localhost";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String path = environment.getProperty("server.servlet.context-path", "").replaceAll("/+$", "");
+        return "http://" + host + ":" + port + path;
+    }
+}
