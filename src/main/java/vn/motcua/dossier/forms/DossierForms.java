@@ -182,7 +182,6 @@ public class DossierForms {
                 Officer officer = officer(decision == null ? dossier.receivedBy() : decision.by());
                 context.setVariable("officer", desk == null || desk.phone() == null ? officer
                         : new Officer(officer.fullName(), officer.unitName(), desk.phone()));
-                context.setVariable("officer", officer(decision == null ? dossier.receivedBy() : decision.by()));
                 context.setVariable("items", supplementItems(dossier));
             }
             case REFUSAL ->

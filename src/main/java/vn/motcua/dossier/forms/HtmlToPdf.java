@@ -32,10 +32,11 @@ class HtmlToPdf {
     /** A tag (Thymeleaf escapes "<" and ">" inside attribute values, so a tag ends at the first ">"). */
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     /**
-     * What a line must not break inside: the form of address "Ông/Bà" and the number of a legal document
-     * ("175/2024/NĐ-CP", "03/2025/TT-VPCP"), which the renderer would otherwise break after a slash or a hyphen.
+     * What a line must not break inside: the form of address "Ông/Bà" and the number of a document, legal
+     * ("175/2024/NĐ-CP", "03/2025/TT-VPCP") or a letter's ("07/SXD-VP", Decree 30/2020/NĐ-CP's "Số, ký hiệu"),
+     * which the renderer would otherwise break after a slash or a hyphen.
      */
-    private static final Pattern UNBREAKABLE = Pattern.compile("[Ôô]ng/[Bb]à|\\d+/\\d{4}/\\p{Lu}+(?:-\\p{Lu}+)*",
+    private static final Pattern UNBREAKABLE = Pattern.compile("[Ôô]ng/[Bb]à|\\d+/(?:\\d{4}/)?\\p{Lu}+(?:-\\p{Lu}+)*",
             Pattern.UNICODE_CHARACTER_CLASS);
 
     static {
