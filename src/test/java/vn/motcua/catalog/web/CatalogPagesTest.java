@@ -47,6 +47,14 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aDemoSaysSoOnThePublicPagesAndOnTheStaffPages() {
+        String banner = "Bản trình diễn: dữ liệu mẫu, các tài khoản dùng chung một mật khẩu công khai.";
+        assertThat(WebSession.anonymous(port).get("/procedures").body()).contains("id=\"demo-banner\"").contains(banner);
+        assertThat(WebSession.anonymous(port).get("/tra-cuu").body()).contains(banner);
+        assertThat(WebSession.signIn(port, "tiepnhan").get("/desk").body()).contains(banner);
+    }
+
+    @Test
     void theDemoCatalogueShowsTwentyProceduresAPageWithTheirCount() {
         WebSession visitor = WebSession.anonymous(port);
 
