@@ -29,6 +29,7 @@ class DossierStore {
 
     private final JdbcClient jdbc;
     private final DossierNotices notices;
+    private final DossierMetrics metrics;
 
     /**
      * The statements by shape, built once: the same string each time also lets the driver find its parsed and
@@ -36,9 +37,10 @@ class DossierStore {
      */
     private final Map<Shape, String> statements = new ConcurrentHashMap<>();
 
-    DossierStore(JdbcClient jdbc, DossierNotices notices) {
+    DossierStore(JdbcClient jdbc, DossierNotices notices, DossierMetrics metrics) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.metrics = metrics;
     }
 
     Dossier get(String code) {
@@ -71,6 +73,7 @@ class DossierStore {
         }
         dossier.stored(id.get(), insert ? 0 : dossier.lockVersion() + 1);
         notices.changed(dossier, changes.events());
+        metrics.changed(changes.events(), changes.handovers());
         return dossier;
     }
 

@@ -1,5 +1,7 @@
 package vn.motcua.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +32,14 @@ class LoginAttempts {
     private final PrincipalCache cache;
     private final SecuritySettings settings;
     private final Clock clock;
+    /** {@code motcua_logins_failed_total}: a burst is someone guessing passwords. */
+    private final Counter failures;
 
-    LoginAttempts(JdbcClient jdbc, AuditLog audit, PrincipalCache cache, SecuritySettings settings, Clock clock) {
+    LoginAttempts(JdbcClient jdbc, AuditLog audit, PrincipalCache cache, SecuritySettings settings, Clock clock,
+            MeterRegistry registry) {
+        this.failures = Counter.builder("motcua.logins.failed")
+                .description("Sign-ins refused for a wrong password, an unknown account or a locked one")
+                .register(registry);
         this.jdbc = jdbc;
         this.audit = audit;
         this.cache = cache;
@@ -42,6 +50,7 @@ class LoginAttempts {
     @EventListener
     @Transactional
     void failed(AuthenticationFailureBadCredentialsEvent event) {
+        failures.increment();
         String username = event.getAuthentication().getName();
         Instant now = clock.instant();
         Instant until = now.plus(settings.lockoutDuration());
@@ -69,6 +78,7 @@ class LoginAttempts {
     @EventListener
     @Transactional
     void refusedWhileLocked(AuthenticationFailureLockedEvent event) {
+        failures.increment();
         String username = event.getAuthentication().getName();
         audit.append(actor(username), "LOGIN_REFUSED_LOCKED", "account/" + actor(username), "account is locked",
                 address(event));

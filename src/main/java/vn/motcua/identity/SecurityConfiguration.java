@@ -20,7 +20,8 @@ import vn.motcua.shared.web.Problems;
 
 /**
  * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic or a bearer token ({@link ApiTokens})
- * (stateless, no session, so no CSRF exposure); {@code /api/public/**}, the public catalogue pages
+ * (stateless, no session, so no CSRF exposure), and so does a monitoring system {@code /actuator/**} (administrators
+ * only, but {@code /actuator/health}); {@code /api/public/**}, the public catalogue pages
  * {@code /procedures/**} and the dossier look-up {@code /tra-cuu} are open; people sign in with a form and a
  * session (CSRF on every form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
  * that nothing under {@code /api/v1} or the staff pages is reachable without signing in.
@@ -52,11 +53,13 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens) throws Exception {
-        http.securityMatcher("/api/**")
+        // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token).
+        http.securityMatcher("/api/**", "/actuator/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/public/**").permitAll()
+                        .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
                         .realmName("motcua")
@@ -85,12 +88,11 @@ class SecurityConfiguration {
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/tra-cuu")
                         .permitAll()
                         // The public catalogue of procedures in force (công khai thủ tục hành chính).
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
