@@ -1,5 +1,6 @@
 package vn.motcua.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
+    static final int MAX_BYTES = 72;
 
     List<String> problems(String username, String password) {
         List<String> problems = new ArrayList<>();
@@ -23,8 +25,9 @@ class PasswordPolicy {
                 return problems;
             }
         }
-        if (password.length() > 72) {
-            problems.add("identity.password.too-long"); // BCrypt reads only 72 bytes
+        // BCrypt takes at most 72 bytes, and a Vietnamese letter with diacritics takes two or three in UTF-8.
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            problems.add("identity.password.too-long");
         }
         if (password.chars().noneMatch(Character::isUpperCase) || password.chars().noneMatch(Character::isLowerCase)) {
             problems.add("identity.password.needs-cases");

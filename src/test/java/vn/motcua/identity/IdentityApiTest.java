@@ -127,6 +127,11 @@ class IdentityApiTest {
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.json().get("errors").size()).isGreaterThanOrEqualTo(3);
         assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        // 63 characters but 87 bytes in UTF-8: more than BCrypt takes (a 500 before).
+        Api.Response tooLong = user.post("/api/v1/me/password", Map.of("currentPassword", "Ban-dau#2026",
+                "newPassword", "Mật-khẩu-Đường-Lạch-Tray#2026-Hồ-Sơ-Ổn-Định-Ngô-Quyền-Hải-Phòng"));
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").toString()).contains("72 byte");
         assertThat(user.post("/api/v1/me/password", Map.of("currentPassword", "sai", "newPassword", "Moi-hon#2027"))
                 .status()).isEqualTo(400);
         assertThat(user.post("/api/v1/me/password",

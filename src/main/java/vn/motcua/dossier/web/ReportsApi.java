@@ -85,6 +85,9 @@ class ReportsApi {
         return null;
     }
 
+    static final int FIRST_YEAR = 1990;
+    static final int LAST_YEAR = 2199;
+
     record Period(LocalDate from, LocalDate to) {}
 
     private static Period period(String from, String to) {
@@ -103,10 +106,17 @@ class ReportsApi {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(name, "report.date.required", name);
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "report.date.malformed", name, value);
         }
+        // A date far from any dossier's life is a typing error, and at the ends of LocalDate's range the period's
+        // arithmetic would overflow (a 500 before).
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw ProblemException.invalid(name, "report.date.out-of-range", name, FIRST_YEAR, LAST_YEAR);
+        }
+        return date;
     }
 }
