@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What the operator of a one-stop desk watches, at {@code /actuator/prometheus}:
  * <ul>
- *   <li>{@code motcua_dossier_changes_total{action}}: every change of a dossier made on this node (RECEIVED,
+ *   <li>{@code motcua_dossier_changes_total{action}}: every change of a dossier made on this node (REGISTERED,
  *       ACCEPTED, HANDOVER, RESULT_READY, RETURNED, REFUSED …), counted when its transaction commits; the rate of
  *       a cluster is the sum over its nodes;</li>
  *   <li>{@code motcua_dossier_results_total{timeliness}}: results made ready, EARLY, ON_TIME or LATE;</li>
