@@ -101,6 +101,18 @@ public class WorkingCalendar {
         return calculator().workingDays().countWorkingDays(checked(from), checked(to));
     }
 
+    /** The {@code n}-th working day after {@code day} (the day itself not counted). */
+    public LocalDate nthWorkingDayAfter(LocalDate day, int n) {
+        LocalDate result = day;
+        for (int count = 0; count < n; ) {
+            result = result.plusDays(1);
+            if (isWorkingDay(result)) {
+                count++;
+            }
+        }
+        return result;
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         return calculator().workingDays().isWorking(checked(date));
     }

@@ -2,14 +2,13 @@ package vn.motcua.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.platform.EmbeddedDatabase;
 import vn.motcua.platform.MotcuaProperties;
+import vn.motcua.platform.RunMode;
 
 /**
  * Loads the demo data (Office of Hải Phòng City People's Committee) at start-up in a demo ({@link
@@ -33,10 +32,9 @@ class DemoData implements ApplicationRunner {
     private final TasksDemo tasks;
     private final TransactionTemplate transaction;
 
-    DemoData(MotcuaProperties settings, ObjectProvider<EmbeddedDatabase> embedded, OrganizationDemo organization,
-            AccountsDemo accounts, CatalogDemo catalog, DossierHistoryDemo dossiers, TasksDemo tasks,
-            TransactionTemplate transaction) {
-        this.wanted = settings.demo(embedded.getIfAvailable() != null);
+    DemoData(RunMode runMode, OrganizationDemo organization, AccountsDemo accounts, CatalogDemo catalog,
+            DossierHistoryDemo dossiers, TasksDemo tasks, TransactionTemplate transaction) {
+        this.wanted = runMode.demo();
         this.organization = organization;
         this.accounts = accounts;
         this.catalog = catalog;

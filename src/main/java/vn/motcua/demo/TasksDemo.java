@@ -199,7 +199,7 @@ class TasksDemo {
         // in progress within the deadline: two due within three working days, one waiting for an extension
         for (int k = 0; k < 6; k++, i++) {
             LocalDate assigned = working(today.minusDays(10 + 5 * k), true);
-            LocalDate due = k < 2 ? nthWorkingDayAfter(today, 1 + k)
+            LocalDate due = k < 2 ? calendar.nthWorkingDayAfter(today, 1 + k)
                     : working(today.plusDays(10 + 8 * k), true);
             PastTask task = assign(topics.get(i), assigned, due, r);
             progress(task, assigned, today, r);
@@ -298,18 +298,6 @@ class TasksDemo {
         LocalDate day = from.plusDays(r.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1));
         LocalDate back = working(day, false);
         return back.isBefore(from) ? working(day, true) : back;
-    }
-
-    /** The {@code n}-th working day after {@code day}. */
-    private LocalDate nthWorkingDayAfter(LocalDate day, int n) {
-        LocalDate result = day;
-        for (int count = 0; count < n; ) {
-            result = result.plusDays(1);
-            if (calendar.isWorkingDay(result)) {
-                count++;
-            }
-        }
-        return result;
     }
 
     /** The nearest working day, forward or backward. */

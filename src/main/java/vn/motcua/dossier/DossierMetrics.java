@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.shared.Refreshed;
 
 /**
  * What the operator of a one-stop desk watches, at {@code /actuator/prometheus}:
@@ -34,31 +37,37 @@ class DossierMetrics {
     private final MeterRegistry registry;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final Refreshed<Snapshot> snapshot;
+    // Found once each: a save is on every request's path.
+    private final Map<String, Counter> changes = new ConcurrentHashMap<>();
+    private final Map<Timeliness, Counter> results = new ConcurrentHashMap<>();
 
-    private record Snapshot(Instant at, long open, long overdue, double oldestSeconds) {}
+    private record Snapshot(long open, long overdue, double oldestSeconds) {}
 
     DossierMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.clock = clock;
-        Gauge.builder("motcua.dossiers.open", this, m -> m.snapshot().open())
+        this.snapshot = new Refreshed<>(REFRESH, clock, this::read);
+        Gauge.builder("motcua.dossiers.open", this, m -> m.snapshot.get().open())
                 .description("Dossiers not closed yet").register(registry);
-        Gauge.builder("motcua.dossiers.overdue", this, m -> m.snapshot().overdue())
+        Gauge.builder("motcua.dossiers.overdue", this, m -> m.snapshot.get().overdue())
                 .description("Dossiers whose clock runs past their due time").register(registry);
-        Gauge.builder("motcua.queue.oldest.age", this, m -> m.snapshot().oldestSeconds()).baseUnit("seconds")
+        Gauge.builder("motcua.queue.oldest.age", this, m -> m.snapshot.get().oldestSeconds()).baseUnit("seconds")
                 .description("How long the dossier waiting longest at a step has waited").register(registry);
     }
 
     /** Counts a dossier's changes once the transaction that wrote them commits. */
     void changed(List<Dossier.Event> events, List<Dossier.Handover> handovers) {
         Runnable count = () -> {
-            events.forEach(e -> Counter.builder("motcua.dossier.changes").tag("action", e.action())
-                    .description("Changes of dossiers made on this node").register(registry).increment());
+            events.forEach(e -> changes.computeIfAbsent(e.action(), action -> Counter.builder("motcua.dossier.changes")
+                    .tag("action", action).description("Changes of dossiers made on this node").register(registry))
+                    .increment());
             handovers.stream().filter(h -> "RESULT_READY".equals(h.action()) && h.timeliness() != null)
-                    .forEach(h -> Counter.builder("motcua.dossier.results").tag("timeliness", h.timeliness().name())
-                            .description("Results made ready, judged against the step's due time")
-                            .register(registry).increment());
+                    .forEach(h -> results.computeIfAbsent(h.timeliness(), timeliness -> Counter
+                            .builder("motcua.dossier.results").tag("timeliness", timeliness.name())
+                            .description("Results made ready, judged against the step's due time").register(registry))
+                            .increment());
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -72,23 +81,18 @@ class DossierMetrics {
         }
     }
 
-    private Snapshot snapshot() {
+    private Snapshot read() {
         Instant now = clock.instant();
-        Snapshot current = snapshot;
-        if (current == null || current.at().plus(REFRESH).isBefore(now)) {
-            current = jdbc.sql("""
-                    select count(*) as open,
-                           count(*) filter (where %s and due_at < :now) as overdue,
-                           coalesce(extract(epoch from :now - min(step_started_at) filter (where %s)), 0) as oldest
-                    from dossier where %s"""
-                            .formatted(DossierStatus.sql(DossierStatus.CLOCK_RUNNING),
-                                    DossierStatus.sql(DossierStatus.QUEUED), DossierStatus.sql(DossierStatus.OPEN)))
-                    .param("now", Timestamp.from(now))
-                    .query((rs, n) -> new Snapshot(now, rs.getLong("open"), rs.getLong("overdue"),
-                            Math.max(0, rs.getDouble("oldest"))))
-                    .single();
-            snapshot = current;
-        }
-        return current;
+        return jdbc.sql("""
+                select count(*) as open,
+                       count(*) filter (where %s and due_at < :now) as overdue,
+                       coalesce(extract(epoch from :now - min(step_started_at) filter (where %s)), 0) as oldest
+                from dossier where %s"""
+                        .formatted(DossierStatus.sql(DossierStatus.CLOCK_RUNNING),
+                                DossierStatus.sql(DossierStatus.QUEUED), DossierStatus.sql(DossierStatus.OPEN)))
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Snapshot(rs.getLong("open"), rs.getLong("overdue"),
+                        Math.max(0, rs.getDouble("oldest"))))
+                .single();
     }
 }

@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.shared.Refreshed;
 
 /**
  * The outbox's backlog at {@code /actuator/prometheus}: {@code motcua_outbox_backlog} (messages not sent yet) and
@@ -21,31 +21,26 @@ class OutboxMetrics {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile Backlog backlog;
+    private final Refreshed<Backlog> backlog;
 
-    private record Backlog(Instant at, long messages, double oldestSeconds) {}
+    private record Backlog(long messages, double oldestSeconds) {}
 
     OutboxMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        Gauge.builder("motcua.outbox.backlog", this, m -> m.backlog().messages())
+        this.backlog = new Refreshed<>(REFRESH, clock, this::read);
+        Gauge.builder("motcua.outbox.backlog", this, m -> m.backlog.get().messages())
                 .description("Notices waiting in the outbox").register(registry);
-        Gauge.builder("motcua.outbox.oldest.age", this, m -> m.backlog().oldestSeconds()).baseUnit("seconds")
+        Gauge.builder("motcua.outbox.oldest.age", this, m -> m.backlog.get().oldestSeconds()).baseUnit("seconds")
                 .description("How long the oldest notice in the outbox has waited").register(registry);
     }
 
-    private Backlog backlog() {
-        Instant now = clock.instant();
-        Backlog current = backlog;
-        if (current == null || current.at().plus(REFRESH).isBefore(now)) {
-            current = jdbc.sql("""
-                    select count(*) as messages, coalesce(extract(epoch from :now - min(created_at)), 0) as oldest
-                    from outbox_message where sent_at is null""")
-                    .param("now", Timestamp.from(now))
-                    .query((rs, n) -> new Backlog(now, rs.getLong("messages"), Math.max(0, rs.getDouble("oldest"))))
-                    .single();
-            backlog = current;
-        }
-        return current;
+    private Backlog read() {
+        return jdbc.sql("""
+                select count(*) as messages, coalesce(extract(epoch from :now - min(created_at)), 0) as oldest
+                from outbox_message where sent_at is null""")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Backlog(rs.getLong("messages"), Math.max(0, rs.getDouble("oldest"))))
+                .single();
     }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.platform;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +15,8 @@ public class PublicAddress {
     private final String configured;
     private final Environment environment;
 
-    PublicAddress(MotcuaProperties properties, ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
-        if (properties.publicUrl() == null && !properties.demo(embedded.getIfAvailable() != null)) {
+    PublicAddress(MotcuaProperties properties, RunMode runMode, Environment environment) {
+        if (properties.publicUrl() == null && !runMode.demo()) {
             throw new MissingSettingException("motcua.public-url", "MOTCUA_PUBLIC_URL",
                     "the address at which citizens reach motcua (e.g. https://motcua.haiphong.gov.vn): without demo "
                             + "data motcua runs in production, and the receipts' QR codes and the notices' links "

@@ -362,14 +362,7 @@ public class Tasks {
 
     /** The {@code n}-th working day after {@code day}: an open task due by then is "due soon". */
     LocalDate nthWorkingDayAfter(LocalDate day, int n) {
-        LocalDate result = day;
-        for (int count = 0; count < n; ) {
-            result = result.plusDays(1);
-            if (calendar.isWorkingDay(result)) {
-                count++;
-            }
-        }
-        return result;
+        return calendar.nthWorkingDayAfter(day, n);
     }
 
     /** Working days after {@code from} up to and including {@code to}. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.support.Api;
+import vn.motcua.support.Intakes;
 import vn.motcua.support.IntegrationTest;
 
 @IntegrationTest
@@ -33,9 +34,7 @@ class DossierFilesTest {
         JsonNode procedure = Api.anonymous(port).get("/api/public/procedures/"
                 + Api.anonymous(port).get("/api/public/procedures?q=giay+phep+xay+dung").json().get("items").get(0)
                         .get("code").asString()).json();
-        List<Map<String, Object>> documents = procedure.get("documents").valueStream()
-                .filter(d -> d.get("mandatory").asBoolean())
-                .map(d -> Map.<String, Object>of("documentId", d.get("id").asLong(), "count", 1)).toList();
+        List<Map<String, Object>> documents = Intakes.mandatoryDocuments(port, procedure.get("code").asString());
         documentId = procedure.get("documents").get(0).get("id").asLong();
         Map<String, Object> body = new HashMap<>();
         body.put("procedureCode", procedure.get("code").asString());

@@ -2,13 +2,10 @@ package vn.motcua.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 import vn.motcua.support.Api;
+import vn.motcua.support.Intakes;
 import vn.motcua.support.IntegrationTest;
 
 /** What the operator of a desk watches in Prometheus moves with the work, and only an administrator reads it. */
@@ -36,17 +33,8 @@ class OperatorMetricsTest {
     @Test
     void an_accepted_demo_building_permit_and_a_wrong_password_are_counted_and_the_backlogs_are_there() {
         String before = scrape();
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (JsonNode document : Api.anonymous(port).get("/api/public/procedures/" + BUILDING_PERMIT).json()
-                .get("documents")) {
-            if (document.get("mandatory").asBoolean()) {
-                documents.add(Map.of("documentId", document.get("id").asLong(), "count", 1));
-            }
-        }
-        Api.Response received = Api.as(port, "tiepnhan").post("/api/v1/dossiers", Map.of("procedureCode",
-                BUILDING_PERMIT, "channel", "DIRECT", "decision", "ACCEPT", "applicant", Map.of("fullName",
-                        "Vũ Văn Đếm", "citizenId", "031085001234", "address", "3 Điện Biên Phủ, Hải Phòng"),
-                "documents", documents));
+        Api.Response received = Api.as(port, "tiepnhan").post("/api/v1/dossiers",
+                Intakes.accepted(port, BUILDING_PERMIT, "Vũ Văn Đếm"));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         assertThat(Api.as(port, "tiepnhan", "Sai@mat-khau1").get("/api/v1/me").status()).isEqualTo(401);
 

@@ -15,7 +15,7 @@ class PublicAddressTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MotcuaProperties.class)
-    @Import(PublicAddress.class)
+    @Import({RunMode.class, PublicAddress.class})
     static class OnAnExternalDatabase {}
 
     @Configuration(proxyBeanMethods = false)

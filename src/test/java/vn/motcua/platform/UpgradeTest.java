@@ -26,9 +26,9 @@ import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 import vn.motcua.MotcuaApplication;
 import vn.motcua.support.Api;
+import vn.motcua.support.Intakes;
 
 /**
  * A database of the previous release migrates to this one with its data intact. The fixture
@@ -92,7 +92,8 @@ class UpgradeTest {
                 assertThat(old.status()).as(old.toString()).isEqualTo(200);
                 assertThat(old.json().get("status").asString()).isEqualTo("RETURNED");
 
-                Api.Response received = Api.as(port, "tiepnhan").post("/api/v1/dossiers", intake(port));
+                Api.Response received = Api.as(port, "tiepnhan").post("/api/v1/dossiers",
+                        Intakes.accepted(port, Intakes.procedure(port, "giay phep xay dung"), "Trần Thị Nâng Cấp"));
                 assertThat(received.status()).as(received.toString()).isEqualTo(201);
                 try (Connection connection = connect(server);
                         ResultSet id = connection.createStatement().executeQuery(
@@ -102,27 +103,6 @@ class UpgradeTest {
                 }
             }
         }
-    }
-
-    /** A direct intake, accepted, of the first published procedure that has mandatory documents. */
-    private static Map<String, Object> intake(int port) {
-        Api anonymous = Api.anonymous(port);
-        for (JsonNode item : anonymous.get("/api/public/procedures?q=giay+phep+xay+dung&size=5").json().get("items")) {
-            JsonNode procedure = anonymous.get("/api/public/procedures/" + item.get("code").asString()).json();
-            List<Map<String, Object>> documents = new ArrayList<>();
-            for (JsonNode document : procedure.get("documents")) {
-                if (document.get("mandatory").asBoolean()) {
-                    documents.add(Map.of("documentId", document.get("id").asLong(), "count", 1));
-                }
-            }
-            if (!documents.isEmpty()) {
-                return Map.of("procedureCode", item.get("code").asString(), "channel", "DIRECT", "decision", "ACCEPT",
-                        "applicant", Map.of("fullName", "Trần Thị Nâng Cấp", "citizenId", "031090004321",
-                                "address", "1 Lạch Tray, Ngô Quyền, Hải Phòng"),
-                        "documents", documents);
-            }
-        }
-        throw new AssertionError("the release's catalogue has no building permit procedure");
     }
 
     private static Connection connect(EmbeddedServer server) throws SQLException {

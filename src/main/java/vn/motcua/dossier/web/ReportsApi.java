@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.report.DossierReports;
 import vn.motcua.dossier.report.ReportWorkbooks;
 import vn.motcua.identity.Identity.StaffUser;
@@ -85,9 +86,6 @@ class ReportsApi {
         return null;
     }
 
-    static final int FIRST_YEAR = 1990;
-    static final int LAST_YEAR = 2199;
-
     record Period(LocalDate from, LocalDate to) {}
 
     private static Period period(String from, String to) {
@@ -112,10 +110,12 @@ class ReportsApi {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "report.date.malformed", name, value);
         }
-        // A date far from any dossier's life is a typing error, and at the ends of LocalDate's range the period's
-        // arithmetic would overflow (a 500 before).
-        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-            throw ProblemException.invalid(name, "report.date.out-of-range", name, FIRST_YEAR, LAST_YEAR);
+        // Within the working calendar's range, as every date of motcua (at the ends of LocalDate's range the
+        // period's arithmetic overflowed: a 500 before).
+        if (date.isBefore(WorkingCalendar.FIRST) || date.isAfter(WorkingCalendar.LAST)) {
+            throw ProblemException.invalid(name, "report.date.out-of-range", name,
+                    String.valueOf(WorkingCalendar.FIRST.getYear()),
+                    String.valueOf(WorkingCalendar.LAST.getYear()));
         }
         return date;
     }
