@@ -11,14 +11,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.motcua.shared.web.Problems;
 
-/** Authenticates {@code Authorization: Bearer mc_…} on the API; a wrong token is a 401 at once. */
+/**
+ * Authenticates {@code Authorization: Bearer …} on the API, a member of staff's token ({@code mc_…}) or a citizen's
+ * ({@code mcc_…}) alike, so that each is refused where it does not belong (403) rather than taken for an unknown
+ * token; a wrong token is a 401 at once.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final CitizenTokens citizenTokens;
     private final Problems problems;
 
-    BearerTokenFilter(ApiTokens tokens, Problems problems) {
+    BearerTokenFilter(ApiTokens tokens, CitizenTokens citizenTokens, Problems problems) {
         this.tokens = tokens;
+        this.citizenTokens = citizenTokens;
         this.problems = problems;
     }
 
@@ -30,14 +36,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<PrincipalCache.TokenHolder> holder = tokens.holder(header.substring(7).strip());
+        String token = header.substring(7).strip();
+        Optional<? extends org.springframework.security.core.Authentication> holder = CitizenTokens.looksLikeOne(token)
+                ? citizenTokens.holder(token).map(CitizenAuthentication::new)
+                : tokens.holder(token).map(h -> new StaffAuthentication(h.user()));
         if (holder.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"motcua\", error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "identity.token.invalid");
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new StaffAuthentication(holder.get().user()));
+        context.setAuthentication(holder.get());
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -30,13 +30,15 @@ class LoginAttempts {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final PrincipalCache cache;
+    private final CitizenReader citizens;
     private final SecuritySettings settings;
     private final Clock clock;
     /** {@code motcua_logins_failed_total}: a burst is someone guessing passwords. */
     private final Counter failures;
 
-    LoginAttempts(JdbcClient jdbc, AuditLog audit, PrincipalCache cache, SecuritySettings settings, Clock clock,
-            MeterRegistry registry) {
+    LoginAttempts(JdbcClient jdbc, AuditLog audit, PrincipalCache cache, CitizenReader citizens,
+            SecuritySettings settings, Clock clock, MeterRegistry registry) {
+        this.citizens = citizens;
         this.failures = Counter.builder("motcua.logins.failed")
                 .description("Sign-ins refused for a wrong password, an unknown account or a locked one")
                 .register(registry);
@@ -64,6 +66,19 @@ class LoginAttempts {
                 .param("until", Timestamp.from(until))
                 .param("username", username)
                 .query(Boolean.class).optional();
+        if (locked.isEmpty()) {
+            // Not a member of staff: perhaps a citizen, by phone number, e-mail address or user name.
+            locked = citizens.credentials(username).flatMap(citizen -> jdbc.sql("""
+                    update citizen_account set
+                        locked_until    = case when failed_attempts + 1 >= :max then :until else locked_until end,
+                        failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
+                    where id = :id
+                    returning locked_until = :until as locked""")
+                    .param("max", settings.maxFailedLogins())
+                    .param("until", Timestamp.from(until))
+                    .param("id", citizen.id())
+                    .query(Boolean.class).optional());
+        }
         String address = address(event);
         audit.append(actor(username), "LOGIN_FAILED", "account/" + actor(username),
                 locked.isEmpty() ? "unknown account" : "bad credentials", address);
@@ -87,6 +102,12 @@ class LoginAttempts {
     /** One statement, and none at all when the account had no failures (every HTTP Basic call succeeds here). */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof CitizenDetails.SignedInCitizen citizen) {
+            if (citizen.failedAttemptsBefore() > 0) {
+                jdbc.sql("update citizen_account set failed_attempts = 0 where id = ?").param(citizen.id()).update();
+            }
+            return;
+        }
         if (event.getAuthentication().getPrincipal() instanceof AccountDetailsService.SignedInAccount account
                 && account.failedAttemptsBefore() == 0) {
             return;

@@ -1,12 +1,19 @@
 package vn.motcua.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,6 +21,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import vn.motcua.shared.web.Problems;
@@ -25,6 +33,12 @@ import vn.motcua.shared.web.Problems;
  * {@code /procedures/**} and the dossier look-up {@code /tra-cuu} are open; people sign in with a form and a
  * session (CSRF on every form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
  * that nothing under {@code /api/v1} or the staff pages is reachable without signing in.
+ *
+ * <p>Citizens ({@link Citizens}) have their own API, {@code /api/citizen/**}, and pages, {@code /cong-dan/**}. The two
+ * APIs know both kinds of account, each trying its own first, so that a citizen's credentials on a staff endpoint,
+ * or a member of staff's on a citizen endpoint, are recognised and refused (403) rather than taken for wrong ones
+ * (401). The two kinds of page session are kept apart: a citizen's sign-in is stored under its own session key, so it
+ * never counts on a staff page, and a member of staff's never on a citizen's page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -50,23 +64,72 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Every staff role: a request under the staff API must hold one, which no citizen does. */
+    private static final String[] STAFF_ROLES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    /** Where a citizen's page sign-in is kept in the session, apart from a member of staff's. */
+    static final String CITIZEN_CONTEXT_KEY = "MOTCUA_CITIZEN_SECURITY_CONTEXT";
+
+    /**
+     * The password checks: staff's and citizens'. Not beans, so that Spring Security's global authentication
+     * (staff's, from {@link AccountDetailsService}) stays as it is; each chain names the ones it tries.
+     */
+    record Passwords(DaoAuthenticationProvider staff, DaoAuthenticationProvider citizens) {
+
+        Passwords(AccountDetailsService accounts, CitizenDetails citizens, PasswordEncoder encoder) {
+            this(new DaoAuthenticationProvider(accounts), new DaoAuthenticationProvider(citizens::load));
+            staff.setPasswordEncoder(encoder);
+            this.citizens.setPasswordEncoder(encoder);
+        }
+    }
+
+    @Bean
+    Passwords passwords(AccountDetailsService accounts, CitizenDetails citizens, PasswordEncoder encoder) {
+        return new Passwords(accounts, citizens, encoder);
+    }
+
+    /** Tries the providers in order; failures reach {@link LoginAttempts} through the events. */
+    private static AuthenticationManager manager(AuthenticationEventPublisher events, AuthenticationProvider... providers) {
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain citizenApiChain(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
+            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
+        http.securityMatcher("/api/citizen/**")
+                .authenticationManager(manager(events, passwords.citizens(), passwords.staff()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Citizens.ROLE));
+        return statelessApi(http, problems, tokens, citizenTokens).build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
+            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
         // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token).
         http.securityMatcher("/api/**", "/actuator/**")
-                .addFilterBefore(new BearerTokenFilter(tokens, problems),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .authenticationManager(manager(events, passwords.staff(), passwords.citizens()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyRole(STAFF_ROLES));
+        return statelessApi(http, problems, tokens, citizenTokens).build();
+    }
+
+    private static HttpSecurity statelessApi(HttpSecurity http, Problems problems, ApiTokens tokens,
+            CitizenTokens citizenTokens) throws Exception {
+        return http.addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("motcua")
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
                                     e instanceof LockedException ? "problem.account-locked"
+                                            : e instanceof DisabledException ? "problem.account-not-active"
                                             : request.getHeader("Authorization") == null ? "problem.unauthenticated"
                                             : "problem.bad-credentials");
                         }))
@@ -77,14 +140,52 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()));
-        return http.build();
+    }
+
+    /**
+     * The citizens' pages: sign-up, confirmation, sign-in and password recovery are open, the rest needs a citizen's
+     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain citizenPagesChain(HttpSecurity http, AuthenticationEventPublisher events, Passwords passwords,
+            CitizenReader reader) throws Exception {
+        HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        contexts.setSpringSecurityContextKey(CITIZEN_CONTEXT_KEY);
+        http.securityMatcher("/cong-dan/**")
+                .authenticationManager(manager(events, passwords.citizens()))
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .addFilterAfter(new CitizenSessionCheck(reader),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/cong-dan/dang-ky", "/cong-dan/kich-hoat", "/cong-dan/dang-nhap",
+                                "/cong-dan/quen-mat-khau")
+                        .permitAll()
+                        .anyRequest().hasRole(Citizens.ROLE))
+                .formLogin(form -> form
+                        .loginPage("/cong-dan/dang-nhap")
+                        .usernameParameter("login")
+                        .defaultSuccessUrl("/cong-dan/ho-so", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + "/cong-dan/dang-nhap?" + (e instanceof LockedException ? "locked"
+                                        : e instanceof DisabledException ? "inactive" : "error"))))
+                .logout(logout -> logout.logoutUrl("/cong-dan/dang-xuat").logoutSuccessUrl("/cong-dan/dang-nhap?logout"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof CsrfException) {
+                        response.sendRedirect(request.getContextPath() + "/cong-dan/dang-nhap?expired");
+                    } else {
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    }
+                }));
+        return pageHeaders(http).build();
     }
 
     @Bean
-    @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Problems problems, PrincipalCache cache, AccountReader reader)
-            throws Exception {
-        http.addFilterAfter(new SessionCheck(cache, reader),
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, Problems problems, PrincipalCache cache, AccountReader reader,
+            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
+        http.authenticationManager(manager(events, passwords.staff()))
+                .addFilterAfter(new SessionCheck(cache, reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -106,12 +207,15 @@ class SecurityConfiguration {
                     } else {
                         response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
-                }))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
-        return http.build();
+                }));
+        return pageHeaders(http).build();
+    }
+
+    private static HttpSecurity pageHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
     }
 }

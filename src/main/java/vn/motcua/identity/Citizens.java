@@ -1,0 +1,240 @@
+package vn.motcua.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.shared.CitizenId;
+import vn.motcua.shared.PhoneNumber;
+import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.VietnamTime;
+
+/**
+ * Citizens' and businesses' accounts (tài khoản công dân): apart from staff accounts, signed in with a phone number
+ * or an e-mail address, under the same password policy and lockout as staff. An account opens PENDING and becomes
+ * ACTIVE once its owner proves the phone or the address (the portal's one-time code), or at once when an identity
+ * provider vouches for it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Citizens {
+
+    /** The authority of every citizen's request: staff endpoints refuse it, citizen endpoints require it. */
+    public static final String ROLE = "CITIZEN";
+
+    private final CitizenReader reader;
+    private final CitizenTokens tokens;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Citizens(CitizenReader reader, CitizenTokens tokens, JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy policy,
+            AuditLog audit, Clock clock) {
+        this.reader = reader;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * A signed-in citizen as other modules see them, with the applicant data that pre-fills forms.
+     *
+     * @param assuranceLevel 1 or 2 (mức độ định danh điện tử, Decree 69/2024/ND-CP Art. 12): level 2 proves the
+     *        citizen ID, so such an account also sees the desk's dossiers filed under it
+     */
+    public record CitizenUser(long id, String username, String fullName, String citizenId, LocalDate dateOfBirth,
+            String phone, String email, String address, String organizationName, String taxCode, int assuranceLevel) {
+
+        /** What the citizen signs in with, as shown to them. */
+        public String login() {
+            return phone != null ? phone : email != null ? email : username;
+        }
+    }
+
+    /** What a citizen gives to open an account; the business fields stay empty for a person. */
+    public record Registration(String fullName, String citizenId, LocalDate dateOfBirth, String phone, String email,
+            String address, String organizationName, String taxCode) {}
+
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<CitizenUser> citizen(long id) {
+        return reader.citizen(id);
+    }
+
+    /** An active account by phone number, e-mail address or user name, as typed at sign-in. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<CitizenUser> byLogin(String login) {
+        return reader.credentials(login).filter(c -> c.status().equals("ACTIVE")).flatMap(c -> reader.citizen(c.id()));
+    }
+
+    /**
+     * Opens a PENDING account. A phone number or address already held by an active account is a 409; one held by a
+     * pending account (a sign-up never confirmed) is given to this registration, so that nobody can reserve someone
+     * else's number by signing up with it.
+     */
+    @Transactional
+    public CitizenUser register(Registration registration, String password) {
+        Registration r = checked(registration);
+        checkPassword(r.phone() != null ? r.phone() : r.email(), password);
+        jdbc.sql("""
+                delete from citizen_account where status = 'PENDING' and (phone = :phone or lower(email) = lower(:email))""")
+                .param("phone", r.phone()).param("email", r.email()).update();
+        if (jdbc.sql("select count(*) from citizen_account where phone = :phone or lower(email) = lower(:email)")
+                .param("phone", r.phone()).param("email", r.email()).query(Integer.class).single() > 0) {
+            throw ProblemException.conflict("identity.citizen.taken");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = jdbc.sql("""
+                insert into citizen_account (full_name, citizen_id, date_of_birth, phone, email, address,
+                    organization_name, tax_code, password_hash, status, password_changed_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) returning id""")
+                .params(r.fullName(), r.citizenId(), r.dateOfBirth(), r.phone(), r.email(), r.address(),
+                        r.organizationName(), r.taxCode(), encoder.encode(password), Timestamp.from(now),
+                        Timestamp.from(now))
+                .query(Long.class).single();
+        audit.append(actor(id), "CITIZEN_REGISTERED", "citizen/" + id, null, AuditLog.currentAddress());
+        return reader.citizen(id).orElseThrow();
+    }
+
+    /**
+     * Opens an account that is active at once, under a user name: an account an administrator opens for someone
+     * whose identity was checked in person (and the demo's).
+     */
+    @Transactional
+    public CitizenUser open(String username, Registration registration, String password, int assuranceLevel) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{2,49}")) {
+            throw ProblemException.invalid("username", "identity.username.invalid");
+        }
+        if (jdbc.sql("select count(*) from citizen_account where username = ?").param(username).query(Integer.class)
+                .single() > 0) {
+            throw ProblemException.conflict("identity.username.taken", username);
+        }
+        CitizenUser citizen = register(registration, password);
+        jdbc.sql("update citizen_account set username = ? where id = ?").params(username, citizen.id()).update();
+        activate(citizen.id());
+        raiseAssurance(citizen.id(), assuranceLevel);
+        return reader.citizen(citizen.id()).orElseThrow();
+    }
+
+    /** The owner proved the phone number or the address: the account may sign in. */
+    @Transactional
+    public void activate(long id) {
+        int changed = jdbc.sql("update citizen_account set status = 'ACTIVE', activated_at = ? where id = ? and status = 'PENDING'")
+                .params(Timestamp.from(clock.instant()), id).update();
+        if (changed > 0) {
+            audit.append(actor(id), "CITIZEN_ACTIVATED", "citizen/" + id, null, AuditLog.currentAddress());
+        }
+    }
+
+    /** An identity provider vouched for this level of assurance (it never lowers what was proven before). */
+    @Transactional
+    public void raiseAssurance(long id, int level) {
+        if (level < 1 || level > 2) {
+            throw new IllegalArgumentException("assurance level " + level);
+        }
+        if (jdbc.sql("update citizen_account set assurance_level = ? where id = ? and assurance_level < ?")
+                .params(level, id, level).update() > 0) {
+            audit.append(actor(id), "CITIZEN_ASSURANCE_RAISED", "citizen/" + id, "level " + level,
+                    AuditLog.currentAddress());
+        }
+    }
+
+    /**
+     * Sets a new password for an owner who proved the account another way (a one-time code): it unlocks the account,
+     * revokes its tokens, and ends its sessions at their next request.
+     */
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        CitizenUser citizen = reader.citizen(id).orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"));
+        checkPassword(citizen.login(), newPassword);
+        jdbc.sql("""
+                update citizen_account set password_hash = ?, password_changed_at = ?, failed_attempts = 0,
+                    locked_until = null where id = ?""")
+                .params(encoder.encode(newPassword), Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), id)
+                .update();
+        tokens.revokeAll(id, "password reset");
+        audit.append(actor(id), "CITIZEN_PASSWORD_RESET", "citizen/" + id, null, AuditLog.currentAddress());
+    }
+
+    private void checkPassword(String login, String password) {
+        List<String> problems = policy.problems(login, password);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST,
+                    problems.stream().map(key -> new FieldError("password", key)).toList(), "identity.password.weak");
+        }
+    }
+
+    private Registration checked(Registration r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r == null) {
+            throw ProblemException.invalid("fullName", "identity.full-name.invalid");
+        }
+        String fullName = r.fullName() == null ? "" : r.fullName().strip();
+        if (fullName.isEmpty() || fullName.length() > 100) {
+            errors.add(new FieldError("fullName", "identity.full-name.invalid"));
+        }
+        String citizenId = blankToNull(r.citizenId());
+        if (citizenId != null && !CitizenId.isValid(citizenId, Year.now(clock.withZone(VietnamTime.ZONE)))) {
+            errors.add(new FieldError("citizenId", "identity.citizen.citizen-id"));
+        }
+        String phone = blankToNull(r.phone());
+        String normalizedPhone = phone == null ? null : PhoneNumber.normalize(phone);
+        if (phone != null && normalizedPhone == null) {
+            errors.add(new FieldError("phone", "identity.citizen.phone"));
+        }
+        String email = blankToNull(r.email());
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.add(new FieldError("email", "identity.citizen.email"));
+        }
+        if (phone == null && email == null) {
+            errors.add(new FieldError("phone", "identity.citizen.contact-required"));
+        }
+        String address = blankToNull(r.address());
+        if (address != null && address.length() > 300) {
+            errors.add(new FieldError("address", "identity.citizen.address"));
+        }
+        String organization = blankToNull(r.organizationName());
+        if (organization != null && organization.length() > 200) {
+            errors.add(new FieldError("organizationName", "identity.citizen.organization"));
+        }
+        String taxCode = blankToNull(r.taxCode());
+        // Mã số thuế: 10 digits, or 13 for a branch written 10-3 (Circular 105/2020/TT-BTC, Art. 5).
+        if (taxCode != null && !taxCode.matches("[0-9]{10}(-?[0-9]{3})?")) {
+            errors.add(new FieldError("taxCode", "identity.citizen.tax-code"));
+        }
+        LocalDate born = r.dateOfBirth();
+        if (born != null && (born.isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE))) || born.getYear() < 1900)) {
+            errors.add(new FieldError("dateOfBirth", "identity.citizen.date-of-birth"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        return new Registration(fullName, citizenId, born, normalizedPhone,
+                email == null ? null : email.toLowerCase(Locale.ROOT), address, organization, taxCode);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static String actor(long id) {
+        return "citizen:" + id;
+    }
+}
