@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -76,6 +78,23 @@ public class Citizens {
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CitizenUser> citizen(long id) {
         return reader.citizen(id);
+    }
+
+    /**
+     * The citizen this request is signed in as: a token's holder or an identity provider's sign-in carry the
+     * citizen, a password sign-in names the account ({@code citizen:<id>}).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<CitizenUser> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (auth.getPrincipal() instanceof CitizenUser citizen) {
+            return Optional.of(citizen);
+        }
+        return auth.getPrincipal() instanceof CitizenDetails.SignedInCitizen signedIn ? reader.citizen(signedIn.id())
+                : Optional.empty();
     }
 
     /** An active account by phone number, e-mail address or user name, as typed at sign-in. */

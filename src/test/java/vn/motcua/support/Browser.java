@@ -101,6 +101,17 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** A new page signed in through the citizens' sign-in form (phone, e-mail or user name), on "my dossiers". */
+    public Page signInAsCitizen(int port, String login) {
+        Page page = newPage(port);
+        page.navigate("/cong-dan/dang-nhap");
+        page.locator("#login").fill(login);
+        page.locator("#password").fill(Api.DEMO_PASSWORD);
+        page.locator("#citizen-login-form button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/dang-nhap"));
+        return page;
+    }
+
     /** A full-page screenshot, for people to look at. */
     public static Path screenshot(Page page, String file) {
         Path path = Paths.get(file);

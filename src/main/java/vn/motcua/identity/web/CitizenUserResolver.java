@@ -2,8 +2,6 @@ package vn.motcua.identity.web;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -39,14 +37,6 @@ class CitizenUserResolver implements HandlerMethodArgumentResolver, WebMvcConfig
     @Override
     public CitizenUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binders) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CitizenUser citizen) {
-            return citizen; // a bearer token's holder or an identity provider's sign-in, read as it was authenticated
-        }
-        // A password sign-in is named citizen:<id> (Citizens.actor).
-        String name = authentication == null ? "" : authentication.getName();
-        return name.startsWith("citizen:") ? citizens.citizen(Long.parseLong(name.substring(8)))
-                .orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"))
-                : null;
+        return citizens.current().orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"));
     }
 }
