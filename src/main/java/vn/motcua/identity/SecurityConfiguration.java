@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -98,17 +99,17 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain citizenApiChain(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address) throws Exception {
         http.securityMatcher("/api/citizen/**")
                 .authenticationManager(manager(events, passwords.citizens(), passwords.staff()))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Citizens.ROLE));
-        return statelessApi(http, problems, tokens, citizenTokens).build();
+        return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address) throws Exception {
         // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token).
         http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(manager(events, passwords.staff(), passwords.citizens()))
@@ -116,12 +117,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole(STAFF_ROLES));
-        return statelessApi(http, problems, tokens, citizenTokens).build();
+        return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
     private static HttpSecurity statelessApi(HttpSecurity http, Problems problems, ApiTokens tokens,
-            CitizenTokens citizenTokens) throws Exception {
-        return http.addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
+            CitizenTokens citizenTokens, PublicAddress address) throws Exception {
+        return http.addFilterBefore(new CrossSiteGuard(address, problems),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("motcua")
