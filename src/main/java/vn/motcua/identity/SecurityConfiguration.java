@@ -11,7 +11,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -131,8 +130,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
-                                    e instanceof LockedException ? "problem.account-locked"
-                                            : e instanceof DisabledException ? "problem.account-not-active"
+                                    // Locked or not, the same answer: "locked" would tell a stranger the account exists.
+                                    e instanceof DisabledException ? "problem.account-not-active"
                                             : request.getHeader("Authorization") == null ? "problem.unauthenticated"
                                             : "problem.bad-credentials");
                         }))
@@ -170,8 +169,7 @@ class SecurityConfiguration {
                         .usernameParameter("login")
                         .defaultSuccessUrl("/cong-dan/ho-so", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + "/cong-dan/dang-nhap?" + (e instanceof LockedException ? "locked"
-                                        : e instanceof DisabledException ? "inactive" : "error"))))
+                                + "/cong-dan/dang-nhap?" + (e instanceof DisabledException ? "inactive" : "error"))))
                 .logout(logout -> logout.logoutUrl("/cong-dan/dang-xuat").logoutSuccessUrl("/cong-dan/dang-nhap?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {
@@ -200,9 +198,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        // Locked or not, the same answer: "locked" would tell a stranger the account exists.
+                        .defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {
