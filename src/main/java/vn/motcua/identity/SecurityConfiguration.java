@@ -115,7 +115,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().hasAnyRole(STAFF_ROLES));
+                        .anyRequest().hasAnyRole(STAFF_ROLES))
+                .addFilterAfter(new PasswordChangeRequired(problems, true),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
@@ -131,7 +133,10 @@ class SecurityConfiguration {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
                                     // Locked or not, the same answer: "locked" would tell a stranger the account exists.
-                                    e instanceof DisabledException ? "problem.account-not-active"
+                                    // A citizen's unconfirmed sign-up is told so (the sign-up said as much already);
+                                    // a deactivated member of staff hears the same as a wrong password.
+                                    e instanceof DisabledException && request.getRequestURI().startsWith(
+                                            request.getContextPath() + "/api/citizen/") ? "problem.account-not-active"
                                             : request.getHeader("Authorization") == null ? "problem.unauthenticated"
                                             : "problem.bad-credentials");
                         }))
@@ -188,6 +193,8 @@ class SecurityConfiguration {
         http.authenticationManager(manager(events, passwords.staff()))
                 .addFilterAfter(new SessionCheck(cache, reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasswordChangeRequired(problems, false),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
