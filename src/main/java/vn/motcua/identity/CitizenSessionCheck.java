@@ -17,8 +17,8 @@ import vn.motcua.identity.Citizens.CitizenUser;
 /**
  * Ends a citizen's page session once the account is disabled or its password changed after the session proved the
  * old one (a reset by one-time code: whoever knew the old password must not stay signed in), as
- * {@link SessionCheck} does for staff; a session opened by an identity provider ends when the account is disabled. Only the citizen's sign-in leaves the session: a member of staff signed in
- * in the same browser stays so.
+ * {@link SessionCheck} does for staff; a session opened by an identity provider ends when the account is disabled.
+ * Only the citizen's sign-in leaves the session: a member of staff signed in in the same browser stays so.
  */
 final class CitizenSessionCheck extends OncePerRequestFilter {
 
