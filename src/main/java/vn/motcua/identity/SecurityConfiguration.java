@@ -1,7 +1,9 @@
 package vn.motcua.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,7 @@ import vn.motcua.shared.web.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, IdentityProviderSettings.class})
 class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -151,16 +153,22 @@ class SecurityConfiguration {
 
     /**
      * The citizens' pages: sign-up, confirmation, sign-in and password recovery are open, the rest needs a citizen's
-     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}.
+     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}: with a password, or with an identity provider
+     * ({@link ProviderLogin}) when one is configured.
      */
     @Bean
     @Order(2)
     SecurityFilterChain citizenPagesChain(HttpSecurity http, AuthenticationEventPublisher events, Passwords passwords,
-            CitizenReader reader) throws Exception {
+            CitizenReader reader, CitizenSignInProviders providers, ProviderSignIn providerSignIn, Clock clock)
+            throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CITIZEN_CONTEXT_KEY);
+        // Identity providers (OpenID Connect), when any is configured: their sign-in lives in this chain too.
+        Optional<ProviderLogin> oidc = providers.repository()
+                .map(registrations -> new ProviderLogin(registrations, providers, providerSignIn, contexts, clock));
         http.securityMatcher("/cong-dan/**")
-                .authenticationManager(manager(events, passwords.citizens()))
+                .authenticationManager(oidc.isEmpty() ? manager(events, passwords.citizens())
+                        : manager(events, passwords.citizens(), oidc.get().authenticationProvider()))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterAfter(new CitizenSessionCheck(reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
@@ -183,6 +191,9 @@ class SecurityConfiguration {
                         response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
                 }));
+        if (oidc.isPresent()) {
+            oidc.get().configure(http);
+        }
         return pageHeaders(http).build();
     }
 
