@@ -254,6 +254,27 @@ class OnlineIntakeTest {
     }
 
     @Test
+    void files_sent_with_the_submission_are_kept_with_the_dossier_and_mark_their_documents_digitised() {
+        String by = citizen();
+        clock.set(october(6, 9, 0));
+        long form = documents.get(ONLINE).get(0);
+        ProblemException unknown = refused(() -> desk.submitOnline(request(ONLINE, "Cao Văn Tệp", null),
+                List.of(new DossierFiles.Upload(999_999_999L, "x.pdf", new ByteArrayInputStream(PDF))), by, null));
+        assertThat(unknown.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.errors()).extracting(ProblemException.FieldError::field).containsExactly("files[0].documentId");
+
+        String code = desk.submitOnline(request(ONLINE, "Cao Văn Tệp", null), List.of(
+                new DossierFiles.Upload(form, "Đơn đề nghị.pdf", new ByteArrayInputStream(PDF))), by, null)
+                .receipt().code();
+        JsonNode d = detail(code);
+        assertThat(d.get("documents").valueStream().map(x -> x.get("documentId").asLong() + " "
+                + x.get("digitised").asBoolean())).containsExactly(form + " true", documents.get(ONLINE).get(1) + " false");
+        JsonNode files = as("tiepnhan").get("/api/v1/dossiers/" + code + "/files").json();
+        assertThat(files.valueStream().map(f -> f.get("name").asString() + " " + f.get("documentId").asLong() + " "
+                + f.get("uploadedBy").asString())).containsExactly("Đơn đề nghị.pdf " + form + " " + by);
+    }
+
+    @Test
     void missing_mandatory_documents_are_refused_naming_each_and_nothing_is_registered() {
         clock.set(october(6, 9, 0));
         long before = jdbc.sql("select count(*) from dossier where procedure_code = ?").param(ONLINE)
