@@ -46,10 +46,10 @@ import vn.motcua.support.TestClock;
 @RecordApplicationEvents
 class OnlineIntakeTest {
 
-    static final String ONLINE = "1.970001.000.00.00.H27";
-    static final String NOT_ONLINE = "1.970002.000.00.00.H27";
-    static final String CONSTRUCTION_DESK = "1.970003.000.00.00.H27";
-    static final String NO_DESK = "1.970004.000.00.00.H27";
+    static final String ONLINE = "1.975001.000.00.00.H27";
+    static final String NOT_ONLINE = "1.975002.000.00.00.H27";
+    static final String CONSTRUCTION_DESK = "1.975003.000.00.00.H27";
+    static final String NO_DESK = "1.975004.000.00.00.H27";
     static final String CONSTRUCTION = "000.00.07.H27";
     static final String PASSWORD = "Tiep-nhan#2025";
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

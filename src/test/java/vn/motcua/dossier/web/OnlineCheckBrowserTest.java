@@ -25,7 +25,7 @@ import vn.motcua.support.TestClock;
  */
 class OnlineCheckBrowserTest extends BrowserTest {
 
-    static final String PROCEDURE = "1.970101.000.00.00.H27";
+    static final String PROCEDURE = "1.975101.000.00.00.H27";
 
     @Autowired
     TestClock clock;
