@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#procedure-q").fill("giay phep xay dung");
         page.locator(".procedure-option", new Page.LocatorOptions().setHasText("Cấp giấy phép xây dựng mới")).first().click();
         assertThat(page.locator("#procedure-chosen")).containsText("Cấp giấy phép xây dựng mới");
+        // The whole checklist, not the rows a slow server has sent so far.
+        page.waitForLoadState(LoadState.LOAD);
         for (var check : page.locator(".document-check[data-mandatory=true]").all()) {
             check.check();
         }
