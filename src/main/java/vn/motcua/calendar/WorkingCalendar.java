@@ -87,6 +87,11 @@ public class WorkingCalendar {
         return calculator().workingTimeBetween(from, to);
     }
 
+    /** {@code t} within an office session of a working day, else the start of the next session. */
+    public LocalDateTime countingStart(LocalDateTime t) {
+        return calculator().countingStart(t);
+    }
+
     public Duration workingTimeBetween(LocalDateTime from, LocalDateTime to, List<Pause> pauses) {
         return calculator().workingTimeBetween(from, to, pauses);
     }

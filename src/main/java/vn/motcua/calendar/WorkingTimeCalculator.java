@@ -133,6 +133,20 @@ public final class WorkingTimeCalculator {
     }
 
     /**
+     * The moment from which working time counts for something that arrives at {@code t}: {@code t} itself
+     * when it falls within an office session of a working day, else the start of the next session (a dossier
+     * filed online at 20:00 on Friday counts from 08:00 on Monday). Adding working time to either gives the
+     * same result; this names the moment itself, e.g. for a record of when a time limit started.
+     *
+     * @throws IllegalArgumentException if {@code t} or the next session is outside the snapshot
+     */
+    public LocalDateTime countingStart(LocalDateTime t) {
+        Objects.requireNonNull(t, "t");
+        // The earliest instant one nanosecond of working time after t, less that nanosecond.
+        return instantAt(plus(offset(t), 1)).minusNanos(1);
+    }
+
+    /**
      * Working time from {@code from} to {@code to}. If {@code to} is before {@code from} the result
      * is negative (the working time from {@code to} to {@code from}, negated), so that {@code
      * workingTimeBetween(now, due)} is the time left, negative once overdue.

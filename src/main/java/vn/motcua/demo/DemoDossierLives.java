@@ -99,7 +99,8 @@ class DemoDossierLives {
         List<IntakeRequest.ReceivedDocument> documents = new ArrayList<>();
         for (ProcedureData.DocumentData doc : p.documents()) {
             if (Boolean.TRUE.equals(doc.mandatory()) || r.nextBoolean()) {
-                documents.add(new IntakeRequest.ReceivedDocument(doc.id(), null, doc.count() == null ? 1 : doc.count()));
+                documents.add(new IntakeRequest.ReceivedDocument(doc.id(), null, doc.count() == null ? 1 : doc.count(),
+                        null, null));
             }
         }
         IntakeRequest request = new IntakeRequest(p.code(), a.channel(),

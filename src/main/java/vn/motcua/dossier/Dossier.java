@@ -29,14 +29,21 @@ final class Dossier {
     private Supplements supplements;
     private Apology apology;
     private Outcome outcome;
+    private OnlineIntake online;
+    /** The status as last stored ({@code null} before the first save): what the next change starts from. */
+    private DossierStatus savedStatus;
 
     /** New rows of the history, appended once by {@link DossierStore} after the dossier row is written. */
     private final List<Document> newDocuments = new ArrayList<>();
     private final List<Event> newEvents = new ArrayList<>();
     private final List<Handover> newHandovers = new ArrayList<>();
 
-    /** A document received at intake, with the catalogue's name at that time. */
-    record Document(long documentId, String name, String copyKind, int count) {}
+    /**
+     * A document received at intake, with the catalogue's name at that time, and the national dashboard's flags
+     * (the definitions of Decision 766/QĐ-TTg's service index): {@code digitised} (được số hóa: an electronic copy
+     * is kept), {@code reused} (được tái sử dụng: taken from data already digitised, not asked again).
+     */
+    record Document(long documentId, String name, String copyKind, int count, boolean digitised, boolean reused) {}
 
     /** A change of status (the national portal's codes), who made it and where. */
     record Event(Instant at, DossierStatus status, String action, String byUser, String unitCode, String note) {}
@@ -57,7 +64,7 @@ final class Dossier {
     record Apology(String reason, Instant at, Instant originalDueAt, String number, boolean late) {}
 
     private Dossier(Long id, Integer lockVersion, Reception reception, DossierStatus status, CurrentStep step,
-            DueClock clock, Supplements supplements, Apology apology, Outcome outcome) {
+            DueClock clock, Supplements supplements, Apology apology, Outcome outcome, OnlineIntake online) {
         this.id = id;
         this.lockVersion = lockVersion;
         this.reception = reception;
@@ -67,18 +74,25 @@ final class Dossier {
         this.supplements = supplements;
         this.apology = apology;
         this.outcome = outcome;
+        this.online = online;
+        this.savedStatus = id == null ? null : status;
     }
 
     /**
      * A dossier received at the desk (or filed online) with its documents: registered at step 1, intake at the
-     * desk. Online dossiers wait as NEW for the desk's check; desk dossiers are decided at once. The one way a
-     * dossier comes into being, live or replayed.
+     * desk. Online dossiers wait as NEW for the desk's check, due by the online intake's clock (the intake step's
+     * due time); desk dossiers are decided at once. The one way a dossier comes into being, live or replayed.
      */
-    static Dossier receive(Reception reception, List<Document> documents, Route route, ProcessClock processClock) {
+    static Dossier receive(Reception reception, List<Document> documents, Route route, ProcessClock processClock,
+            OnlineIntakeClock onlineClock) {
         Dossier dossier = new Dossier(null, null, reception, DossierStatus.NEW, null, DueClock.NOT_STARTED,
-                Supplements.NONE, null, Outcome.NONE);
+                Supplements.NONE, null, Outcome.NONE, OnlineIntake.NONE);
         dossier.newDocuments.addAll(documents);
         dossier.enterStep(1, route, processClock, reception.receivedAt());
+        if (reception.channel() == Channel.ONLINE) {
+            dossier.online = onlineClock.arrived(reception.receivedAt());
+            dossier.step = dossier.step.due(dossier.online.checkDueAt());
+        }
         dossier.record(DossierStatus.NEW, "REGISTERED", reception.receivedAt(), reception.receivedBy(),
                 reception.deskUnitCode(), null);
         return dossier;
@@ -86,8 +100,8 @@ final class Dossier {
 
     /** A dossier as stored ({@link DossierRows}). */
     static Dossier restore(long id, int lockVersion, Reception reception, DossierStatus status, CurrentStep step,
-            DueClock clock, Supplements supplements, Apology apology, Outcome outcome) {
-        return new Dossier(id, lockVersion, reception, status, step, clock, supplements, apology, outcome);
+            DueClock clock, Supplements supplements, Apology apology, Outcome outcome, OnlineIntake online) {
+        return new Dossier(id, lockVersion, reception, status, step, clock, supplements, apology, outcome, online);
     }
 
     /**
@@ -104,18 +118,55 @@ final class Dossier {
         completeStep(route, processClock, at, by, null);
     }
 
-    /** Form 02 at intake: every missing item at once, with its reason. */
-    void requestSupplement(String itemsJson, String summary, Instant at, String by, String unit) {
+    /**
+     * Form 02 at intake: every missing item at once, with its reason. An online applicant has the online intake's
+     * time to answer ({@link OnlineIntakeClock#supplementDue}).
+     */
+    void requestSupplement(String itemsJson, String summary, Instant at, String by, String unit,
+            OnlineIntakeClock onlineClock) {
         requireStatus("request-supplement", DossierStatus.NEW);
         this.supplements = new Supplements(itemsJson, supplements.duringProcessing());
+        if (reception.channel() == Channel.ONLINE) {
+            this.online = online.awaitingSupplement(onlineClock.supplementDue(at));
+        }
         moveTo(DossierStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENT_REQUESTED", at, by, unit, summary);
     }
 
-    /** The applicant brought what Form 02 asked for at intake: back to the desk's check. */
-    void supplied(Instant at, String by, String unit, String note) {
+    /**
+     * The applicant brought (or sent online) what Form 02 asked for at intake: back to the desk's check. An online
+     * dossier's check counts again from the supplement's arrival, with a new due time.
+     */
+    void supplied(Instant at, String by, String unit, String note, OnlineIntakeClock onlineClock) {
         requireStatus("supplement", DossierStatus.SUPPLEMENT_REQUESTED);
         requireNotAccepted("supplement");
+        if (reception.channel() == Channel.ONLINE) {
+            this.online = onlineClock.arrived(at);
+            this.step = new CurrentStep(step.order(), step.unitCode(), step.role(), at, online.checkDueAt());
+        }
         moveTo(DossierStatus.NEW, "SUPPLIED", at, by, unit, note);
+    }
+
+    /**
+     * The applicant sent online what Form 02 asked for during processing: recorded for the step that asked, whose
+     * actor (or the desk) checks it and confirms with {@link #supplementReceived}; the clock stays stopped until then.
+     */
+    void supplementSubmitted(Instant at, String by, String note) {
+        requireStatus("supplement", DossierStatus.SUPPLEMENT_REQUESTED);
+        if (!clock.started()) {
+            throw refused("supplement");
+        }
+        record(status, "SUPPLEMENT_SUBMITTED", at, by, step.unitCode(), note);
+    }
+
+    /**
+     * Not accepted (3) because the applicant did not answer the intake's supplement request in time (online intake:
+     * {@link OnlineIntakeClock}); recorded by {@code by}, the deadline watch, with the reason, at the desk.
+     */
+    void refuseUnanswered(String reason, Instant at, String by) {
+        if (online.supplementDueAt() == null || !at.isAfter(online.supplementDueAt())) {
+            throw refused("refuse");
+        }
+        refuse(reason, at, by, deskUnitCode());
     }
 
     /** Form 03: not eligible, with the reason. */
@@ -288,6 +339,7 @@ final class Dossier {
         if (step != null) {
             this.step = step.leftQueues();
         }
+        this.online = online.answered();
     }
 
     private static int hours(StepData step) {
@@ -326,14 +378,17 @@ final class Dossier {
 
     /** The rows this change added, handed to {@link DossierStore} once. */
     Changes drainChanges() {
-        Changes changes = new Changes(List.copyOf(newDocuments), List.copyOf(newEvents), List.copyOf(newHandovers));
+        Changes changes = new Changes(savedStatus, List.copyOf(newDocuments), List.copyOf(newEvents),
+                List.copyOf(newHandovers));
         newDocuments.clear();
         newEvents.clear();
         newHandovers.clear();
+        savedStatus = status;
         return changes;
     }
 
-    record Changes(List<Document> documents, List<Event> events, List<Handover> handovers) {}
+    /** A change: the status it started from ({@code null} for a new dossier) and the history rows it added. */
+    record Changes(DossierStatus before, List<Document> documents, List<Event> events, List<Handover> handovers) {}
 
     /** Written: the row's id (on insert) and its new version. */
     void stored(long id, int version) {
@@ -355,4 +410,5 @@ final class Dossier {
     Supplements supplements() { return supplements; }
     Apology apology() { return apology; }
     Outcome outcome() { return outcome; }
+    OnlineIntake online() { return online; }
 }

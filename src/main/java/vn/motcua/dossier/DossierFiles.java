@@ -2,18 +2,22 @@ package vn.motcua.dossier;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.catalog.ProcedureData;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
 import vn.motcua.platform.Uploads;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.ProblemException.FieldError;
 import vn.motcua.shared.VietnamTime;
 
 /**
@@ -45,6 +49,12 @@ public class DossierFiles {
 
     public record Download(FileView file, InputStream content) {}
 
+    /**
+     * A file the applicant sends online (at submission, or as a supplement): the procedure document it is a copy
+     * of, the name it had, its content (read once, by the call that receives it).
+     */
+    public record Upload(Long documentId, String name, InputStream content) {}
+
     @Transactional
     public FileView upload(String code, Long documentId, String originalName, InputStream content, StaffUser by)
             throws IOException {
@@ -56,17 +66,58 @@ public class DossierFiles {
                 .map(p -> p.documents().stream().noneMatch(d -> d.id().equals(documentId))).orElse(true)) {
             throw ProblemException.invalid("documentId", "dossier.document.unknown", documentId, detail.procedureCode());
         }
-        Uploads.Accepted stored = uploads.accept(originalName, content);
-        long dossierId = dossiers.get(code).id();
+        return attach(dossiers.get(code).id(), documentId, uploads.accept(originalName, content), by.username());
+    }
+
+    /**
+     * The applicant's files, each tied to a document of the procedure {@code procedure}: checked (400 naming the
+     * file whose document is missing or unknown) and stored in the file store, not yet attached to a dossier.
+     */
+    List<Stored> accept(ProcedureData procedure, List<Upload> files) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Long documentId = files.get(i) == null ? null : files.get(i).documentId();
+            if (files.get(i) == null || files.get(i).content() == null) {
+                errors.add(new FieldError("files[" + i + "]", "validation.required"));
+            } else if (documentId == null) {
+                errors.add(new FieldError("files[" + i + "].documentId", "validation.required"));
+            } else if (procedure.documents().stream().noneMatch(d -> d.id().equals(documentId))) {
+                errors.add(new FieldError("files[" + i + "].documentId", "dossier.document.unknown", documentId,
+                        procedure.code()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        List<Stored> stored = new ArrayList<>();
+        for (Upload file : files) {
+            try {
+                stored.add(new Stored(file.documentId(), uploads.accept(file.name(), file.content())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stored;
+    }
+
+    /** A file checked and kept in the file store, for the document {@code documentId}. */
+    record Stored(Long documentId, Uploads.Accepted file) {}
+
+    /** Attaches files already stored to the dossier, in the caller's transaction. */
+    void attach(long dossierId, List<Stored> files, String by) {
+        files.forEach(f -> attach(dossierId, f.documentId(), f.file(), by));
+    }
+
+    private FileView attach(long dossierId, Long documentId, Uploads.Accepted stored, String by) {
         var now = clock.instant();
         long id = jdbc.sql("""
                 insert into dossier_file (dossier_id, document_id, name, size, content_type, sha256, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(dossierId, documentId, stored.name(), stored.size(), stored.contentType(), stored.sha256(),
-                        by.username(), Timestamp.from(now))
+                        by, Timestamp.from(now))
                 .query(Long.class).single();
         return new FileView(id, stored.name(), stored.size(), stored.contentType(), stored.sha256(), documentId,
-                by.username(), now.atZone(VietnamTime.ZONE).toOffsetDateTime());
+                by, now.atZone(VietnamTime.ZONE).toOffsetDateTime());
     }
 
     @Transactional(readOnly = true)

@@ -32,12 +32,15 @@ public class DossierImport {
 
     private final DossierIntake intake;
     private final ProcessClock processClock;
+    private final OnlineIntakeClock onlineClock;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    DossierImport(DossierIntake intake, ProcessClock processClock, JdbcTemplate jdbc, JsonMapper json) {
+    DossierImport(DossierIntake intake, ProcessClock processClock, OnlineIntakeClock onlineClock, JdbcTemplate jdbc,
+            JsonMapper json) {
         this.intake = intake;
         this.processClock = processClock;
+        this.onlineClock = onlineClock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -175,12 +178,12 @@ public class DossierImport {
 
         public Replay requestSupplement(List<IntakeRequest.SupplementItem> items, Instant at, String by) {
             dossier.requestSupplement(json.writeValueAsString(items), IntakeRules.summary(items), at, by,
-                    dossier.deskUnitCode());
+                    dossier.deskUnitCode(), onlineClock);
             return saved();
         }
 
         public Replay supplied(Instant at, String by) {
-            dossier.supplied(at, by, dossier.deskUnitCode(), null);
+            dossier.supplied(at, by, dossier.deskUnitCode(), null, onlineClock);
             return saved();
         }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,8 @@ import vn.motcua.dossier.Reception.Participants;
 import vn.motcua.dossier.Reception.PinnedProcedure;
 import vn.motcua.dossier.Reception.Representative;
 import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.organization.UnitKind;
 import vn.motcua.shared.PhoneNumber;
 
 /**
@@ -31,15 +34,17 @@ class DossierIntake {
 
     private final Organization organization;
     private final ProcessClock processClock;
+    private final OnlineIntakeClock onlineClock;
     /**
      * Participants per procedure version, desk and agency: a published version's steps never change and a unit
      * stays in its agency, so intake need not read the units each time (one statement per dossier).
      */
     private final Map<String, Participants> participants = new ConcurrentHashMap<>();
 
-    DossierIntake(Organization organization, ProcessClock processClock) {
+    DossierIntake(Organization organization, ProcessClock processClock, OnlineIntakeClock onlineClock) {
         this.organization = organization;
         this.processClock = processClock;
+        this.onlineClock = onlineClock;
     }
 
     /** Received by {@code by} at the desk {@code deskUnit} of {@code agency}, numbered {@code code}. */
@@ -60,7 +65,24 @@ class DossierIntake {
                 participants, at, by, String.format("%06d", RANDOM.nextInt(1_000_000)),
                 request.sets() == null ? 1 : request.sets(),
                 request.returnMethod() == null ? ReturnMethod.DIRECT : request.returnMethod());
-        return Dossier.receive(reception, documents(request, procedure), Route.of(procedure), processClock);
+        return Dossier.receive(reception, documents(request, procedure), Route.of(procedure), processClock,
+                onlineClock);
+    }
+
+    /**
+     * The desk that receives a procedure's online dossiers: the unit its internal process names for intake (step 1,
+     * as the decision publishing the procedure approved it), when that unit is active; else the first active
+     * one-stop desk (Bộ phận Một cửa) of the implementing agency, in the agency's order of units. Empty when
+     * neither exists: nobody could check the dossier.
+     */
+    Optional<UnitView> onlineDesk(ProcedureData procedure) {
+        String named = Route.of(procedure).step(1).unitCode();
+        Optional<UnitView> desk = organization.unit(named).filter(UnitView::active);
+        if (desk.isPresent() || procedure.agencyCode() == null) {
+            return desk;
+        }
+        return organization.units(procedure.agencyCode()).stream()
+                .filter(unit -> unit.active() && unit.kind() == UnitKind.ONE_STOP_DESK).findFirst();
     }
 
     /**
@@ -103,7 +125,8 @@ class DossierIntake {
                         .findFirst().orElseThrow();
                 received.add(new Dossier.Document(known.id(), known.name(),
                         document.copyKind() == null ? known.copyKind().name() : document.copyKind(),
-                        document.count() == null ? known.count() : document.count()));
+                        document.count() == null ? known.count() : document.count(),
+                        Boolean.TRUE.equals(document.digitised()), Boolean.TRUE.equals(document.reused())));
             }
         }
         return received;

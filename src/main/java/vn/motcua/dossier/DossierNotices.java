@@ -2,76 +2,199 @@ package vn.motcua.dossier;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.motcua.identity.Identity;
+import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
+import vn.motcua.organization.Organization;
+import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.VietnamTime;
 
 /**
- * Tells the applicant, by e-mail (when an address is known) and SMS (when a phone is), what happened to
- * their dossier: accepted (with the receipt, Form 01), asked for a supplement (Form 02), refused (Form 03),
- * result ready, apology with a new date (Form 04), result returned. Notices go into the outbox in the
- * transaction of the change, so an SMTP outage delays them but loses none; the forms are rendered when the
- * e-mail is sent ({@link DossierFormAttachments}).
+ * Tells the applicant of every change of their dossier's status, at once (Decree 224/2026/NĐ-CP Art. 15(1)(g)),
+ * by e-mail (when an address is known) and SMS (when a phone is), naming the agency, the officer who acted and the
+ * time: registered online, accepted (with the receipt, Form 01), asked for a supplement (Form 02), supplement
+ * received, refused (Form 03), sent back for processing, result ready, stopped or withdrawn (Form 05), result
+ * returned; and of the apology with a new date (Form 04), which changes the date, not the status. Notices go
+ * into the outbox in the transaction of the change, so an SMTP outage delays them but loses none; the forms are
+ * rendered when the e-mail is sent ({@link DossierFormAttachments}). Every status change is also published as a
+ * {@link DossierStatusChanged} event.
  */
 @Component
 class DossierNotices {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    /** Names of agencies and officers change rarely: read at most this often per node, not at every change. */
+    private static final Duration NAMES_KEPT = Duration.ofMinutes(1);
 
-    /** The actions the applicant hears about, and the form attached to each (if any). */
+    /** The form attached to the notice of each action (the others have none). */
     private static final Map<String, String> FORMS = Map.of(
             "ACCEPTED", "receipt", "SUPPLEMENT_REQUESTED", "supplement-request", "REFUSED", "refusal",
-            "RESULT_READY", "", "APOLOGY", "apology", "APOLOGY_LATE", "apology", "RETURNED", "");
+            "APOLOGY", "apology", "APOLOGY_LATE", "apology", "STOPPED", "stop-notice", "WITHDRAWN", "stop-notice");
+
+    /** Changes of the date the applicant hears of, though the status stays. */
+    private static final Set<String> DATE_CHANGES = Set.of("APOLOGY", "APOLOGY_LATE");
 
     private final Notices notices;
     private final MessageSource messages;
     private final PublicAddress publicAddress;
+    private final Organization organization;
+    private final Identity identity;
+    private final ApplicationEventPublisher events;
+    private final Map<String, Name> names = new ConcurrentHashMap<>();
 
-    DossierNotices(Notices notices, MessageSource messages, PublicAddress publicAddress) {
+    DossierNotices(Notices notices, MessageSource messages, PublicAddress publicAddress, Organization organization,
+            Identity identity, ApplicationEventPublisher events) {
         this.notices = notices;
         this.messages = messages;
         this.publicAddress = publicAddress;
+        this.organization = organization;
+        this.identity = identity;
+        this.events = events;
     }
 
-    /** Called with the history rows a change added, in its transaction. */
-    void changed(Dossier dossier, List<Dossier.Event> events) {
+    /** A name as read at {@code nanos} ({@link System#nanoTime()}; {@code value} {@code null} when there is none). */
+    private record Name(String value, long nanos) {}
+
+    /** Called with the change a save wrote, in its transaction. */
+    void changed(Dossier dossier, Dossier.Changes changes) {
+        List<Dossier.Event> all = changes.events();
+        List<Dossier.Event> reached = new ArrayList<>();
+        DossierStatus before = changes.before();
+        for (Dossier.Event event : all) {
+            if (event.status() != before) {
+                reached.add(event);
+                events.publishEvent(statusChanged(dossier, event));
+            }
+            before = event.status();
+        }
         Reception.Applicant applicant = dossier.applicant();
         if (applicant.email() == null && applicant.phone() == null) {
             return;
         }
-        for (Dossier.Event event : events) {
-            String form = FORMS.get(event.action());
-            if (form == null) {
-                continue;
+        for (Dossier.Event event : all) {
+            if (DATE_CHANGES.contains(event.action()) || told(event, reached)) {
+                notify(dossier, event);
             }
-            boolean attach = java.util.Arrays.stream(vn.motcua.dossier.forms.Form.values())
-                    .anyMatch(f -> f.slug().equals(form));
-            // Message keys by the action: RESULT_READY → dossier.notice.result-ready.subject / .body.
-            String key = "dossier.notice." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
-            ReturnMethod method = dossier.outcome().returnMethod();
-            Object[] args = {dossier.code(), dossier.procedure().name(), moment(dossier.dueAt()),
-                    event.note() == null ? "" : event.note(),
-                    method == null ? "" : text("dossier.return-method." + method.name())};
-            String lookup = publicAddress.url() + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
-            String body = text("dossier.notice.greeting", applicant.name()) + "\n\n"
-                    + text(key + ".body", args) + "\n\n"
-                    + text("dossier.notice.lookup", lookup, dossier.reception().lookupPin());
-            List<Notice.Attachment> attachments = attach
-                    ? List.of(Notice.Attachment.rendered(form + "-" + dossier.code() + ".pdf", "application/pdf",
-                            DossierFormAttachments.reference(form, dossier.code())))
-                    : List.of();
-            notices.enqueue(new Notice("DOSSIER_" + event.action(), applicant.email(), applicant.phone(),
-                    text(key + ".subject", args), body, attachments));
         }
+    }
+
+    /**
+     * Whether the applicant hears of this event as a status change of its own: every status reached, except those
+     * one act only passes through and which the applicant hears of as part of the next: registration when the desk
+     * decides in the same act, and processing that follows acceptance at once (the receipt says so).
+     */
+    private static boolean told(Dossier.Event event, List<Dossier.Event> reached) {
+        int i = -1;
+        for (int n = 0; n < reached.size(); n++) {
+            if (reached.get(n) == event) {
+                i = n;
+            }
+        }
+        return i >= 0 && !(event.action().equals("REGISTERED") && i < reached.size() - 1)
+                && !(event.action().equals("IN_PROCESS") && i > 0 && reached.get(i - 1).action().equals("ACCEPTED"));
+    }
+
+    private DossierStatusChanged statusChanged(Dossier dossier, Dossier.Event event) {
+        Reception reception = dossier.reception();
+        String agency = agencyOf(event.unitCode(), reception.agencyCode());
+        return new DossierStatusChanged(dossier.code(), event.status(), event.status().code(), event.action(),
+                reception.procedure().name(), agency, agencyName(agency), officerName(event.byUser()),
+                event.at().atZone(VietnamTime.ZONE).toOffsetDateTime(), reception.applicant().citizenId(),
+                reception.channel() == Channel.ONLINE && !isStaff(reception.receivedBy()) ? reception.receivedBy() : null,
+                event.note());
+    }
+
+    private void notify(Dossier dossier, Dossier.Event event) {
+        Reception.Applicant applicant = dossier.applicant();
+        String form = FORMS.get(event.action());
+        // Message keys by the action: RESULT_READY → dossier.notice.result-ready.subject / .body.
+        String key = "dossier.notice." + event.action().toLowerCase(Locale.ROOT).replace('_', '-');
+        ReturnMethod method = dossier.outcome().returnMethod();
+        OnlineIntake online = dossier.online();
+        Object[] args = {dossier.code(), dossier.procedure().name(), moment(dossier.dueAt()),
+                event.note() == null ? "" : event.note(),
+                method == null ? "" : text("dossier.return-method." + method.name()), moment(online.checkDueAt()),
+                moment(online.supplementDueAt())};
+        String agency = agencyOf(event.unitCode(), dossier.reception().agencyCode());
+        String agencyName = agencyName(agency);
+        String officer = officerName(event.byUser());
+        String lookup = publicAddress.url() + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
+        StringBuilder body = new StringBuilder(text("dossier.notice.greeting", applicant.name())).append("\n\n")
+                .append(text(key + ".body", args));
+        // An online applicant also hears by when they must answer, or by when the desk answers them.
+        if (event.action().equals("SUPPLEMENT_REQUESTED") && online.supplementDueAt() != null
+                || event.action().equals("SUPPLIED") && online.checkDueAt() != null) {
+            body.append(' ').append(text(key + ".online", args));
+        }
+        body.append("\n\n").append(officer == null
+                ? text("dossier.notice.acted", agencyName == null ? agency : agencyName, moment(event.at()))
+                : text("dossier.notice.acted-by", agencyName == null ? agency : agencyName, officer, moment(event.at())))
+                .append("\n\n").append(text("dossier.notice.lookup", lookup, dossier.reception().lookupPin()));
+        List<Notice.Attachment> attachments = form == null ? List.of()
+                : List.of(Notice.Attachment.rendered(form + "-" + dossier.code() + ".pdf", "application/pdf",
+                        DossierFormAttachments.reference(form, dossier.code())));
+        notices.enqueue(new Notice("DOSSIER_" + event.action(), applicant.email(), applicant.phone(),
+                text(key + ".subject", args), body.toString(), attachments));
+    }
+
+    /** The agency of the unit where the change happened; {@code fallback} (the receiving agency) if unknown. */
+    private String agencyOf(String unitCode, String fallback) {
+        if (unitCode == null) {
+            return fallback;
+        }
+        String agency = remembered("unit:" + unitCode,
+                code -> organization.unit(unitCode).map(UnitView::agencyCode).orElse(null));
+        return agency == null ? fallback : agency;
+    }
+
+    private String agencyName(String agencyCode) {
+        return remembered("agency:" + agencyCode, code -> organization.agencyName(agencyCode).orElse(null));
+    }
+
+    /** The full name of the member of staff who acted; {@code null} for the applicant or the system. */
+    private String officerName(String actor) {
+        if (!isStaff(actor)) {
+            return null;
+        }
+        return remembered("user:" + actor, key -> identity.user(actor).map(StaffUser::fullName).orElse(actor));
+    }
+
+    /**
+     * Whether an actor of the history is a member of staff: the applicant's online account and the system are
+     * named with a prefix ({@code citizen:42}, {@code system:deadline-watch}); staff user names have none.
+     */
+    static boolean isStaff(String actor) {
+        return actor != null && actor.indexOf(':') < 0;
+    }
+
+    private String remembered(String key, Function<String, String> read) {
+        long now = System.nanoTime();
+        Name known = names.get(key);
+        if (known != null && now - known.nanos() < NAMES_KEPT.toNanos()) {
+            return known.value();
+        }
+        if (names.size() > 10_000) {
+            names.clear();
+        }
+        String value = read.apply(key);
+        names.put(key, new Name(value, now));
+        return value;
     }
 
     private String moment(Instant instant) {

@@ -63,7 +63,9 @@ public class DossierQueries {
                         : new DossierViews.Person(rep.name(), rep.citizenId(), rep.phone(), null, null, null,
                                 rep.authorization()),
                 store.documents(d.id()).stream()
-                        .map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count())).toList(),
+                        .map(x -> new DossierViews.Document(x.documentId(), x.name(), x.copyKind(), x.count(),
+                                x.digitised(), x.reused()))
+                        .toList(),
                 time(r.receivedAt()), time(d.clock().acceptedAt()), time(d.dueAt()), r.lookupPin(),
                 items(d.supplements().atIntake()), outcome.refusalReason(), r.receivedBy(), d.lockVersion(),
                 store.events(d.id()).stream().map(e -> new DossierViews.HistoryEntry(time(e.at()), e.status(),
@@ -72,7 +74,8 @@ public class DossierQueries {
                 apology == null ? null : apology.reason(), items(d.supplements().duringProcessing()),
                 time(outcome.resultReadyAt()), outcome.timeliness(), time(outcome.returnedAt()), outcome.returnMethod(),
                 outcome.closingReason(), apology == null ? null : apology.number(), apology != null && apology.late(),
-                route(d).decidingUnit(), r.sets(), r.requestedReturnMethod());
+                route(d).decidingUnit(), r.sets(), r.requestedReturnMethod(), r.channel().code(),
+                time(d.online().countsFrom()), time(d.online().checkDueAt()), time(d.online().supplementDueAt()));
     }
 
     private List<IntakeRequest.SupplementItem> items(String json) {

@@ -80,13 +80,18 @@ final class DossierRows {
             col("return_method", "text", d -> d.outcome().returnMethod()),
             col("closed_at", "timestamptz", d -> d.outcome().closedAt()),
             col("closing_reason", "text", d -> d.outcome().closingReason()),
-            col("refusal_reason", "text", d -> d.outcome().refusalReason()));
+            col("refusal_reason", "text", d -> d.outcome().refusalReason()),
+            col("check_counts_from", "timestamptz", d -> d.online().countsFrom()),
+            col("check_due_at", "timestamptz", d -> d.online().checkDueAt()),
+            col("supplement_due_at", "timestamptz", d -> d.online().supplementDueAt()));
 
     static final List<Column<Child<Dossier.Document>>> DOCUMENTS = List.of(
             col("document_id", "bigint", r -> r.item().documentId()),
             col("name", "text", r -> r.item().name()),
             col("copy_kind", "text", r -> r.item().copyKind()),
-            col("count", "integer", r -> r.item().count()));
+            col("count", "integer", r -> r.item().count()),
+            col("digitised", "boolean", r -> r.item().digitised()),
+            col("reused", "boolean", r -> r.item().reused()));
 
     static final List<Column<Child<Dossier.Event>>> EVENTS = List.of(
             col("at", "timestamptz", r -> r.item().at()),
@@ -144,12 +149,13 @@ final class DossierRows {
         return Dossier.restore(rs.getLong("id"), rs.getInt("lock_version"), reception,
                 DossierStatus.valueOf(rs.getString("status")), step, clock,
                 new Dossier.Supplements(rs.getString("supplement_items"), rs.getString("processing_supplement_items")),
-                apology, outcome);
+                apology, outcome, new OnlineIntake(instant(rs, "check_counts_from"), instant(rs, "check_due_at"),
+                        instant(rs, "supplement_due_at")));
     }
 
     static Dossier.Document document(ResultSet rs) throws SQLException {
         return new Dossier.Document(rs.getLong("document_id"), rs.getString("name"), rs.getString("copy_kind"),
-                rs.getInt("count"));
+                rs.getInt("count"), rs.getBoolean("digitised"), rs.getBoolean("reused"));
     }
 
     static Dossier.Event event(ResultSet rs) throws SQLException {

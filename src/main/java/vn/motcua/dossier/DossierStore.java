@@ -72,7 +72,7 @@ class DossierStore {
                     "dossier " + dossier.code() + " changed since version " + dossier.lockVersion());
         }
         dossier.stored(id.get(), insert ? 0 : dossier.lockVersion() + 1);
-        notices.changed(dossier, changes.events());
+        notices.changed(dossier, changes);
         metrics.changed(changes.events(), changes.handovers());
         return dossier;
     }

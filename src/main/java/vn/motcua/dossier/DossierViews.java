@@ -11,14 +11,20 @@ public final class DossierViews {
     public record Person(String fullName, String citizenId, String phone, String email, String address,
             String organizationName, String authorizationDocument) {}
 
-    public record Document(long documentId, String name, String copyKind, int count) {}
+    /** A document received, with the national dashboard's flags: digitised (số hóa), reused (tái sử dụng). */
+    public record Document(long documentId, String name, String copyKind, int count, boolean digitised,
+            boolean reused) {}
 
     public record HistoryEntry(OffsetDateTime at, DossierStatus status, int statusCode, String action, String by,
             String unitCode, String note) {}
 
     /**
      * A dossier as staff see it. {@code apologyLate}: the apology (Form 04) came after the due time it replaced;
-     * {@code handlingUnitCode}: the unit of the deciding step, whose agency issues Forms 04 and 05.
+     * {@code handlingUnitCode}: the unit of the deciding step, whose agency issues Forms 04 and 05; {@code
+     * channelCode}: the national dashboard's channel (1 in person, 2 online, 3 postal). An online dossier's {@code
+     * receivedAt} is when it was submitted; {@code checkCountsFrom} when the desk's check counts from (the next
+     * office session if it was submitted outside office hours), {@code checkDueAt} by when the desk must check it,
+     * {@code supplementDueAt} by when the applicant must answer the intake's supplement request.
      */
     public record Detail(String code, DossierStatus status, int statusCode, Channel channel, String agencyCode,
             String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
@@ -29,7 +35,8 @@ public final class DossierViews {
             List<IntakeRequest.SupplementItem> processingSupplementItems, OffsetDateTime resultReadyAt,
             Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
             String apologyNumber, boolean apologyLate, String handlingUnitCode, int sets,
-            ReturnMethod requestedReturnMethod) {}
+            ReturnMethod requestedReturnMethod, int channelCode, OffsetDateTime checkCountsFrom,
+            OffsetDateTime checkDueAt, OffsetDateTime supplementDueAt) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,

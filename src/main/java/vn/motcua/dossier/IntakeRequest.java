@@ -24,7 +24,12 @@ public record IntakeRequest(
     public record Person(String fullName, String citizenId, String phone, String email, String address,
             String organizationName, String authorizationDocument) {}
 
-    public record ReceivedDocument(Long documentId, String copyKind, Integer count) {}
+    /**
+     * A document handed in (or uploaded). {@code digitised} and {@code reused} (default false) are the national
+     * dashboard's flags (the definitions of Decision 766/QĐ-TTg's service index): the desk keeps an electronic copy
+     * of it (số hóa), or it was taken from data already digitised instead of being asked again (tái sử dụng).
+     */
+    public record ReceivedDocument(Long documentId, String copyKind, Integer count, Boolean digitised, Boolean reused) {}
 
     /** One gap of Form 02: what is missing or wrong, and why it is needed. */
     public record SupplementItem(String description, String reason) {}

@@ -27,6 +27,8 @@ class ProcessClock {
         Duration workingTimeBetween(LocalDateTime from, LocalDateTime to);
 
         boolean isWorkingDay(LocalDate date);
+
+        LocalDateTime countingStart(LocalDateTime at);
     }
 
     private final WorkingTime calendar;
@@ -48,6 +50,10 @@ class ProcessClock {
 
             public boolean isWorkingDay(LocalDate date) {
                 return calendar.isWorkingDay(date);
+            }
+
+            public LocalDateTime countingStart(LocalDateTime at) {
+                return calendar.countingStart(at);
             }
         });
     }
@@ -75,6 +81,11 @@ class ProcessClock {
 
     Duration workingBetween(Instant from, Instant to) {
         return calendar.workingTimeBetween(local(from), local(to));
+    }
+
+    /** {@code at} within an office session, else the start of the next one: when working time starts to count. */
+    Instant countingStart(Instant at) {
+        return instant(calendar.countingStart(local(at)));
     }
 
     /** Early, on time or late against {@code due}, by the rule of {@link Timeliness#judge}. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,8 @@ import vn.motcua.shared.VietnamTime;
  * The work queues: what waits at a unit, most urgent first. Urgency is the nearer of the step's due time
  * and the dossier's; "due soon" means within one working day, "overdue" that it has passed. Only dossiers
  * someone can act on are queued (new at the desk, in process, result ready), which keeps the queue index
- * small however long the history grows.
+ * small however long the history grows. A new online dossier's step is the desk's check, due by the online
+ * intake's clock ({@link OnlineIntakeClock}): one past that time is flagged {@code checkOverdue} as well.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,13 +38,25 @@ public class WorkQueue {
 
     public enum Due { SOON, OVERDUE, ALL }
 
+    /**
+     * A dossier in a queue; {@code checkDueAt} is the desk's check deadline of an online dossier, {@code
+     * checkOverdue} that the dossier still waits for that check past it.
+     */
     public record Item(String code, DossierStatus status, int statusCode, String procedureCode, String procedureName,
             String applicantName, int step, String stepName, String stepRole, OffsetDateTime stepDueAt,
-            OffsetDateTime dueAt, boolean overdue, boolean dueSoon, int revision) {}
+            OffsetDateTime dueAt, boolean overdue, boolean dueSoon, int revision, Channel channel,
+            OffsetDateTime checkDueAt, boolean checkOverdue) {}
 
-    /** A unit's load for the leader's view, and how its hand-overs fared over the last 90 days. */
+    /**
+     * A unit's load for the leader's view, and how its hand-overs fared over the last 90 days; {@code checksOverdue}
+     * counts the online dossiers waiting for the desk's check past its deadline (included in {@code overdue}).
+     */
     public record UnitLoad(String unitCode, String unitName, long waiting, long dueSoon, long overdue,
-            long handovers, long handoversOnTime, Double onTimeRate) {}
+            long checksOverdue, long handovers, long handoversOnTime, Double onTimeRate) {}
+
+    /** An online dossier still waiting for the desk's check past its deadline. */
+    private static final String CHECK_OVERDUE = DossierStatus.sql(Set.of(DossierStatus.NEW))
+            + " and check_due_at < :now";
 
     private static final String QUEUED = DossierStatus.sql(DossierStatus.QUEUED);
 
@@ -83,8 +97,10 @@ public class WorkQueue {
         List<Item> items = jdbc.sql("""
                 select code, status, procedure_code, procedure_version, procedure_name, applicant_name, current_step,
                        step_role, step_due_at, due_at, lock_version, least(step_due_at, due_at) < :now as overdue,
-                       least(step_due_at, due_at) < :horizon as soon
-                from dossier""" + where + " order by least(step_due_at, due_at) nulls last, id limit :limit offset :offset")
+                       least(step_due_at, due_at) < :horizon as soon, channel, check_due_at,
+                       coalesce(%s, false) as check_overdue
+                from dossier""".formatted(CHECK_OVERDUE) + where
+                        + " order by least(step_due_at, due_at) nulls last, id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> {
                     DossierStatus status = DossierStatus.valueOf(rs.getString("status"));
@@ -95,7 +111,9 @@ public class WorkQueue {
                     return new Item(rs.getString("code"), status, status.code(), rs.getString("procedure_code"),
                             rs.getString("procedure_name"), rs.getString("applicant_name"), step, stepName,
                             rs.getString("step_role"), time(rs.getTimestamp("step_due_at")), time(rs.getTimestamp("due_at")),
-                            overdue, !overdue && rs.getBoolean("soon"), rs.getInt("lock_version"));
+                            overdue, !overdue && rs.getBoolean("soon"), rs.getInt("lock_version"),
+                            Channel.valueOf(rs.getString("channel")), time(rs.getTimestamp("check_due_at")),
+                            rs.getBoolean("check_overdue"));
                 })
                 .list();
         return new Page<>(items, total, page, size);
@@ -121,14 +139,17 @@ public class WorkQueue {
         }
         Map<String, long[]> counts = new LinkedHashMap<>();
         jdbc.sql("select step_unit_code, count(*), count(*) filter (where least(step_due_at, due_at) >= :now"
-                        + " and least(step_due_at, due_at) < :horizon), count(*) filter (where least(step_due_at, due_at) < :now)"
+                        + " and least(step_due_at, due_at) < :horizon), count(*) filter (where least(step_due_at, due_at) < :now),"
+                        + " count(*) filter (where " + CHECK_OVERDUE + ")"
                         + " from dossier where step_unit_code is not null and " + QUEUED + agencyFilter
                         + " group by step_unit_code")
                 .params(params)
                 .query(rs -> {
-                    counts.computeIfAbsent(rs.getString(1), u -> new long[4])[0] = rs.getLong(2);
-                    counts.get(rs.getString(1))[1] = rs.getLong(3);
-                    counts.get(rs.getString(1))[2] = rs.getLong(4);
+                    long[] c = counts.computeIfAbsent(rs.getString(1), u -> new long[4]);
+                    c[0] = rs.getLong(2);
+                    c[1] = rs.getLong(3);
+                    c[2] = rs.getLong(4);
+                    c[3] = rs.getLong(5);
                 });
         Map<String, long[]> handovers = new HashMap<>();
         jdbc.sql("select from_unit, count(*), count(*) filter (where timeliness in ('EARLY', 'ON_TIME'))"
@@ -149,7 +170,7 @@ public class WorkQueue {
                 .map(u -> {
                     long[] c = counts.getOrDefault(u.code(), new long[4]);
                     long[] h = handovers.getOrDefault(u.code(), new long[2]);
-                    return new UnitLoad(u.code(), u.name(), c[0], c[1], c[2], h[0], h[1],
+                    return new UnitLoad(u.code(), u.name(), c[0], c[1], c[2], c[3], h[0], h[1],
                             h[0] == 0 ? null : Math.round(1000.0 * h[1] / h[0]) / 10.0);
                 })
                 .toList();

@@ -72,6 +72,11 @@ public class Organization {
                 .toList();
     }
 
+    /** An agency's name by its electronic ID, without its units and staffing (one row). */
+    public Optional<String> agencyName(String code) {
+        return code == null ? Optional.empty() : agencies.findById(code).map(Agency::name);
+    }
+
     public List<PositionView> positions() {
         return jdbc.sql("select code, name, leadership from staff_position order by rank, name")
                 .query((rs, n) -> new PositionView(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();

@@ -242,6 +242,21 @@ class WorkingTimeCalculatorTest {
         }
 
         @Test
+        void counting_starts_at_the_instant_itself_inside_a_session_and_at_the_next_session_outside() {
+            assertThat(CALC.countingStart(at("2026-03-04T10:15:30"))).isEqualTo("2026-03-04T10:15:30");
+            assertThat(CALC.countingStart(at("2026-03-04T08:00"))).isEqualTo("2026-03-04T08:00");
+            assertThat(CALC.countingStart(at("2026-03-04T06:40"))).isEqualTo("2026-03-04T08:00");
+            // The end of a session is outside it: noon counts from half past one.
+            assertThat(CALC.countingStart(at("2026-03-04T12:00"))).isEqualTo("2026-03-04T13:30");
+            assertThat(CALC.countingStart(at("2026-03-04T12:40"))).isEqualTo("2026-03-04T13:30");
+            // Friday evening and the weekend count from Monday morning; the 30 April and 1 May holidays of 2026
+            // (Thursday and Friday) from Monday 4 May.
+            assertThat(CALC.countingStart(at("2026-03-06T17:30"))).isEqualTo("2026-03-09T08:00");
+            assertThat(CALC.countingStart(at("2026-03-08T23:59"))).isEqualTo("2026-03-09T08:00");
+            assertThat(CALC.countingStart(at("2026-04-29T20:00"))).isEqualTo("2026-05-04T08:00");
+        }
+
+        @Test
         void counting_backwards_gives_a_negative_duration() {
             assertThat(CALC.workingTimeBetween(at("2026-03-09T09:00"), at("2026-03-06T16:00")))
                     .isEqualTo(Duration.ofMinutes(-150));

@@ -92,7 +92,7 @@ class DossierImportTest {
                             "5 Lạch Tray, Ngô Quyền, Hải Phòng", null, null),
                     new IntakeRequest.Person("Lê Văn Đại Diện", "031080004321", null, null, null, null,
                             "Giấy ủy quyền số 12/2026"),
-                    List.of(new IntakeRequest.ReceivedDocument(document, null, 2)), null, null, null, null, null);
+                    List.of(new IntakeRequest.ReceivedDocument(document, null, 2, null, null)), null, null, null, null, null);
             String live = "TEST-IMPORT-LIVE-" + i;
             String bulk = "TEST-IMPORT-BULK-" + i;
             Function<DossierImport.Replay, DossierImport.Replay> life = lives.get(i);

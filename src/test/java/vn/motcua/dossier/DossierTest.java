@@ -35,6 +35,9 @@ class DossierTest {
 
     static final ZoneId VIETNAM = VietnamTime.ZONE;
     static final ProcessClock CLOCK = clock();
+    /** Online intake: checked within 8 working hours, a supplement asked at intake answered within 15 working days. */
+    static final OnlineIntakeClock ONLINE = new OnlineIntakeClock(CLOCK,
+            new OnlineIntakeSettings(Duration.ofHours(8), Duration.ofDays(15)));
     static final ProcedureData PROCEDURE = procedure(ClockPolicy.PAUSE);
     static final Route ROUTE = Route.of(PROCEDURE);
     /** Monday 02/03/2026 08:30. */
@@ -64,6 +67,10 @@ class DossierTest {
             public boolean isWorkingDay(LocalDate date) {
                 return days.isWorking(date);
             }
+
+            public LocalDateTime countingStart(LocalDateTime at) {
+                return calculator.countingStart(at);
+            }
         });
     }
 
@@ -78,12 +85,17 @@ class DossierTest {
     }
 
     static Dossier received(Channel channel) {
+        return received(channel, MONDAY);
+    }
+
+    static Dossier received(Channel channel, Instant at) {
         Reception reception = new Reception("000.00.01.H27-260302-0001", "000.00.01.H27", "VP.MC",
                 new Reception.PinnedProcedure(PROCEDURE.code(), 1, PROCEDURE.name(), PROCEDURE.field()), channel,
                 new Reception.Applicant("Nguyễn Văn An", "031085001234", null, null, "Hải Phòng", null), null,
                 new Reception.Participants(List.of("VP.MC", "SXD.QLXD", "SXD.LD"), List.of("000.00.01.H27"), "000.00.01.H27"),
-                MONDAY, "tiepnhan", "123456", 1, ReturnMethod.DIRECT);
-        return Dossier.receive(reception, List.of(new Dossier.Document(1, "Đơn đề nghị", "ORIGINAL", 1)), ROUTE, CLOCK);
+                at, channel == Channel.ONLINE ? "citizen:42" : "tiepnhan", "123456", 1, ReturnMethod.DIRECT);
+        return Dossier.receive(reception, List.of(new Dossier.Document(1, "Đơn đề nghị", "ORIGINAL", 1, false, false)),
+                ROUTE, CLOCK, ONLINE);
     }
 
     static Dossier accepted() {
@@ -110,11 +122,13 @@ class DossierTest {
 
         @Test
         void a_received_dossier_waits_new_at_the_desks_first_step_with_its_documents() {
-            Dossier d = received(Channel.ONLINE);
+            Dossier d = received(Channel.POSTAL);
             assertThat(d.status()).isEqualTo(DossierStatus.NEW);
             assertThat(d.step().order()).isEqualTo(1);
             assertThat(d.step().unitCode()).isEqualTo("VP.MC");
+            // The intake step's own 4 working hours.
             assertThat(d.step().dueAt()).isEqualTo(at(2, 14, 0));
+            assertThat(d.online()).isEqualTo(OnlineIntake.NONE);
             assertThat(d.clock().started()).isFalse();
             Dossier.Changes changes = d.drainChanges();
             assertThat(changes.documents()).hasSize(1);
@@ -137,11 +151,11 @@ class DossierTest {
         @Test
         void a_supplement_asked_at_intake_must_be_supplied_before_acceptance() {
             Dossier d = received(Channel.ONLINE);
-            d.requestSupplement("[]", "Bản sao sổ đỏ", MONDAY, "tiepnhan", "VP.MC");
+            d.requestSupplement("[]", "Bản sao sổ đỏ", MONDAY, "tiepnhan", "VP.MC", ONLINE);
             assertThat(d.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
             assertThat(refusal(() -> d.accept(ROUTE, CLOCK, MONDAY, MONDAY, "tiepnhan", "VP.MC")))
                     .isEqualTo(HttpStatus.CONFLICT);
-            d.supplied(MONDAY.plusSeconds(3600), "tiepnhan", "VP.MC", null);
+            d.supplied(MONDAY.plusSeconds(3600), "tiepnhan", "VP.MC", null, ONLINE);
             assertThat(d.status()).isEqualTo(DossierStatus.NEW);
         }
 
@@ -158,9 +172,108 @@ class DossierTest {
         void an_accepted_dossier_can_no_longer_be_refused_or_supplied() {
             Dossier d = accepted();
             assertThat(refusal(() -> d.refuse("x", MONDAY, "tiepnhan", "VP.MC"))).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(refusal(() -> d.supplied(MONDAY, "tiepnhan", "VP.MC", null))).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(refusal(() -> d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC")))
+            assertThat(refusal(() -> d.supplied(MONDAY, "tiepnhan", "VP.MC", null, ONLINE)))
                     .isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refusal(() -> d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC", ONLINE)))
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+
+    @Nested
+    class OnlineIntakeTiming {
+
+        @Test
+        void a_dossier_filed_in_office_hours_is_checked_within_8_working_hours_of_its_arrival() {
+            Dossier d = received(Channel.ONLINE, at(2, 10, 15));
+            assertThat(d.online().countsFrom()).isEqualTo(at(2, 10, 15));
+            // Monday 10:15 → 12:00 (1 h 45), 13:30 → 17:30 (4 h), Tuesday 08:00 → 10:15 (2 h 15).
+            assertThat(d.online().checkDueAt()).isEqualTo(at(3, 10, 15));
+            assertThat(d.step().dueAt()).as("the intake step is the desk's check").isEqualTo(at(3, 10, 15));
+            assertThat(d.reception().receivedAt()).isEqualTo(at(2, 10, 15));
+        }
+
+        @Test
+        void a_dossier_filed_on_friday_evening_counts_from_monday_morning_and_keeps_its_submission_time() {
+            Dossier d = received(Channel.ONLINE, at(6, 21, 40));
+            assertThat(d.reception().receivedAt()).isEqualTo(at(6, 21, 40));
+            assertThat(d.online().countsFrom()).isEqualTo(at(9, 8, 0));
+            assertThat(d.online().checkDueAt()).isEqualTo(at(9, 17, 30));
+        }
+
+        @Test
+        void a_dossier_filed_in_the_lunch_break_counts_from_the_afternoon_session() {
+            Dossier d = received(Channel.ONLINE, at(4, 12, 20));
+            assertThat(d.online().countsFrom()).isEqualTo(at(4, 13, 30));
+            // Wednesday 13:30 → 17:30, Thursday 08:00 → 12:00: due at noon, not at half past one.
+            assertThat(d.online().checkDueAt()).isEqualTo(at(5, 12, 0));
+        }
+
+        @Test
+        void the_applicant_has_15_working_days_to_answer_and_a_supplement_restarts_the_check() {
+            Dossier d = received(Channel.ONLINE, at(2, 9, 0));
+            d.requestSupplement("[]", "Bản sao sổ đỏ", at(2, 14, 0), "tiepnhan", "VP.MC", ONLINE);
+            // 15 working days from Monday 2 March 14:00: Monday 23 March 14:00.
+            assertThat(d.online().supplementDueAt()).isEqualTo(at(23, 14, 0));
+            d.supplied(at(10, 19, 0), "citizen:42", "VP.MC", "Đã bổ sung", ONLINE);
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
+            assertThat(d.online().supplementDueAt()).isNull();
+            assertThat(d.online().countsFrom()).isEqualTo(at(11, 8, 0));
+            assertThat(d.online().checkDueAt()).isEqualTo(at(11, 17, 30));
+            assertThat(d.step()).extracting(CurrentStep::order, CurrentStep::startedAt, CurrentStep::dueAt)
+                    .containsExactly(1, at(10, 19, 0), at(11, 17, 30));
+        }
+
+        @Test
+        void the_time_limit_for_the_result_starts_at_acceptance_not_at_submission() {
+            Dossier d = received(Channel.ONLINE, at(6, 21, 40));
+            d.accept(ROUTE, CLOCK, at(10, 9, 0), CLOCK.due(PROCEDURE.timeLimit(), at(10, 9, 0)), "tiepnhan", "VP.MC");
+            assertThat(d.clock().acceptedAt()).isEqualTo(at(10, 9, 0));
+            assertThat(d.dueAt()).isEqualTo(at(17, 9, 0));
+        }
+
+        @Test
+        void an_unanswered_request_closes_the_dossier_as_not_accepted_only_after_its_time() {
+            Dossier d = received(Channel.ONLINE, at(2, 9, 0));
+            d.requestSupplement("[]", "Bản sao sổ đỏ", at(2, 14, 0), "tiepnhan", "VP.MC", ONLINE);
+            assertThat(refusal(() -> d.refuseUnanswered("Quá hạn", at(23, 14, 0), "system:deadline-watch")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+            d.refuseUnanswered("Quá hạn bổ sung", at(23, 14, 1), "system:deadline-watch");
+            assertThat(d.status()).isEqualTo(DossierStatus.REFUSED);
+            assertThat(d.outcome().refusalReason()).isEqualTo("Quá hạn bổ sung");
+            assertThat(d.online().supplementDueAt()).isNull();
+            assertThat(d.step().queued()).isFalse();
+            assertThat(d.drainChanges().events()).last()
+                    .extracting(Dossier.Event::action, Dossier.Event::byUser, Dossier.Event::unitCode)
+                    .containsExactly("REFUSED", "system:deadline-watch", "VP.MC");
+        }
+
+        @Test
+        void a_dossier_received_at_the_desk_has_no_online_timing_and_is_never_closed_for_silence() {
+            Dossier d = received(Channel.DIRECT);
+            d.requestSupplement("[]", "Bản sao sổ đỏ", MONDAY, "tiepnhan", "VP.MC", ONLINE);
+            assertThat(d.online()).isEqualTo(OnlineIntake.NONE);
+            assertThat(refusal(() -> d.refuseUnanswered("x", at(31, 9, 0), "system:deadline-watch")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+
+        @Test
+        void a_supplement_sent_online_during_processing_is_recorded_and_waits_for_the_step_that_asked() {
+            Dossier d = received(Channel.ONLINE, at(2, 9, 0));
+            d.accept(ROUTE, CLOCK, at(2, 10, 0), CLOCK.due(PROCEDURE.timeLimit(), at(2, 10, 0)), "tiepnhan", "VP.MC");
+            assertThat(refusal(() -> d.supplementSubmitted(at(3, 9, 0), "citizen:42", "x")))
+                    .as("nothing was asked").isEqualTo(HttpStatus.CONFLICT);
+            d.requestProcessingSupplement("[]", "Bản vẽ", at(2, 11, 0), "chuyenvien.sxd", "SXD.QLXD");
+            d.drainChanges();
+            d.supplementSubmitted(at(3, 9, 0), "citizen:42", "Đã gửi bản vẽ");
+            assertThat(d.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+            assertThat(d.clock().waiting()).isTrue();
+            Dossier.Changes changes = d.drainChanges();
+            assertThat(changes.before()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+            assertThat(changes.events()).singleElement()
+                    .extracting(Dossier.Event::action, Dossier.Event::status, Dossier.Event::unitCode)
+                    .containsExactly("SUPPLEMENT_SUBMITTED", DossierStatus.SUPPLEMENT_REQUESTED, "SXD.QLXD");
+            assertThat(refusal(() -> d.supplied(at(3, 9, 0), "citizen:42", "VP.MC", null, ONLINE)))
+                    .as("an accepted dossier does not go back to the desk's check").isEqualTo(HttpStatus.CONFLICT);
         }
     }
 
@@ -307,7 +420,7 @@ class DossierTest {
         @Test
         void a_dossier_not_yet_accepted_has_no_due_time_to_apologise_for() {
             Dossier d = received(Channel.ONLINE);
-            d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC");
+            d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC", ONLINE);
             assertThat(refusal(() -> d.apologize("x", at(20, 8, 30), MONDAY, "tiepnhan", "VP.MC", true, null)))
                     .isEqualTo(HttpStatus.CONFLICT);
         }

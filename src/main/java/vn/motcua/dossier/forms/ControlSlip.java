@@ -34,8 +34,11 @@ import vn.motcua.organization.UnitKind;
 final class ControlSlip {
 
     /** The events of the history that are lines of the slip besides the hand-overs. */
-    private static final Set<String> EVENTS = Set.of("SUPPLEMENT_REQUESTED", "SUPPLIED", "SUPPLEMENT_RECEIVED",
-            "APOLOGY", "APOLOGY_LATE", "STOPPED", "WITHDRAWN");
+    private static final Set<String> EVENTS = Set.of("SUPPLEMENT_REQUESTED", "SUPPLIED", "SUPPLEMENT_SUBMITTED",
+            "SUPPLEMENT_RECEIVED", "APOLOGY", "APOLOGY_LATE", "STOPPED", "WITHDRAWN");
+
+    /** The events in which the applicant hands something to the agency. */
+    private static final Set<String> FROM_APPLICANT = Set.of("SUPPLIED", "SUPPLEMENT_SUBMITTED", "SUPPLEMENT_RECEIVED");
 
     /**
      * The history actions recorded with a hand-over, one each, in the same change: they place the hand-overs
@@ -113,8 +116,10 @@ final class ControlSlip {
 
     private List<Line> lines(Detail dossier, List<Handover> handovers, Function<String, String> name) {
         Map<String, String> people = new HashMap<>();
+        // The applicant's online account and the system (named with a prefix, citizen:42) are no officer.
         Function<String, String> person = username -> username == null ? ""
-                : people.computeIfAbsent(username, u -> identity.user(u).map(StaffUser::fullName).orElse(u));
+                : people.computeIfAbsent(username, u -> identity.user(u).map(StaffUser::fullName)
+                        .orElse(u.contains(":") ? "" : u));
         String applicantSide = forms.text("dossier.form.control-slip.applicant-receiver", "Tổ chức, cá nhân");
         String applicant = dossier.applicant().organizationName() != null ? dossier.applicant().organizationName()
                 : dossier.representative() != null ? dossier.representative().fullName() : dossier.applicant().fullName();
@@ -153,15 +158,15 @@ final class ControlSlip {
                 continue;
             }
             String unit = e.unitCode() == null ? DossierForms.BLANK : name.apply(e.unitCode());
-            boolean fromApplicant = e.action().equals("SUPPLIED") || e.action().equals("SUPPLEMENT_RECEIVED");
+            boolean fromApplicant = FROM_APPLICANT.contains(e.action());
             String note = forms.text("dossier.form.control-slip.event." + e.action(), e.action(),
                     e.note() == null ? "" : e.note(), dossier.apologyNumber() == null ? DossierForms.BLANK
                             : dossier.apologyNumber()).strip();
+            String officer = person.apply(e.by());
             Line line = fromApplicant
-                    ? new Line(applicantSide, unit, DossierForms.moment(e.at()), "", applicant, person.apply(e.by()), note,
-                            false)
-                    : new Line(unit, applicantSide, DossierForms.moment(e.at()), "", person.apply(e.by()), applicant, note,
-                            false);
+                    ? new Line(applicantSide, unit, DossierForms.moment(e.at()), "", applicant,
+                            officer.isEmpty() ? unit : officer, note, false)
+                    : new Line(unit, applicantSide, DossierForms.moment(e.at()), "", officer, applicant, note, false);
             lines.add(line);
         }
         lines.addAll(handed.subList(next, handed.size()));

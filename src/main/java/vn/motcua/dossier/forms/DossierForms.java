@@ -288,7 +288,8 @@ public class DossierForms {
         }
         StaffUser user = identity.user(username).orElse(null);
         if (user == null) {
-            return new Officer(username, BLANK, BLANK);
+            // No officer signs for the applicant's online account or the system (named with a prefix, citizen:42).
+            return new Officer(username.contains(":") ? BLANK : username, BLANK, BLANK);
         }
         String unitName = organization.unit(user.unitCode()).map(UnitView::name).orElse(BLANK);
         String phone = organization.staff(user.unitCode(), user.fullName(), true, PageRequest.of(0, 20)).stream()

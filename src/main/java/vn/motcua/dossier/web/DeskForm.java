@@ -92,7 +92,8 @@ public class DeskForm {
     IntakeRequest toRequest() {
         supplementItems = new ArrayList<>(supplementItems.stream().filter(i -> i != null && !i.blank()).toList());
         List<IntakeRequest.ReceivedDocument> received = documents.stream().filter(DocumentForm::isReceived)
-                .map(d -> new IntakeRequest.ReceivedDocument(d.getDocumentId(), d.getCopyKind(), d.getCount())).toList();
+                .map(d -> new IntakeRequest.ReceivedDocument(d.getDocumentId(), d.getCopyKind(), d.getCount(), null, null))
+                .toList();
         IntakeRequest.Person rep = withRepresentative ? representative.toPerson() : null;
         return new IntakeRequest(procedureCode, channel, applicant.toPerson(), rep, received, decision,
                 decision == IntakeRequest.Decision.SUPPLEMENT

@@ -110,6 +110,7 @@ class WorkPages {
         model.addAttribute("totalWaiting", units.stream().mapToLong(WorkQueue.UnitLoad::waiting).sum());
         model.addAttribute("totalSoon", units.stream().mapToLong(WorkQueue.UnitLoad::dueSoon).sum());
         model.addAttribute("totalOverdue", units.stream().mapToLong(WorkQueue.UnitLoad::overdue).sum());
+        model.addAttribute("totalChecksOverdue", units.stream().mapToLong(WorkQueue.UnitLoad::checksOverdue).sum());
         model.addAttribute("workView", "units");
         return "work/units";
     }
