@@ -18,7 +18,9 @@ public final class DossierViews {
 
     /**
      * A dossier as staff see it. {@code apologyLate}: the apology (Form 04) came after the due time it replaced;
-     * {@code handlingUnitCode}: the unit of the deciding step, whose agency issues Forms 04 and 05.
+     * {@code handlingUnitCode}: the unit of the deciding step, whose agency issues Forms 04 and 05;
+     * {@code electronicResult}: an electronic result was issued ({@link DossierResults}), the national dashboard's
+     * "kết quả điện tử" (Decision 766/QĐ-TTg): an online return needs one.
      */
     public record Detail(String code, DossierStatus status, int statusCode, Channel channel, String agencyCode,
             String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
@@ -29,7 +31,7 @@ public final class DossierViews {
             List<IntakeRequest.SupplementItem> processingSupplementItems, OffsetDateTime resultReadyAt,
             Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
             String apologyNumber, boolean apologyLate, String handlingUnitCode, int sets,
-            ReturnMethod requestedReturnMethod) {}
+            ReturnMethod requestedReturnMethod, boolean electronicResult) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,
