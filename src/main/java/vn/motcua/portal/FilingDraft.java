@@ -180,8 +180,9 @@ class FilingDraft {
         List<IntakeRequest.ReceivedDocument> documents = new ArrayList<>();
         for (ProcedureData.DocumentData document : inForce.documents()) {
             if (files.stream().anyMatch(f -> document.id().equals(documentInForce.get(f.documentId())))) {
+                // Digitised, as every document with a file: the desk marks it so (DossierDesk.submitOnline).
                 documents.add(new IntakeRequest.ReceivedDocument(document.id(), document.copyKind().name(),
-                        document.count()));
+                        document.count(), null, null));
             }
         }
         return new IntakeRequest(inForce.code(), vn.motcua.dossier.Channel.ONLINE, applicant, representative,
