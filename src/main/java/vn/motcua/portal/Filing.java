@@ -8,17 +8,23 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierDesk;
+import vn.motcua.dossier.DossierFiles;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.IntakeRequest.Person;
 import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.identity.Citizens.CitizenUser;
 import vn.motcua.platform.Uploads;
+import vn.motcua.shared.IdempotencyKey;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 
@@ -31,13 +37,16 @@ import vn.motcua.shared.VietnamTime;
 public class Filing {
 
     private final FilingDrafts drafts;
+    private final DossierDesk desk;
     private final Catalog catalog;
     private final Uploads uploads;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    Filing(FilingDrafts drafts, Catalog catalog, Uploads uploads, Clock clock, TransactionTemplate transaction) {
+    Filing(FilingDrafts drafts, DossierDesk desk, Catalog catalog, Uploads uploads, Clock clock,
+            TransactionTemplate transaction) {
         this.drafts = drafts;
+        this.desk = desk;
         this.catalog = catalog;
         this.uploads = uploads;
         this.clock = clock;
@@ -65,6 +74,14 @@ public class Filing {
             List<DocumentSlot> documents, List<ProcedureData.FeeData> fees, List<String> missingDocuments,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, String dossierCode, OffsetDateTime submittedAt,
             int revision) {}
+
+    /**
+     * A submitted dossier as the citizen is told at once: its code and look-up PIN, status NEW (1) until the desk
+     * checks it, by when the desk does ({@code checkDueAt}), the channel (ONLINE).
+     */
+    public record Submitted(String code, DossierStatus status, int statusCode, Channel channel, int channelCode,
+            OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime checkDueAt,
+            String lookupPin, String procedureCode, int procedureVersion, long draftId) {}
 
     /** Begins a draft; the applicant defaults to the account's profile. */
     @Transactional
@@ -130,6 +147,59 @@ public class Filing {
         FilingDraft draft = find(citizen, id);
         draft.detach(fileId, now());
         drafts.save(draft);
+    }
+
+    /**
+     * Submits the draft to the desk that receives the procedure's online dossiers: the procedure in force (its
+     * documents matched by name if a new version was published since), the account's level checked again, every
+     * document with a file, the files themselves. Repeated with the same {@code Idempotency-Key} it answers the
+     * first dossier; without one the draft's own key is used, so that a submission repeated after a lost answer
+     * never files the dossier twice. A draft already submitted under another key is a 409 naming its dossier.
+     */
+    public Submitted submit(CitizenUser citizen, long id, String idempotencyKey) throws IOException {
+        FilingDraft draft = find(citizen, id);
+        String key = idempotencyKey != null ? IdempotencyKey.checked(idempotencyKey) : "draft-" + draft.id;
+        if (draft.isSubmitted() && !key.equals(draft.submitKey)) {
+            throw ProblemException.conflict("portal.filing.submitted", draft.dossierCode);
+        }
+        ProcedureData inForce = published(draft.procedureCode);
+        FilingDraft.requireOffered(citizen, inForce);
+        ProcedureData begunOn = begunOn(draft);
+        Map<Long, Long> documentInForce = draft.documentsInForce(begunOn, inForce);
+        List<DossierFiles.Upload> files = new ArrayList<>();
+        try {
+            for (FilingDraft.File file : draft.files) {
+                Long document = documentInForce.get(file.documentId());
+                if (document != null) {
+                    files.add(new DossierFiles.Upload(document, file.name(), uploads.open(file.sha256())));
+                }
+            }
+            DossierDesk.Submission submission = desk.submitOnline(draft.intake(begunOn, inForce), files,
+                    account(citizen), key);
+            DossierDesk.Receipt receipt = submission.receipt();
+            if (!draft.isSubmitted()) {
+                transaction.executeWithoutResult(status -> {
+                    FilingDraft current = find(citizen, id);
+                    current.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
+                    drafts.save(current);
+                });
+            }
+            return new Submitted(receipt.code(), receipt.status(), receipt.statusCode(), submission.channel(),
+                    submission.channelCode(), submission.submittedAt(), receipt.receivedAt(), receipt.dueAt(),
+                    submission.checkDueAt(), receipt.lookupPin(), receipt.procedureCode(), receipt.procedureVersion(),
+                    draft.id);
+        } finally {
+            for (DossierFiles.Upload file : files) {
+                file.content().close();
+            }
+        }
+    }
+
+    /** How the dossier module names a citizen's account in its history and idempotency keys: {@code citizen:42}. */
+    static final String ACCOUNT_PREFIX = "citizen:";
+
+    static String account(CitizenUser citizen) {
+        return ACCOUNT_PREFIX + citizen.id();
     }
 
     private FilingDraft find(CitizenUser citizen, long id) {

@@ -86,6 +86,17 @@ class FilingApi {
                 .body(stored);
     }
 
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit the draft to the desk that receives the procedure online: 201 with the dossier's code, "
+            + "status NEW (1), channel ONLINE and look-up PIN; 422 naming each mandatory document without a file or "
+            + "when the procedure is not online; 403 when it needs a level-2 account; the same Idempotency-Key "
+            + "answers the first dossier")
+    ResponseEntity<Filing.Submitted> submit(CitizenUser citizen, @PathVariable long id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        Filing.Submitted submitted = filing.submit(citizen, id, idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/citizen/v1/dossiers/" + submitted.code())).body(submitted);
+    }
+
     @DeleteMapping("/{id}/files/{fileId}")
     @Operation(summary = "Remove a file from a draft not yet submitted")
     ResponseEntity<Void> detach(CitizenUser citizen, @PathVariable long id, @PathVariable long fileId) {
