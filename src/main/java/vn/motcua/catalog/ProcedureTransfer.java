@@ -213,7 +213,7 @@ public class ProcedureTransfer {
                 TimeUnit unit = cells.enumValue(7, TimeUnit.class);
                 lines.add(new Line(r + 1, new ProcedureData(code, cells.text(1), cells.text(2), cells.text(3),
                         cells.text(4), applicants.contains(null) ? null : applicants,
-                        new TimeLimit(cells.integer(6), unit), cells.enumValue(8, OnlineLevel.class), cells.integer(16),
+                        new TimeLimit(cells.integer(6), unit), cells.enumValue(8, OnlineLevel.class), cells.level(16),
                         fees.getOrDefault(code, List.of()), documents.getOrDefault(code, List.of()),
                         steps.getOrDefault(code, List.of()), cells.text(9), cells.text(10), cells.text(11),
                         cells.enumValue(12, ClockPolicy.class), null, null, null, publication)));
@@ -272,6 +272,12 @@ public class ProcedureTransfer {
             String value = cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)
                     ? numeric(cell.getNumericCellValue()) : FORMAT.formatCellValue(cell);
             return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        /** An assurance level, 1 or 2 ("2.0" as a copied number cell reads); anything else is out of range (0). */
+        Integer level(int column) {
+            String text = text(column);
+            return text == null ? null : text.matches("[12](\\.0+)?") ? Integer.valueOf(text.substring(0, 1)) : 0;
         }
 
         Integer integer(int column) {

@@ -50,8 +50,9 @@ public class Inbox {
     @EventListener
     void on(DossierStatusChanged change) {
         Set<Long> told = new LinkedHashSet<>();
-        if (change.submittedBy() != null && change.submittedBy().startsWith(Filing.ACCOUNT_PREFIX)) {
-            told.add(Long.parseLong(change.submittedBy().substring(Filing.ACCOUNT_PREFIX.length())));
+        String account = change.submittedBy();
+        if (account != null && account.matches(Filing.ACCOUNT_PREFIX + "[0-9]{1,18}")) {
+            told.add(Long.parseLong(account.substring(Filing.ACCOUNT_PREFIX.length())));
         }
         told.addAll(citizens.provenHolders(change.applicantCitizenId()));
         for (long citizen : told) {

@@ -80,6 +80,7 @@ final class ProcedureFixtures {
         form.put("timeLimitAmount", String.valueOf(p.timeLimit().amount()));
         form.put("timeLimitUnit", p.timeLimit().unit().name());
         form.put("onlineLevel", p.onlineLevel().name());
+        form.put("requiredAssuranceLevel", String.valueOf(p.assuranceLevel()));
         form.put("clockPolicy", p.clockPolicy().name());
         form.put("result", p.result());
         form.put("conditions", p.conditions());
