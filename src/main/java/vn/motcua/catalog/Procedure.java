@@ -46,6 +46,7 @@ class Procedure {
     private int timeLimitAmount;
     private TimeUnit timeLimitUnit;
     private OnlineLevel onlineLevel;
+    private int requiredAssuranceLevel;
     private String result;
     private String conditions;
     private String legalBasis;
@@ -143,6 +144,7 @@ class Procedure {
         this.timeLimitAmount = data.timeLimit().amount();
         this.timeLimitUnit = data.timeLimit().unit();
         this.onlineLevel = data.onlineLevel();
+        this.requiredAssuranceLevel = data.assuranceLevel();
         this.result = text(data.result());
         this.conditions = text(data.conditions());
         this.legalBasis = text(data.legalBasis());
@@ -164,7 +166,7 @@ class Procedure {
         return new ProcedureData(code, name, field, agencyName, agencyCode,
                 Arrays.stream(applicants.split(",")).map(Applicant::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Applicant.class))).stream().toList(),
-                new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel,
+                new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel, requiredAssuranceLevel,
                 fees.stream().map(f -> new ProcedureData.FeeData(f.name(), f.amount(), f.note())).toList(),
                 documents.stream().map(d -> new ProcedureData.DocumentData(d.id(), d.name(), d.copyKind(), d.count(),
                         d.mandatory(), d.templateName())).toList(),

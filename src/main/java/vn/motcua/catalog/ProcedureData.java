@@ -13,7 +13,8 @@ import vn.motcua.catalog.CatalogTypes.TimeLimit;
 /**
  * A procedure as the API reads and writes it (the JSON shape of docs/api.md and docs/catalog-import.md), also the row of an import and
  * what other modules get. Read-only parts ({@code status}, {@code version}, document {@code id}s,
- * publication) are ignored on input.
+ * publication) are ignored on input. {@code requiredAssuranceLevel} (1 or 2, default 1) is the level of electronic
+ * identity an account needs to file the procedure online (Decree 69/2024/NĐ-CP Art. 12).
  */
 public record ProcedureData(
         String code,
@@ -24,6 +25,7 @@ public record ProcedureData(
         List<Applicant> applicants,
         TimeLimit timeLimit,
         OnlineLevel onlineLevel,
+        Integer requiredAssuranceLevel,
         List<FeeData> fees,
         List<DocumentData> documents,
         List<StepData> steps,
@@ -46,6 +48,11 @@ public record ProcedureData(
 
     /** The decision that publishes a version (quyết định công bố). */
     public record Publication(String decisionNumber, LocalDate decisionDate, LocalDate effectiveFrom) {}
+
+    /** The level of electronic identity an account needs to file online: 1 unless the version asks for 2. */
+    public int assuranceLevel() {
+        return requiredAssuranceLevel == null ? 1 : requiredAssuranceLevel;
+    }
 
     /** The sum of the step durations, which must equal the time limit in working hours. */
     public int stepHours() {

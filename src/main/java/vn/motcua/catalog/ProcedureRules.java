@@ -57,6 +57,9 @@ final class ProcedureRules {
         if (data.onlineLevel() == null) {
             errors.add(new FieldError("onlineLevel", "validation.required"));
         }
+        if (data.requiredAssuranceLevel() != null && (data.requiredAssuranceLevel() < 1 || data.requiredAssuranceLevel() > 2)) {
+            errors.add(new FieldError("requiredAssuranceLevel", "catalog.assurance-level.range"));
+        }
         if (data.documents() == null) {
             errors.add(new FieldError("documents", "validation.required"));
         } else {

@@ -52,7 +52,8 @@ public class ProcedureTransfer {
     static final String[] PROCEDURE_COLUMNS = {"Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cơ quan thực hiện",
         "Mã cơ quan", "Đối tượng (CITIZEN, ORGANIZATION)", "Thời hạn", "Đơn vị (WORKING_DAYS, WORKING_HOURS)",
         "Mức độ trực tuyến (FULL, PARTIAL, NONE)", "Kết quả", "Điều kiện", "Căn cứ pháp lý",
-        "Khi bổ sung hồ sơ (RESTART, PAUSE)", "Số quyết định công bố", "Ngày quyết định", "Ngày hiệu lực"};
+        "Khi bổ sung hồ sơ (RESTART, PAUSE)", "Số quyết định công bố", "Ngày quyết định", "Ngày hiệu lực",
+        "Mức định danh điện tử để nộp trực tuyến (1, 2)"};
     static final String[] DOCUMENT_COLUMNS = {"Mã thủ tục", "Tên giấy tờ", "Loại bản (ORIGINAL, COPY, CERTIFIED_COPY)",
         "Số lượng", "Bắt buộc (X)", "Tệp mẫu đơn"};
     static final String[] FEE_COLUMNS = {"Mã thủ tục", "Tên phí, lệ phí", "Số tiền (đồng)", "Ghi chú"};
@@ -163,7 +164,7 @@ public class ProcedureTransfer {
                         p.timeLimit().unit().name(), p.onlineLevel().name(), p.result(), p.conditions(), p.legalBasis(),
                         p.clockPolicy().name(), publication == null ? null : publication.decisionNumber(),
                         publication == null ? null : publication.decisionDate(),
-                        publication == null ? null : publication.effectiveFrom());
+                        publication == null ? null : publication.effectiveFrom(), p.assuranceLevel());
                 p.documents().forEach(d -> row(documentSheet, p.code(), d.name(), d.copyKind().name(), d.count(),
                         Boolean.TRUE.equals(d.mandatory()) ? "X" : "", d.templateName()));
                 p.fees().forEach(f -> row(feeSheet, p.code(), f.name(), f.amount(), f.note()));
@@ -212,7 +213,7 @@ public class ProcedureTransfer {
                 TimeUnit unit = cells.enumValue(7, TimeUnit.class);
                 lines.add(new Line(r + 1, new ProcedureData(code, cells.text(1), cells.text(2), cells.text(3),
                         cells.text(4), applicants.contains(null) ? null : applicants,
-                        new TimeLimit(cells.integer(6), unit), cells.enumValue(8, OnlineLevel.class),
+                        new TimeLimit(cells.integer(6), unit), cells.enumValue(8, OnlineLevel.class), cells.level(16),
                         fees.getOrDefault(code, List.of()), documents.getOrDefault(code, List.of()),
                         steps.getOrDefault(code, List.of()), cells.text(9), cells.text(10), cells.text(11),
                         cells.enumValue(12, ClockPolicy.class), null, null, null, publication)));
@@ -271,6 +272,12 @@ public class ProcedureTransfer {
             String value = cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)
                     ? numeric(cell.getNumericCellValue()) : FORMAT.formatCellValue(cell);
             return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        /** An assurance level, 1 or 2 ("2.0" as a copied number cell reads); anything else is out of range (0). */
+        Integer level(int column) {
+            String text = text(column);
+            return text == null ? null : text.matches("[12](\\.0+)?") ? Integer.valueOf(text.substring(0, 1)) : 0;
         }
 
         Integer integer(int column) {
@@ -368,8 +375,8 @@ public class ProcedureTransfer {
 
     private static ProcedureData withoutRevision(ProcedureData d) {
         return new ProcedureData(d.code(), d.name(), d.field(), d.agencyName(), d.agencyCode(), d.applicants(),
-                d.timeLimit(), d.onlineLevel(), d.fees(), d.documents(), d.steps(), d.result(), d.conditions(),
-                d.legalBasis(), d.clockPolicy(), null, null, null, d.publication());
+                d.timeLimit(), d.onlineLevel(), d.requiredAssuranceLevel(), d.fees(), d.documents(), d.steps(),
+                d.result(), d.conditions(), d.legalBasis(), d.clockPolicy(), null, null, null, d.publication());
     }
 
     private static int count(List<RowReport> rows, Outcome outcome) {

@@ -304,6 +304,24 @@ final class Dossier {
         moveTo(DossierStatus.RETURNED, "RETURNED", at, by, unit, method.name());
     }
 
+    /** The statuses in which an electronic result may be issued: accepted, no result returned, not ended. */
+    static final Set<DossierStatus> RESULT_ISSUABLE = Set.of(DossierStatus.ACCEPTED, DossierStatus.IN_PROCESS,
+            DossierStatus.FINANCIAL_OBLIGATION, DossierStatus.RESULT_READY);
+
+    boolean resultIssuable() {
+        return RESULT_ISSUABLE.contains(status);
+    }
+
+    /**
+     * An electronic result (kết quả điện tử) is issued, with its result code: while the dossier is processed or its
+     * result waits at the desk, never once it was returned or ended (Decree 45/2020/NĐ-CP Art. 14). Recorded in the
+     * history; the status does not change, the desk still returns the result.
+     */
+    void issueResult(String resultCode, String name, Instant at, String by, String unit) {
+        requireStatus("issue-result", RESULT_ISSUABLE);
+        record(status, "RESULT_ISSUED", at, by, unit, name + " · " + resultCode);
+    }
+
     private void completeStep(Route route, ProcessClock processClock, Instant at, String by, String note) {
         StepData done = route.step(step.order());
         int next = step.order() + 1;

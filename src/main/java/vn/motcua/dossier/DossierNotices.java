@@ -2,7 +2,6 @@ package vn.motcua.dossier;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,17 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import vn.motcua.identity.Identity;
-import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
-import vn.motcua.organization.Organization;
-import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.VietnamTime;
 
@@ -39,8 +32,6 @@ class DossierNotices {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
-    /** Names of agencies and officers change rarely: read at most this often per node, not at every change. */
-    private static final Duration NAMES_KEPT = Duration.ofMinutes(1);
 
     /** The form attached to the notice of each action (the others have none). */
     private static final Map<String, String> FORMS = Map.of(
@@ -53,23 +44,17 @@ class DossierNotices {
     private final Notices notices;
     private final MessageSource messages;
     private final PublicAddress publicAddress;
-    private final Organization organization;
-    private final Identity identity;
+    private final ActorNames names;
     private final ApplicationEventPublisher events;
-    private final Map<String, Name> names = new ConcurrentHashMap<>();
 
-    DossierNotices(Notices notices, MessageSource messages, PublicAddress publicAddress, Organization organization,
-            Identity identity, ApplicationEventPublisher events) {
+    DossierNotices(Notices notices, MessageSource messages, PublicAddress publicAddress, ActorNames names,
+            ApplicationEventPublisher events) {
         this.notices = notices;
         this.messages = messages;
         this.publicAddress = publicAddress;
-        this.organization = organization;
-        this.identity = identity;
+        this.names = names;
         this.events = events;
     }
-
-    /** A name as read at {@code nanos} ({@link System#nanoTime()}; {@code value} {@code null} when there is none). */
-    private record Name(String value, long nanos) {}
 
     /** Called with the change a save wrote, in its transaction. */
     void changed(Dossier dossier, Dossier.Changes changes) {
@@ -112,11 +97,11 @@ class DossierNotices {
 
     private DossierStatusChanged statusChanged(Dossier dossier, Dossier.Event event) {
         Reception reception = dossier.reception();
-        String agency = agencyOf(event.unitCode(), reception.agencyCode());
+        String agency = names.agencyOf(event.unitCode(), reception.agencyCode());
         return new DossierStatusChanged(dossier.code(), event.status(), event.status().code(), event.action(),
-                reception.procedure().name(), agency, agencyName(agency), officerName(event.byUser()),
+                reception.procedure().name(), agency, names.agencyName(agency), names.officerName(event.byUser()),
                 event.at().atZone(VietnamTime.ZONE).toOffsetDateTime(), reception.applicant().citizenId(),
-                reception.channel() == Channel.ONLINE && !isStaff(reception.receivedBy()) ? reception.receivedBy() : null,
+                reception.channel() == Channel.ONLINE && !ActorNames.isStaff(reception.receivedBy()) ? reception.receivedBy() : null,
                 event.note());
     }
 
@@ -131,9 +116,9 @@ class DossierNotices {
                 event.note() == null ? "" : event.note(),
                 method == null ? "" : text("dossier.return-method." + method.name()), moment(online.checkDueAt()),
                 moment(online.supplementDueAt())};
-        String agency = agencyOf(event.unitCode(), dossier.reception().agencyCode());
-        String agencyName = agencyName(agency);
-        String officer = officerName(event.byUser());
+        String agency = names.agencyOf(event.unitCode(), dossier.reception().agencyCode());
+        String agencyName = names.agencyName(agency);
+        String officer = names.officerName(event.byUser());
         String lookup = publicAddress.url() + "/tra-cuu?ma=" + URLEncoder.encode(dossier.code(), StandardCharsets.UTF_8);
         StringBuilder body = new StringBuilder(text("dossier.notice.greeting", applicant.name())).append("\n\n")
                 .append(text(key + ".body", args));
@@ -151,50 +136,6 @@ class DossierNotices {
                         DossierFormAttachments.reference(form, dossier.code())));
         notices.enqueue(new Notice("DOSSIER_" + event.action(), applicant.email(), applicant.phone(),
                 text(key + ".subject", args), body.toString(), attachments));
-    }
-
-    /** The agency of the unit where the change happened; {@code fallback} (the receiving agency) if unknown. */
-    private String agencyOf(String unitCode, String fallback) {
-        if (unitCode == null) {
-            return fallback;
-        }
-        String agency = remembered("unit:" + unitCode,
-                code -> organization.unit(unitCode).map(UnitView::agencyCode).orElse(null));
-        return agency == null ? fallback : agency;
-    }
-
-    private String agencyName(String agencyCode) {
-        return remembered("agency:" + agencyCode, code -> organization.agencyName(agencyCode).orElse(null));
-    }
-
-    /** The full name of the member of staff who acted; {@code null} for the applicant or the system. */
-    private String officerName(String actor) {
-        if (!isStaff(actor)) {
-            return null;
-        }
-        return remembered("user:" + actor, key -> identity.user(actor).map(StaffUser::fullName).orElse(actor));
-    }
-
-    /**
-     * Whether an actor of the history is a member of staff: the applicant's online account and the system are
-     * named with a prefix ({@code citizen:42}, {@code system:deadline-watch}); staff user names have none.
-     */
-    static boolean isStaff(String actor) {
-        return actor != null && actor.indexOf(':') < 0;
-    }
-
-    private String remembered(String key, Function<String, String> read) {
-        long now = System.nanoTime();
-        Name known = names.get(key);
-        if (known != null && now - known.nanos() < NAMES_KEPT.toNanos()) {
-            return known.value();
-        }
-        if (names.size() > 10_000) {
-            names.clear();
-        }
-        String value = read.apply(key);
-        names.put(key, new Name(value, now));
-        return value;
     }
 
     private String moment(Instant instant) {

@@ -41,9 +41,12 @@ public class DossierProcessing {
     private final LetterRegister letters;
     private final Organization organization;
     private final ApologySettings apologies;
+    private final ResultStore results;
 
     DossierProcessing(DossierStore store, DossierDesk desk, ProcessClock processClock, Catalog catalog, JsonMapper json,
-            Clock clock, LetterRegister letters, Organization organization, ApologySettings apologies) {
+            Clock clock, LetterRegister letters, Organization organization, ApologySettings apologies,
+            ResultStore results) {
+        this.results = results;
         this.letters = letters;
         this.organization = organization;
         this.apologies = apologies;
@@ -169,7 +172,11 @@ public class DossierProcessing {
         return state(store.save(d), route(d));
     }
 
-    /** The desk hands the result over: in person, by post or online (statusCode 10). */
+    /**
+     * The desk hands the result over: in person, by post or online (statusCode 10). Online means an electronic
+     * result ({@link DossierResults}): without one there is nothing to return online (Decree 45/2020/NĐ-CP Art. 14),
+     * and the national dashboard would not count the dossier as online (Decision 766/QĐ-TTg).
+     */
     @Transactional
     public State returnResult(String code, ReturnMethod method, Integer expectedVersion, StaffUser by) {
         if (method == null) {
@@ -180,6 +187,9 @@ public class DossierProcessing {
             throw forbidden();
         }
         requireVersion(d, expectedVersion);
+        if (method == ReturnMethod.ONLINE && d.status() == DossierStatus.RESULT_READY && !results.issued(d.id())) {
+            throw ProblemException.conflict("dossier.return.online-without-result", d.code());
+        }
         Route route = route(d);
         d.returnResult(method, processClock, route, now(), by.username(), by.unitCode());
         return state(store.save(d), route);

@@ -40,9 +40,12 @@ public class DossierQueries {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Catalog catalog;
+    private final ResultStore results;
 
-    DossierQueries(DossierStore store, JdbcClient jdbc, JsonMapper json, MessageSource messages, Catalog catalog) {
+    DossierQueries(DossierStore store, JdbcClient jdbc, JsonMapper json, MessageSource messages, Catalog catalog,
+            ResultStore results) {
         this.catalog = catalog;
+        this.results = results;
         this.store = store;
         this.jdbc = jdbc;
         this.json = json;
@@ -75,7 +78,8 @@ public class DossierQueries {
                 time(outcome.resultReadyAt()), outcome.timeliness(), time(outcome.returnedAt()), outcome.returnMethod(),
                 outcome.closingReason(), apology == null ? null : apology.number(), apology != null && apology.late(),
                 route(d).decidingUnit(), r.sets(), r.requestedReturnMethod(), r.channel().code(),
-                time(d.online().countsFrom()), time(d.online().checkDueAt()), time(d.online().supplementDueAt()));
+                time(d.online().countsFrom()), time(d.online().checkDueAt()), time(d.online().supplementDueAt()),
+                results.issued(d.id()));
     }
 
     private List<IntakeRequest.SupplementItem> items(String json) {
@@ -111,7 +115,8 @@ public class DossierQueries {
                 .toList();
     }
 
-    private Dossier visibleDossier(String code, StaffUser caller) {
+    /** The dossier if the caller may see it; otherwise unknown (404), as if it did not exist. */
+    Dossier visibleDossier(String code, StaffUser caller) {
         return store.find(code).filter(dossier -> visible(dossier, caller))
                 .orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
     }

@@ -24,7 +24,9 @@ public final class DossierViews {
      * channelCode}: the national dashboard's channel (1 in person, 2 online, 3 postal). An online dossier's {@code
      * receivedAt} is when it was submitted; {@code checkCountsFrom} when the desk's check counts from (the next
      * office session if it was submitted outside office hours), {@code checkDueAt} by when the desk must check it,
-     * {@code supplementDueAt} by when the applicant must answer the intake's supplement request.
+     * {@code supplementDueAt} by when the applicant must answer the intake's supplement request;
+     * {@code electronicResult}: an electronic result was issued ({@link DossierResults}), the national dashboard's
+     * "kết quả điện tử" (Decision 766/QĐ-TTg): an online return needs one.
      */
     public record Detail(String code, DossierStatus status, int statusCode, Channel channel, String agencyCode,
             String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
@@ -36,7 +38,7 @@ public final class DossierViews {
             Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
             String apologyNumber, boolean apologyLate, String handlingUnitCode, int sets,
             ReturnMethod requestedReturnMethod, int channelCode, OffsetDateTime checkCountsFrom,
-            OffsetDateTime checkDueAt, OffsetDateTime supplementDueAt) {}
+            OffsetDateTime checkDueAt, OffsetDateTime supplementDueAt, boolean electronicResult) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,

@@ -98,6 +98,20 @@ public class Citizens {
                 : Optional.empty();
     }
 
+    /**
+     * The active accounts whose holder proved this citizen ID in person (level 2): they follow the dossiers filed
+     * under it, at the desk as well as online. A level-1 account's ID is only typed, and proves nothing.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<Long> provenHolders(String citizenId) {
+        if (citizenId == null || citizenId.isBlank()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from citizen_account where citizen_id = ? and assurance_level = 2"
+                        + " and status = 'ACTIVE'")
+                .param(citizenId).query(Long.class).list();
+    }
+
     /** An active account by phone number, e-mail address or user name, as typed at sign-in. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CitizenUser> byLogin(String login) {

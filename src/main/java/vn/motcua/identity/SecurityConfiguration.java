@@ -32,7 +32,8 @@ import vn.motcua.shared.web.Problems;
  * Who may call what. Machines call {@code /api/v1/**} with HTTP Basic or a bearer token ({@link ApiTokens})
  * (stateless, no session, so no CSRF exposure), and so does a monitoring system {@code /actuator/**} (administrators
  * only, but {@code /actuator/health}); {@code /api/public/**}, the public catalogue pages
- * {@code /procedures/**} and the dossier look-up {@code /tra-cuu} are open; people sign in with a form and a
+ * {@code /procedures/**}, the dossier look-up {@code /tra-cuu} and the check of an electronic result
+ * {@code /xac-thuc/**} are open; people sign in with a form and a
  * session (CSRF on every form). Every endpoint states its roles with {@code @PreAuthorize}; this configuration only makes sure
  * that nothing under {@code /api/v1} or the staff pages is reachable without signing in.
  *
@@ -213,6 +214,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // The public catalogue of procedures in force (công khai thủ tục hành chính).
                         .requestMatchers("/procedures", "/procedures/**").permitAll()
+                        // The public check of an electronic result, which the QR code printed on it opens.
+                        .requestMatchers("/xac-thuc", "/xac-thuc/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

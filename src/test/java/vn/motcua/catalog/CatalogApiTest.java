@@ -125,6 +125,20 @@ class CatalogApiTest {
                 .contains("code", "name", "timeLimit.amount", "documents[0].count");
         assertThat(admin().post("/api/v1/procedures", "{\"code\": [}").status()).isEqualTo(400);
         assertThat(admin().post("/api/v1/procedures", Map.of("onlineLevel", "LEVEL4")).status()).isEqualTo(400);
+        Map<String, Object> level = procedure("1.900009.000.00.00.H27", "Cấp phép mức định danh sai");
+        level.put("requiredAssuranceLevel", 3);
+        Api.Response wrongLevel = admin().post("/api/v1/procedures", level);
+        assertThat(wrongLevel.status()).isEqualTo(400);
+        assertThat(wrongLevel.json().get("errors").get(0).get("field").asString()).isEqualTo("requiredAssuranceLevel");
+    }
+
+    @Test
+    void a_version_may_require_a_level_two_account_to_file_online_and_one_not_saying_requires_level_one() {
+        Map<String, Object> p = procedure("1.900010.000.00.00.H27", "Cấp phép cần tài khoản mức 2");
+        p.put("requiredAssuranceLevel", 2);
+        assertThat(admin().post("/api/v1/procedures", p).json().get("requiredAssuranceLevel").asInt()).isEqualTo(2);
+        assertThat(admin().post("/api/v1/procedures", procedure("1.900011.000.00.00.H27", "Cấp phép mức 1"))
+                .json().get("requiredAssuranceLevel").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -71,6 +71,7 @@ class CatalogImportTest {
     void the_xlsx_export_imports_back_and_bad_rows_in_a_workbook_are_reported() throws Exception {
         Map<String, Object> p = procedure("1.920006.000.00.00.H27", "Thủ tục đi qua Excel");
         p.put("publication", CatalogFixtures.decision());
+        p.put("requiredAssuranceLevel", 2);
         assertThat(admin().post("/api/v1/procedures/import", List.of(p)).status()).isEqualTo(200);
 
         byte[] workbook = download("/api/v1/procedures/export?format=xlsx");
@@ -86,6 +87,9 @@ class CatalogImportTest {
             }
             assertThat(row).isNotNull();
             assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Thủ tục đi qua Excel");
+            assertThat(procedures.getRow(0).getCell(16).getStringCellValue())
+                    .isEqualTo("Mức định danh điện tử để nộp trực tuyến (1, 2)");
+            assertThat(row.getCell(16).getNumericCellValue()).isEqualTo(2);
 
             // Keep only our procedure, rename it, and add a second row whose steps are missing.
             for (int i = procedures.getLastRowNum(); i >= 1; i--) {

@@ -76,7 +76,7 @@ class DossierTest {
 
     static ProcedureData procedure(ClockPolicy policy) {
         return new ProcedureData("1.000001.000.00.00.H27", "Cấp giấy phép xây dựng", "Xây dựng", "Sở Xây dựng", "SXD",
-                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, List.of(), List.of(),
+                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, null, List.of(), List.of(),
                 List.of(new StepData(1, "Tiếp nhận", "VP.MC", StepRole.RECEPTION, 4, null),
                         new StepData(2, "Thẩm định", "SXD.QLXD", StepRole.SPECIALIST, 16, null),
                         new StepData(3, "Phê duyệt", "SXD.LD", StepRole.LEADER, 4, null),
@@ -482,7 +482,7 @@ class DossierTest {
     void the_deciding_unit_is_the_last_leaders_step_or_else_the_last_processing_step() {
         assertThat(ROUTE.decidingUnit()).isEqualTo("SXD.LD");
         ProcedureData noLeader = new ProcedureData("1.000002.000.00.00.H27", "Thử", "Xây dựng", "Sở Xây dựng", "SXD",
-                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, List.of(), List.of(),
+                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, null, List.of(), List.of(),
                 List.of(new StepData(1, "Tiếp nhận", "VP.MC", StepRole.RECEPTION, 4, null),
                         new StepData(2, "Thẩm định", "SXD.QLXD", StepRole.SPECIALIST, 16, null),
                         new StepData(3, "Kiểm tra", "STC.DT", StepRole.SPECIALIST, 4, null)),

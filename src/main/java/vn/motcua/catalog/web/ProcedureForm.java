@@ -29,6 +29,7 @@ public class ProcedureForm {
     private Integer timeLimitAmount;
     private TimeUnit timeLimitUnit = TimeUnit.WORKING_DAYS;
     private OnlineLevel onlineLevel = OnlineLevel.PARTIAL;
+    private Integer requiredAssuranceLevel = 1;
     private ClockPolicy clockPolicy = ClockPolicy.RESTART;
     private String result;
     private String conditions;
@@ -214,6 +215,7 @@ public class ProcedureForm {
         form.timeLimitAmount = p.timeLimit().amount();
         form.timeLimitUnit = p.timeLimit().unit();
         form.onlineLevel = p.onlineLevel();
+        form.requiredAssuranceLevel = p.assuranceLevel();
         form.clockPolicy = p.clockPolicy();
         form.result = p.result();
         form.conditions = p.conditions();
@@ -276,7 +278,7 @@ public class ProcedureForm {
         }
         return new ProcedureData(code == null ? null : code.strip(), name, field, agencyName, agencyCode,
                 List.copyOf(applicants.stream().filter(java.util.Objects::nonNull).distinct().toList()),
-                new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel, feeData, documentData, stepData, result,
+                new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel, requiredAssuranceLevel, feeData, documentData, stepData, result,
                 conditions, legalBasis, clockPolicy, null, null, revision, null);
     }
 
@@ -359,6 +361,14 @@ public class ProcedureForm {
 
     public void setOnlineLevel(OnlineLevel onlineLevel) {
         this.onlineLevel = onlineLevel;
+    }
+
+    public Integer getRequiredAssuranceLevel() {
+        return requiredAssuranceLevel;
+    }
+
+    public void setRequiredAssuranceLevel(Integer requiredAssuranceLevel) {
+        this.requiredAssuranceLevel = requiredAssuranceLevel;
     }
 
     public ClockPolicy getClockPolicy() {

@@ -56,15 +56,15 @@ class PublicProcedureApi {
     }
 
     record Detail(String code, String name, String field, String agencyName, String agencyCode,
-            List<Applicant> applicants, TimeLimit timeLimit, OnlineLevel onlineLevel,
+            List<Applicant> applicants, TimeLimit timeLimit, OnlineLevel onlineLevel, int requiredAssuranceLevel,
             List<ProcedureData.DocumentData> documents, List<ProcedureData.FeeData> fees,
             List<ProcedureData.StepData> steps, String result, String conditions, String legalBasis,
             ClockPolicy clockPolicy, ProcedureStatus status, Integer version, ProcedureData.Publication publication) {
 
         static Detail of(ProcedureData p) {
             return new Detail(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                    p.timeLimit(), p.onlineLevel(), p.documents(), p.fees(), p.steps(), p.result(), p.conditions(),
-                    p.legalBasis(), p.clockPolicy(), p.status(), p.version(), p.publication());
+                    p.timeLimit(), p.onlineLevel(), p.assuranceLevel(), p.documents(), p.fees(), p.steps(), p.result(),
+                    p.conditions(), p.legalBasis(), p.clockPolicy(), p.status(), p.version(), p.publication());
         }
     }
 

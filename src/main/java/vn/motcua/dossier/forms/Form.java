@@ -50,7 +50,7 @@ public enum Form {
      * one; the stop notice once the dossier was stopped or withdrawn (both stop its processing at the
      * applicant's request or the agency's, Decree 118/2025/NĐ-CP Art. 21); the control slip from acceptance on.
      */
-    boolean appliesTo(Detail dossier) {
+    public boolean appliesTo(Detail dossier) {
         return switch (this) {
             case RECEIPT -> dossier.acceptedAt() != null && dossier.dueAt() != null;
             case SUPPLEMENT_REQUEST -> !DossierForms.supplementItems(dossier).isEmpty();

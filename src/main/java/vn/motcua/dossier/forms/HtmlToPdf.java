@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 class HtmlToPdf {
 
     static final String FONT_FAMILY = "Liberation Serif";
-    private static final String FONTS = "/fonts/liberation-serif/";
+    static final String FONTS = "/fonts/liberation-serif/";
     /** A tag (Thymeleaf escapes "<" and ">" inside attribute values, so a tag ends at the first ">"). */
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     /**
@@ -122,7 +122,7 @@ class HtmlToPdf {
         return new ByteArrayInputStream(font);
     }
 
-    private static byte[] font(String file) {
+    static byte[] font(String file) {
         try (InputStream in = HtmlToPdf.class.getResourceAsStream(FONTS + file)) {
             if (in == null) {
                 throw new IllegalStateException("Font " + FONTS + file + " is not on the classpath");

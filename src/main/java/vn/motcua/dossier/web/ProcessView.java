@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierResults;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierViews;
 import vn.motcua.dossier.ReturnMethod;
@@ -21,8 +22,8 @@ import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 
 /**
- * What the dossier page shows of the internal process: the current step, the control slip (Form 06) and
- * the actions the signed-in user may take. The forms offered follow {@link vn.motcua.dossier.DossierProcessing}'s
+ * What the dossier page shows of the internal process: the current step, the control slip (Form 06), the
+ * electronic results and the actions the signed-in user may take. The forms offered follow {@link vn.motcua.dossier.DossierProcessing}'s
  * rules so that nobody is shown a button the service would refuse; the service still decides, and a refusal
  * (someone acted first) comes back as a message on the page.
  */
@@ -46,8 +47,11 @@ class ProcessView {
     private final Catalog catalog;
     private final Organization organization;
     private final Clock clock;
+    private final DossierResults results;
 
-    ProcessView(DossierQueries queries, Catalog catalog, Organization organization, Clock clock) {
+    ProcessView(DossierQueries queries, Catalog catalog, Organization organization, Clock clock,
+            DossierResults results) {
+        this.results = results;
         this.queries = queries;
         this.catalog = catalog;
         this.organization = organization;
@@ -80,6 +84,9 @@ class ProcessView {
         model.addAttribute("unitNames", unitNames);
         model.addAttribute("actions", actions(d, caller, routeAgencies));
         model.addAttribute("returnMethods", ReturnMethod.values());
+        // The electronic results, and the form to issue one for those who may now.
+        model.addAttribute("results", d.acceptedAt() == null ? List.of() : results.list(d.code(), caller));
+        model.addAttribute("mayIssueResult", d.acceptedAt() != null && results.mayIssue(d.code(), caller));
     }
 
     Actions actions(DossierViews.Detail d, StaffUser caller, Set<String> routeAgencies) {

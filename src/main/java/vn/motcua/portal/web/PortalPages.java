@@ -14,23 +14,28 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.motcua.identity.CitizenSignInProviders;
 import vn.motcua.identity.Citizens;
+import vn.motcua.portal.Inbox;
 
 /**
- * The citizens' sign-in page (a password, or one of the identity providers configured), and what every citizen's page shows in its frame ({@code portal/layout}): the signed-in
- * citizen as {@code citizen}, or none.
+ * The citizens' sign-in page (a password, or one of the identity providers configured), and what every citizen's
+ * page shows in its frame ({@code portal/layout}): the signed-in citizen as {@code citizen}, or none, and the number
+ * of their notices not read ({@code unreadNotices}).
  */
 @Controller
 class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
 
     private final Citizens citizens;
     private final CitizenSignInProviders providers;
+    private final Inbox inbox;
     private final int maxFailedLogins;
     private final Duration lockoutDuration;
 
-    PortalPages(Citizens citizens, CitizenSignInProviders providers, @Value("${motcua.security.max-failed-logins:5}") int maxFailedLogins,
+    PortalPages(Citizens citizens, CitizenSignInProviders providers, Inbox inbox,
+            @Value("${motcua.security.max-failed-logins:5}") int maxFailedLogins,
             @Value("${motcua.security.lockout-duration:15m}") Duration lockoutDuration) {
         this.citizens = citizens;
         this.providers = providers;
+        this.inbox = inbox;
         this.maxFailedLogins = maxFailedLogins;
         this.lockoutDuration = lockoutDuration;
     }
@@ -47,12 +52,6 @@ class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
         return "portal/sign-in";
     }
 
-    @GetMapping("/cong-dan/ho-so")
-    @PreAuthorize("hasRole('CITIZEN')")
-    String myDossiers() {
-        return "portal/my-dossiers";
-    }
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/cong-dan/**");
@@ -63,7 +62,10 @@ class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
             ModelAndView view) {
         if (view != null && view.isReference() && view.getViewName() != null
                 && !view.getViewName().startsWith("redirect:") && !view.getModel().containsKey("citizen")) {
-            view.addObject("citizen", citizens.current().orElse(null));
+            Citizens.CitizenUser citizen = citizens.current().orElse(null);
+            view.addObject("citizen", citizen);
+            // The navigation's badge: notices not read yet.
+            view.addObject("unreadNotices", citizen == null ? 0L : inbox.unread(citizen.id()));
         }
     }
 }

@@ -161,6 +161,28 @@ class CatalogAdminPagesTest {
     }
 
     @Test
+    void anAdministratorRequiresALevelTwoAccountToFileAProcedureOnlineAndThePublicPageSaysSo() {
+        String code = code(125);
+        WebSession admin = WebSession.signIn(port, "admin");
+        admin.get("/admin/procedures/new");
+        Map<String, String> form = form(procedure(code, "Cấp phép cần định danh mức 2"));
+        form.put("requiredAssuranceLevel", "2");
+        assertThat(admin.post("/admin/procedures/new", form).status()).isEqualTo(302);
+        assertThat(catalog.current(code)).hasValueSatisfying(p -> assertThat(p.assuranceLevel()).isEqualTo(2));
+        assertThat(admin.get("/admin/procedures/" + code + "/edit").body())
+                .contains("<option value=\"2\" selected=\"selected\">Mức 2</option>");
+        admin.post("/admin/procedures/" + code + "/publish",
+                Map.of("decisionNumber", "1954/QĐ-UBND", "decisionDate", "02/03/2026", "effectiveFrom", "05/03/2026"));
+        assertThat(WebSession.anonymous(port).get("/procedures/" + code).body())
+                .contains("Nộp trực tuyến cần tài khoản định danh điện tử mức 2.");
+        form.put("requiredAssuranceLevel", "3");
+        form.put("code", code(126));
+        Api.Response refused = admin.post("/admin/procedures/new", form);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Mức định danh điện tử để nộp trực tuyến phải là 1 hoặc 2.");
+    }
+
+    @Test
     void theEditorShowsEachErrorNextToItsInputAndKeepsWhatWasTyped() {
         WebSession admin = WebSession.signIn(port, "admin");
         admin.get("/admin/procedures/new");

@@ -29,7 +29,7 @@ final class ProcedureFixtures {
     static ProcedureData procedure(String code, String name) {
         return new ProcedureData(code, name, "Xây dựng", "Sở Xây dựng thành phố Hải Phòng", "000.00.07.H27",
                 List.of(Applicant.CITIZEN, Applicant.ORGANIZATION), new TimeLimit(15, TimeUnit.WORKING_DAYS),
-                OnlineLevel.PARTIAL,
+                OnlineLevel.PARTIAL, null,
                 List.of(new ProcedureData.FeeData("Lệ phí cấp giấy phép", 150_000L, "Nộp khi nhận kết quả"),
                         new ProcedureData.FeeData("Phí thẩm định", 1_500_000L, null)),
                 List.of(new ProcedureData.DocumentData(null, "Đơn đề nghị cấp phép thử nghiệm", CopyKind.ORIGINAL, 1,
@@ -48,20 +48,20 @@ final class ProcedureFixtures {
 
     static ProcedureData withoutFees(ProcedureData p) {
         return new ProcedureData(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                p.timeLimit(), p.onlineLevel(), List.of(), p.documents(), p.steps(), p.result(), p.conditions(),
-                p.legalBasis(), p.clockPolicy(), null, null, null, null);
+                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), List.of(), p.documents(), p.steps(),
+                p.result(), p.conditions(), p.legalBasis(), p.clockPolicy(), null, null, null, null);
     }
 
     static ProcedureData withSteps(ProcedureData p, List<ProcedureData.StepData> steps) {
         return new ProcedureData(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                p.timeLimit(), p.onlineLevel(), p.fees(), p.documents(), steps, p.result(), p.conditions(),
-                p.legalBasis(), p.clockPolicy(), null, null, null, null);
+                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), p.fees(), p.documents(), steps,
+                p.result(), p.conditions(), p.legalBasis(), p.clockPolicy(), null, null, null, null);
     }
 
     static ProcedureData withDocuments(ProcedureData p, List<ProcedureData.DocumentData> documents) {
         return new ProcedureData(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                p.timeLimit(), p.onlineLevel(), p.fees(), documents, p.steps(), p.result(), p.conditions(),
-                p.legalBasis(), p.clockPolicy(), null, null, null, null);
+                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), p.fees(), documents, p.steps(),
+                p.result(), p.conditions(), p.legalBasis(), p.clockPolicy(), null, null, null, null);
     }
 
     static ProcedureData.Publication decision(String number) {
@@ -80,6 +80,7 @@ final class ProcedureFixtures {
         form.put("timeLimitAmount", String.valueOf(p.timeLimit().amount()));
         form.put("timeLimitUnit", p.timeLimit().unit().name());
         form.put("onlineLevel", p.onlineLevel().name());
+        form.put("requiredAssuranceLevel", String.valueOf(p.assuranceLevel()));
         form.put("clockPolicy", p.clockPolicy().name());
         form.put("result", p.result());
         form.put("conditions", p.conditions());
