@@ -124,6 +124,9 @@ class ResultsBrowserTest extends BrowserTest {
         Api.Response unknown = WebSession.anonymous(port).get("/xac-thuc/ZZZZ2222ZZZZ");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("Không tìm thấy kết quả điện tử có mã này");
+        assertThat(unknown.header("Set-Cookie")).as("no session for visitors").isNull();
+        assertThat(WebSession.anonymous(port).get("/xac-thuc/ZZZZ2222ZZZZ?lang=en").body())
+                .contains("No electronic result has this code");
 
         String code = accepted("Tạ Văn Xem");
         String leaderPage = WebSession.signIn(port, "lanhdao.sxd").get("/desk/dossiers/" + code).body();
