@@ -1,11 +1,7 @@
 package vn.motcua.demo;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,6 +9,7 @@ import org.springframework.web.util.HtmlUtils;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.ProcedureData;
 import vn.motcua.catalog.ProcedureTemplates;
+import vn.motcua.platform.HtmlToPdf;
 
 /**
  * Form templates for a few demo procedures, so that their public pages offer one to download: a one-page PDF
@@ -26,33 +23,35 @@ class DemoFormTemplates {
     static final List<String> PROCEDURES = List.of("1.009794.000.00.00.H27", "1.013226.000.00.00.H27",
             "1.012790.000.00.00.H27");
     static final String UPLOADED_BY = "admin";
-    private static final String FONTS = "/fonts/liberation-serif/";
 
     private final Catalog catalog;
     private final ProcedureTemplates templates;
+    private final HtmlToPdf pdf;
 
-    DemoFormTemplates(Catalog catalog, ProcedureTemplates templates) {
+    DemoFormTemplates(Catalog catalog, ProcedureTemplates templates, HtmlToPdf pdf) {
         this.catalog = catalog;
         this.templates = templates;
+        this.pdf = pdf;
     }
 
     void load() {
         for (String code : PROCEDURES) {
             ProcedureData procedure = catalog.published(code).orElseThrow(() -> new IllegalStateException(
                     "demo procedure " + code + " is not published"));
-            ProcedureData.DocumentData form = procedure.documents().stream().filter(d -> d.templateName() != null)
-                    .findFirst().orElseThrow();
+            ProcedureData.DocumentData document = procedure.documents().stream()
+                    .filter(d -> d.templateName() != null).findFirst().orElseThrow();
+            byte[] form = pdf.render(form(document.name(), procedure.agencyName()));
             try {
-                templates.attach(code, procedure.version(), form.id(), form.templateName(),
-                        new ByteArrayInputStream(pdf(form.name(), procedure.agencyName())), UPLOADED_BY);
+                templates.attach(code, procedure.version(), document.id(), document.templateName(),
+                        new ByteArrayInputStream(form), UPLOADED_BY);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
 
-    /** "Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 01 …)" → a form titled ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG. */
-    static byte[] pdf(String documentName, String agency) {
+    /** "Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 01 …)" → the XHTML of a form titled ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG. */
+    static String form(String documentName, String agency) {
         int bracket = documentName.indexOf('(');
         String title = (bracket > 0 ? documentName.substring(0, bracket) : documentName).strip();
         StringBuilder lines = new StringBuilder();
@@ -60,7 +59,7 @@ class DemoFormTemplates {
                 "Số điện thoại", "Thư điện tử", "Nội dung đề nghị", "Giấy tờ kèm theo")) {
             lines.append("<tr><td class=\"label\">").append(field).append(":</td><td class=\"blank\"></td></tr>");
         }
-        String html = """
+        return """
                 <html><head><style>
                 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
                 body { font-family: 'Liberation Serif'; font-size: 13pt; }
@@ -83,28 +82,5 @@ class DemoFormTemplates {
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(title.toUpperCase(java.util.Locale.forLanguageTag("vi")), "UTF-8"),
                 HtmlUtils.htmlEscape(agency, "UTF-8"), lines);
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.withProducer("motcua");
-        builder.useFont(() -> font("LiberationSerif-Regular.ttf"), "Liberation Serif", 400, FontStyle.NORMAL, true);
-        builder.useFont(() -> font("LiberationSerif-Bold.ttf"), "Liberation Serif", 700, FontStyle.NORMAL, true);
-        builder.useFont(() -> font("LiberationSerif-Italic.ttf"), "Liberation Serif", 400, FontStyle.ITALIC, true);
-        builder.withHtmlContent(html, null);
-        builder.toStream(pdf);
-        try {
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return pdf.toByteArray();
-    }
-
-    private static InputStream font(String file) {
-        InputStream in = DemoFormTemplates.class.getResourceAsStream(FONTS + file);
-        if (in == null) {
-            throw new IllegalStateException("Font " + FONTS + file + " is not on the classpath");
-        }
-        return in;
     }
 }

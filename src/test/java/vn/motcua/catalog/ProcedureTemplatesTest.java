@@ -7,6 +7,8 @@ import static vn.motcua.catalog.CatalogFixtures.procedure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -186,45 +188,51 @@ class ProcedureTemplatesTest {
     }
 
     static byte[] docx(String title) {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument()) {
             document.createParagraph().createRun().setText(title);
-            document.write(out);
-            return out.toByteArray();
+            return written(document::write);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     static byte[] xlsx() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             workbook.createSheet("Tờ khai").createRow(0).createCell(0).setCellValue("Họ và tên");
-            workbook.write(out);
-            return out.toByteArray();
+            return written(workbook::write);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     static byte[] xls() {
-        try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (HSSFWorkbook workbook = new HSSFWorkbook()) {
             workbook.createSheet("To khai").createRow(0).createCell(0).setCellValue("Ho va ten");
-            workbook.write(out);
-            return out.toByteArray();
+            return written(workbook::write);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    static byte[] written(Writing writing) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writing.to(out);
+        return out.toByteArray();
     }
 
     /** An OLE2 compound file holding streams of these names, as Word and Excel 97–2003 write them. */
     static byte[] compoundFile(String... streams) {
-        try (POIFSFileSystem file = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (POIFSFileSystem file = new POIFSFileSystem()) {
             for (String stream : streams) {
                 file.createDocument(new ByteArrayInputStream(new byte[64]), stream);
             }
-            file.writeFilesystem(out);
-            return out.toByteArray();
+            return written(file::writeFilesystem);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -237,7 +245,7 @@ class ProcedureTemplatesTest {
                 zip.closeEntry();
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.platform.PublicAddress;
 import vn.motcua.support.Api;
+import vn.motcua.support.Intakes;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.Pdfs;
 
@@ -43,11 +43,9 @@ class DossierResultsTest {
     @Autowired
     LookupGuard guard;
 
-    long document;
-
     @BeforeAll
     void publish() {
-        document = ProcessFixtures.publishFourStepProcess(port, PROCEDURE, "Cấp phép thử nghiệm kết quả điện tử",
+        ProcessFixtures.publishFourStepProcess(port, PROCEDURE, "Cấp phép thử nghiệm kết quả điện tử",
                 "RESTART", "2025-01-02");
     }
 
@@ -62,12 +60,8 @@ class DossierResultsTest {
 
     /** Accepted at the desk: waits at step 2, SXD.QLXD. */
     String accepted(String applicant) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("procedureCode", PROCEDURE);
-        body.put("channel", "DIRECT");
-        body.put("applicant", Map.of("fullName", applicant, "citizenId", "031085001234"));
-        body.put("documents", List.of(Map.of("documentId", document)));
-        Api.Response response = as("tiepnhan").post("/api/v1/dossiers", body);
+        Api.Response response = as("tiepnhan").post("/api/v1/dossiers",
+                Intakes.accepted(port, PROCEDURE, applicant));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("code").asString();
     }

@@ -94,11 +94,20 @@ public final class Pdfs {
         }
     }
 
+    /** The text of every page. */
+    public static String text(byte[] pdf) {
+        return text(pdf, 1, Integer.MAX_VALUE);
+    }
+
     public static String text(byte[] pdf, int page) {
+        return text(pdf, page, page);
+    }
+
+    private static String text(byte[] pdf, int first, int last) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setStartPage(page);
-            stripper.setEndPage(page);
+            stripper.setStartPage(first);
+            stripper.setEndPage(last);
             return stripper.getText(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
