@@ -87,6 +87,18 @@ class AccessibilityBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theOpenedUserMenuHasNoSeriousOrCriticalAccessibilityViolation() {
+        Page page = as("lanhdao");
+        page.navigate("/");
+        page.locator("#user-menu").click();
+        assertThat(page.locator("#logout")).isVisible();
+
+        Accessibility.check(page);
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#logout")).isHidden();
+    }
+
+    @Test
     void theErrorPageOfAMissingDossierHasNoSeriousOrCriticalAccessibilityViolation() {
         Page page = as("tiepnhan");
         page.navigate("/desk/dossiers/000.00.01.H27-000101-9999");

@@ -53,7 +53,7 @@ class PhoneAndKeyboardBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theLookedUpDossierFitsAPhoneScreen() {
+    void theLookedUpDossierFitsAPhoneScreenWithoutSeriousAccessibilityViolations() {
         Page page = Accessibility.onPhone(browser.newPage(port));
         page.navigate("/tra-cuu?ma=" + code + "&pin=" + pin);
         assertThat(page.locator("#lookup-history")).containsText("Được tiếp nhận");
@@ -128,6 +128,7 @@ class PhoneAndKeyboardBrowserTest extends BrowserTest {
         Accessibility.tabTo(page, page.locator(".navbar-toggler"));
         page.keyboard().press("Enter");
         assertThat(page.locator("#main-nav")).isVisible();
+        Accessibility.check(page);
         Accessibility.tabTo(page, page.locator("#nav-work"));
         page.keyboard().press("Enter");
         page.waitForURL(Pattern.compile(".*/work$"));
