@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 u -> u.equals("anonymous") ? browser.newPage(port) : browser.signIn(port, u));
     }
 
-    @ParameterizedTest(name = "{1} as {0} {2}")
+    @ParameterizedTest(name = "{1} as {0}; link followed: {2}")
     @CsvSource(delimiter = '|', nullValues = "", textBlock = """
             anonymous  | /procedures                                        |
             anonymous  | /procedures?q=giay+phep+xay+dung                   |
@@ -59,6 +60,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             giamsat    | /tasks?status=COMPLETED_LATE                       |
             giamsat    | /tasks?status=IN_PROGRESS_OVERDUE                  | a.task-link
             giamsat    | /tasks?asOf=2019-09-25                             |
+            giamsat    | /tasks?asOf=2999-01-01                             |
             admin      | /calendar?year=2031                                |
             admin      | /calendar/days/2031-05-05                          |
             admin      | /organization                                      |
@@ -96,6 +98,19 @@ class AccessibilityBrowserTest extends BrowserTest {
         Accessibility.check(page);
         page.keyboard().press("Escape");
         assertThat(page.locator("#logout")).isHidden();
+    }
+
+    @Test
+    void aRefusedFormWithItsErrorsHasNoSeriousOrCriticalAccessibilityViolation() {
+        Page page = as("admin");
+        page.navigate("/organization/staff/new");
+        // The server's refusal, not the browser's: the fields' own checks are turned off.
+        page.locator("form:has(#staff-save)").evaluate("form => form.noValidate = true");
+        page.locator("#staff-save").click();
+        assertThat(page.locator("#staff-name-error")).isVisible();
+        assertThat(page.locator("#staff-name")).hasClass(Pattern.compile(".*is-invalid.*"));
+
+        Accessibility.check(page);
     }
 
     @Test
