@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Api;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
@@ -41,6 +42,7 @@ class DeskBrowserTest extends BrowserTest {
         assertThat(page.locator("#supplement-items")).isVisible();
         page.locator("#supplement-items .add-item").click();
         assertThat(page.locator("#supplement-items .supplement-row")).hasCount(2);
+        Accessibility.check(page);
         page.locator("#decision-ACCEPT").check();
         assertThat(page.locator("#supplement-items")).isHidden();
         Browser.screenshot(page, "/tmp/desk-form.png");
@@ -80,6 +82,7 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#lookup-pin").fill(wrong);
         page.locator("#lookup-submit").click();
         assertThat(page.locator("#lookup-problem")).containsText("Không tìm thấy hồ sơ");
+        Accessibility.check(page);
         assertThat(page.locator("#lookup-result")).hasCount(0);
     }
 
@@ -121,6 +124,7 @@ class DeskBrowserTest extends BrowserTest {
         Browser.screenshot(page, "/tmp/desk-dossier-actions.png");
         page.locator("#desk-actions summary", new Page.LocatorOptions().setHasText("Từ chối")).click();
         page.locator("#refuse-reason").fill("Công trình không thuộc thẩm quyền cấp phép của thành phố.");
+        Accessibility.check(page);
         page.locator("#action-refuse").click();
 
         assertThat(page.locator("#dossier-status")).containsText("Từ chối tiếp nhận (3)");
