@@ -11,7 +11,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -24,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.platform.PublicAddress;
 import vn.motcua.platform.RateLimit;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
@@ -100,17 +100,19 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain citizenApiChain(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords, SignInLimit signInLimit) throws Exception {
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address, SignInLimit signInLimit)
+            throws Exception {
         http.securityMatcher("/api/citizen/**")
                 .authenticationManager(signInLimit.guarding(manager(events, passwords.citizens(), passwords.staff())))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Citizens.ROLE));
-        return statelessApi(http, problems, tokens, citizenTokens).build();
+        return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords, SignInLimit signInLimit) throws Exception {
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address, SignInLimit signInLimit)
+            throws Exception {
         // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token). Citizens'
         // passwords are checked here too, so the failures per address count here as on the citizens' API.
         http.securityMatcher("/api/**", "/actuator/**")
@@ -119,12 +121,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole(STAFF_ROLES));
-        return statelessApi(http, problems, tokens, citizenTokens).build();
+        return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
     private static HttpSecurity statelessApi(HttpSecurity http, Problems problems, ApiTokens tokens,
-            CitizenTokens citizenTokens) throws Exception {
-        return http.addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
+            CitizenTokens citizenTokens, PublicAddress address) throws Exception {
+        return http.addFilterBefore(new CrossSiteGuard(address, problems),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("motcua")
@@ -138,8 +142,8 @@ class SecurityConfiguration {
                             }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
-                                    e instanceof LockedException ? "problem.account-locked"
-                                            : e instanceof DisabledException ? "problem.account-not-active"
+                                    // Locked or not, the same answer: "locked" would tell a stranger the account exists.
+                                    e instanceof DisabledException ? "problem.account-not-active"
                                             : request.getHeader("Authorization") == null ? "problem.unauthenticated"
                                             : "problem.bad-credentials");
                         }))
@@ -178,7 +182,6 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/cong-dan/ho-so", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/cong-dan/dang-nhap?" + (e instanceof SignInLimit.Refused ? "limited"
-                                        : e instanceof LockedException ? "locked"
                                         : e instanceof DisabledException ? "inactive" : "error"))))
                 .logout(logout -> logout.logoutUrl("/cong-dan/dang-xuat").logoutSuccessUrl("/cong-dan/dang-nhap?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
@@ -208,9 +211,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        // Locked or not, the same answer: "locked" would tell a stranger the account exists.
+                        .defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {

@@ -38,6 +38,7 @@ class CitizenSignInBrowserTest extends BrowserTest {
         page.locator("#login").fill("congdan@motcua.example");
         page.locator("#password").fill("Sai@matkhau1");
         page.locator("#citizen-login-form button[type=submit]").click();
-        assertThat(page.locator("#login-error")).hasText("Số điện thoại, thư điện tử hoặc mật khẩu không đúng.");
+        assertThat(page.locator("#login-error")).containsText(
+                "Số điện thoại, thư điện tử hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, tài khoản bị tạm khóa 15 phút.");
     }
 }
