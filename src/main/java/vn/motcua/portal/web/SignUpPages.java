@@ -5,9 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -28,6 +25,7 @@ import vn.motcua.portal.SignUp;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
+import vn.motcua.shared.web.PageForms;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -41,9 +39,6 @@ class SignUpPages {
 
     /** Field labels in the bundles: {@code portal.field.<field>}. */
     private static final String LABELS = "portal.field.";
-    /** Dates as people write them, 2/3/1990 or 02/03/1990 (ISO 1990-03-02 is accepted too). */
-    private static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Citizens citizens;
     private final SignUp signUp;
@@ -100,7 +95,7 @@ class SignUpPages {
     @PreAuthorize("permitAll()")
     String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
             RedirectAttributes redirect) {
-        LocalDate born = date(form.dateOfBirth(), errors);
+        LocalDate born = PageForms.date(form.dateOfBirth(), "dateOfBirth", "portal.sign-up.date-invalid", errors);
         if (form.password() != null && !form.password().isEmpty()
                 && !Objects.equals(form.password(), form.passwordConfirm())) {
             errors.rejectValue("passwordConfirm", "portal.sign-up.password-mismatch");
@@ -217,20 +212,6 @@ class SignUpPages {
             problems.reject(e, errors, LABELS);
         }
         return "portal/forgot-password";
-    }
-
-    /** A date of birth as typed: null when left empty, or (with the input marked) when it is no date. */
-    private static LocalDate date(String text, BindingResult errors) {
-        String value = text == null ? "" : text.strip();
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, DATE_INPUT);
-        } catch (DateTimeParseException e) {
-            errors.rejectValue("dateOfBirth", "portal.sign-up.date-invalid");
-            return null;
-        }
     }
 
     private static String withLogin(String path, String login) {
