@@ -23,7 +23,7 @@ import vn.motcua.platform.RateLimits;
 @Component
 class SignInLimit {
 
-    static final String NAME = "sign-in-failures";
+    private static final String NAME = "sign-in-failures";
 
     private final RateLimits limits;
     private final RateLimit limit;
@@ -69,9 +69,5 @@ class SignInLimit {
                 throw e;
             }
         };
-    }
-
-    RateLimit limit() {
-        return limit;
     }
 }

@@ -25,11 +25,6 @@ public record RateLimit(int max, Duration window) {
         return new RateLimit(Integer.parseInt(parts[0]), DurationStyle.detectAndParse(parts[1]));
     }
 
-    /** The window in whole minutes, rounded up: what a person is told to wait at most. */
-    public long windowMinutes() {
-        return minutes(window);
-    }
-
     /** A wait in whole minutes, rounded up, as a person is told it. */
     public static long minutes(Duration wait) {
         return (wait.toSeconds() + 59) / 60;

@@ -22,6 +22,7 @@ import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.MailServer;
 import vn.motcua.support.TestClock;
+import vn.motcua.support.WebSession;
 
 /** A forgotten password: a code for the login, then a new password under the same policy; the old ways in end. */
 @IntegrationTest
@@ -54,13 +55,18 @@ class PasswordRecoveryTest {
     }
 
     @Test
-    void a_code_by_e_mail_sets_a_new_password_and_the_old_password_and_the_tokens_stop_working() throws Exception {
+    void a_code_by_e_mail_sets_a_new_password_and_the_old_password_tokens_and_sessions_stop_working() throws Exception {
         String email = email();
         Citizens.CitizenUser citizen = citizens.register(new Citizens.Registration("Vũ Minh Quang", null, null, null,
                 email, null, null, null), OLD);
         citizens.activate(citizen.id());
         String token = Api.as(port, email, OLD).post("/api/citizen/v1/me/tokens", Map.of("name", "điện thoại"))
                 .json().get("token").asString();
+        WebSession browser = WebSession.anonymous(port);
+        browser.get("/cong-dan/dang-nhap");
+        assertThat(browser.post("/cong-dan/dang-nhap", Map.of("login", email, "password", OLD)).header("Location"))
+                .endsWith("/cong-dan/ho-so");
+        assertThat(browser.get("/cong-dan/ho-so").status()).isEqualTo(200);
         Api anonymous = Api.anonymous(port).header("X-Forwarded-For", clientAddress());
 
         Api.Response requested = anonymous.post("/api/public/citizens/password-reset", Map.of("login", email.toUpperCase()));
@@ -90,6 +96,8 @@ class PasswordRecoveryTest {
         assertThat(Api.as(port, email, NEW).get("/api/citizen/v1/me").status()).isEqualTo(200);
         assertThat(Api.anonymous(port).header("Authorization", "Bearer " + token).get("/api/citizen/v1/me").status())
                 .isEqualTo(401);
+        assertThat(browser.get("/cong-dan/ho-so").header("Location")).as("the session has ended")
+                .contains("/cong-dan/dang-nhap");
         assertThat(anonymous.post("/api/public/citizens/password-reset/confirm",
                 Map.of("login", email, "code", code, "newPassword", "Lan-nua#2026")).status())
                 .as("the code is spent").isEqualTo(400);
