@@ -63,7 +63,8 @@ public class Citizens {
      *        citizen ID, so such an account also sees the desk's dossiers filed under it
      */
     public record CitizenUser(long id, String username, String fullName, String citizenId, LocalDate dateOfBirth,
-            String phone, String email, String address, String organizationName, String taxCode, int assuranceLevel) {
+            String phone, String email, String address, String organizationName, String taxCode, int assuranceLevel)
+            implements java.io.Serializable {
 
         /** What the citizen signs in with, as shown to them. */
         public String login() {

@@ -1,7 +1,9 @@
 package vn.motcua.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +46,7 @@ import vn.motcua.shared.web.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, IdentityProviderSettings.class})
 class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -120,7 +122,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().hasAnyRole(STAFF_ROLES));
+                        .anyRequest().hasAnyRole(STAFF_ROLES))
+                .addFilterAfter(new PasswordChangeRequired(problems, true),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
@@ -143,7 +147,10 @@ class SecurityConfiguration {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
                                     // Locked or not, the same answer: "locked" would tell a stranger the account exists.
-                                    e instanceof DisabledException ? "problem.account-not-active"
+                                    // A citizen's unconfirmed sign-up is told so (the sign-up said as much already);
+                                    // a deactivated member of staff hears the same as a wrong password.
+                                    e instanceof DisabledException && request.getRequestURI().startsWith(
+                                            request.getContextPath() + "/api/citizen/") ? "problem.account-not-active"
                                             : request.getHeader("Authorization") == null ? "problem.unauthenticated"
                                             : "problem.bad-credentials");
                         }))
@@ -158,16 +165,22 @@ class SecurityConfiguration {
 
     /**
      * The citizens' pages: sign-up, confirmation, sign-in and password recovery are open, the rest needs a citizen's
-     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}.
+     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}: with a password, or with an identity provider
+     * ({@link ProviderLogin}) when one is configured.
      */
     @Bean
     @Order(2)
     SecurityFilterChain citizenPagesChain(HttpSecurity http, AuthenticationEventPublisher events, Passwords passwords,
-            CitizenReader reader, SignInLimit signInLimit) throws Exception {
+            CitizenReader reader, CitizenSignInProviders providers, ProviderSignIn providerSignIn, Clock clock,
+            SignInLimit signInLimit) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CITIZEN_CONTEXT_KEY);
+        // Identity providers (OpenID Connect), when any is configured: their sign-in lives in this chain too.
+        Optional<ProviderLogin> oidc = providers.repository()
+                .map(registrations -> new ProviderLogin(registrations, providers, providerSignIn, contexts, clock));
         http.securityMatcher("/cong-dan/**")
-                .authenticationManager(signInLimit.guarding(manager(events, passwords.citizens())))
+                .authenticationManager(signInLimit.guarding(oidc.isEmpty() ? manager(events, passwords.citizens())
+                        : manager(events, passwords.citizens(), oidc.get().authenticationProvider())))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterAfter(new CitizenSessionCheck(reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
@@ -191,6 +204,9 @@ class SecurityConfiguration {
                         response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
                 }));
+        if (oidc.isPresent()) {
+            oidc.get().configure(http);
+        }
         return pageHeaders(http).build();
     }
 
@@ -201,6 +217,8 @@ class SecurityConfiguration {
         http.authenticationManager(manager(events, passwords.staff()))
                 .addFilterAfter(new SessionCheck(cache, reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasswordChangeRequired(problems, false),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",

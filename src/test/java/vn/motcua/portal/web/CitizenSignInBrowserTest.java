@@ -32,6 +32,15 @@ class CitizenSignInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void without_an_identity_provider_configured_the_sign_in_page_offers_none() {
+        Page page = browser.newPage(port);
+        page.navigate("/cong-dan/dang-nhap");
+        assertThat(page.locator("#citizen-login-form")).isVisible();
+        assertThat(page.locator("#provider-sign-in")).hasCount(0);
+        assertThat(page.locator(".provider-sign-in")).hasCount(0);
+    }
+
+    @Test
     void a_wrong_password_is_told_in_vietnamese() {
         Page page = browser.newPage(port);
         page.navigate("/cong-dan/dang-nhap");
