@@ -26,6 +26,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import vn.motcua.platform.PublicAddress;
+import vn.motcua.platform.RateLimit;
+import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -101,9 +103,10 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain citizenApiChain(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address) throws Exception {
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address, SignInLimit signInLimit)
+            throws Exception {
         http.securityMatcher("/api/citizen/**")
-                .authenticationManager(manager(events, passwords.citizens(), passwords.staff()))
+                .authenticationManager(signInLimit.guarding(manager(events, passwords.citizens(), passwords.staff())))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Citizens.ROLE));
         return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
@@ -111,10 +114,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address) throws Exception {
-        // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token).
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address, SignInLimit signInLimit)
+            throws Exception {
+        // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token). Citizens'
+        // passwords are checked here too, so the failures per address count here as on the citizens' API.
         http.securityMatcher("/api/**", "/actuator/**")
-                .authenticationManager(manager(events, passwords.staff(), passwords.citizens()))
+                .authenticationManager(signInLimit.guarding(manager(events, passwords.staff(), passwords.citizens())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -133,6 +138,13 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic
                         .realmName("motcua")
                         .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof SignInLimit.Refused refused) {
+                                response.setHeader("Retry-After",
+                                        ProblemException.retryAfterSeconds(refused.retryAfter()));
+                                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                                        "identity.sign-in.too-many", RateLimit.minutes(refused.retryAfter()));
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
                                     // Locked or not, the same answer: "locked" would tell a stranger the account exists.
@@ -160,16 +172,16 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain citizenPagesChain(HttpSecurity http, AuthenticationEventPublisher events, Passwords passwords,
-            CitizenReader reader, CitizenSignInProviders providers, ProviderSignIn providerSignIn, Clock clock)
-            throws Exception {
+            CitizenReader reader, CitizenSignInProviders providers, ProviderSignIn providerSignIn, Clock clock,
+            SignInLimit signInLimit) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CITIZEN_CONTEXT_KEY);
         // Identity providers (OpenID Connect), when any is configured: their sign-in lives in this chain too.
         Optional<ProviderLogin> oidc = providers.repository()
                 .map(registrations -> new ProviderLogin(registrations, providers, providerSignIn, contexts, clock));
         http.securityMatcher("/cong-dan/**")
-                .authenticationManager(oidc.isEmpty() ? manager(events, passwords.citizens())
-                        : manager(events, passwords.citizens(), oidc.get().authenticationProvider()))
+                .authenticationManager(signInLimit.guarding(oidc.isEmpty() ? manager(events, passwords.citizens())
+                        : manager(events, passwords.citizens(), oidc.get().authenticationProvider())))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterAfter(new CitizenSessionCheck(reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
@@ -183,7 +195,8 @@ class SecurityConfiguration {
                         .usernameParameter("login")
                         .defaultSuccessUrl("/cong-dan/ho-so", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + "/cong-dan/dang-nhap?" + (e instanceof DisabledException ? "inactive" : "error"))))
+                                + "/cong-dan/dang-nhap?" + (e instanceof SignInLimit.Refused ? "limited"
+                                        : e instanceof DisabledException ? "inactive" : "error"))))
                 .logout(logout -> logout.logoutUrl("/cong-dan/dang-xuat").logoutSuccessUrl("/cong-dan/dang-nhap?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {

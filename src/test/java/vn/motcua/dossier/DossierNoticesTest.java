@@ -79,7 +79,7 @@ class DossierNoticesTest {
         List<MimeMessage> first = received(email);
         assertThat(first).hasSize(1);
         assertThat(first.get(0).getSubject()).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
-        String text = text(first.get(0));
+        String text = MailServer.text(first.get(0));
         assertThat(text).contains("Kính gửi Ông/Bà Trịnh Thị Thông Báo").contains("Cấp phép thử nghiệm thông báo")
                 .contains("/tra-cuu?ma=" + code);
         byte[] pdf = attachment(first.get(0), "receipt-" + code + ".pdf");
@@ -94,7 +94,7 @@ class DossierNoticesTest {
         notices.deliverPending();
         MimeMessage apology = received(email).get(1);
         assertThat(apology.getSubject()).isEqualTo("Hồ sơ " + code + ": xin lỗi và đề nghị gia hạn thời gian giải quyết");
-        assertThat(text(apology)).contains("Cần lấy thêm ý kiến của cơ quan chuyên môn");
+        assertThat(MailServer.text(apology)).contains("Cần lấy thêm ý kiến của cơ quan chuyên môn");
         assertThat(attachment(apology, "apology-" + code + ".pdf")).startsWith("%PDF-".getBytes());
 
         for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
@@ -110,7 +110,7 @@ class DossierNoticesTest {
         assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được tiếp nhận",
                 "Hồ sơ " + code + ": xin lỗi và đề nghị gia hạn thời gian giải quyết", "Hồ sơ " + code + " đã có kết quả",
                 "Hồ sơ " + code + " đã trả kết quả");
-        assertThat(text(received(email).get(3))).contains("qua dịch vụ bưu chính");
+        assertThat(MailServer.text(received(email).get(3))).contains("qua dịch vụ bưu chính");
         notices.deliverPending();
         assertThat(received(email)).as("none is sent twice").hasSize(4);
     }
@@ -232,21 +232,6 @@ class DossierNoticesTest {
 
     private List<MimeMessage> received(String email) throws Exception {
         return smtp.receivedBy(email);
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
     private static byte[] attachment(Part part, String name) throws Exception {
