@@ -129,7 +129,7 @@ class DossierNoticesTest {
         notices.deliverPending();
         MimeMessage registered = received(email).get(0);
         assertThat(registered.getSubject()).isEqualTo("Hồ sơ " + code + " đã được gửi đến Bộ phận Một cửa");
-        assertThat(text(registered)).contains("kiểm tra hồ sơ và trả lời Ông/Bà chậm nhất lúc "
+        assertThat(MailServer.text(registered)).contains("kiểm tra hồ sơ và trả lời Ông/Bà chậm nhất lúc "
                 + moment(submission.checkDueAt())).contains("Cơ quan: " + OFFICE + ". Thời gian: "
                 + moment(submission.submittedAt()) + ".").doesNotContain("Cán bộ thực hiện");
         assertThat(jdbc.sql("select body from outbox_message where recipient = ? and channel = 'SMS'")
@@ -158,16 +158,16 @@ class DossierNoticesTest {
                 "Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " đã có kết quả",
                 "Hồ sơ " + code + " được tiếp tục giải quyết", "Hồ sơ " + code + " đã có kết quả",
                 "Hồ sơ " + code + " đã trả kết quả");
-        assertThat(text(all.get(1))).contains("Hồ sơ bổ sung cần gửi trực tuyến chậm nhất lúc")
+        assertThat(MailServer.text(all.get(1))).contains("Hồ sơ bổ sung cần gửi trực tuyến chậm nhất lúc")
                 .contains("Cán bộ thực hiện: Trần Thị Thu Hà");
         assertThat(attachment(all.get(1), "supplement-request-" + code + ".pdf")).startsWith("%PDF-".getBytes());
-        assertThat(text(all.get(2))).contains("Bộ phận Một cửa trả lời Ông/Bà chậm nhất lúc")
+        assertThat(MailServer.text(all.get(2))).contains("Bộ phận Một cửa trả lời Ông/Bà chậm nhất lúc")
                 .doesNotContain("Cán bộ thực hiện");
-        assertThat(text(all.get(3))).contains("Cán bộ thực hiện: Trần Thị Thu Hà");
+        assertThat(MailServer.text(all.get(3))).contains("Cán bộ thực hiện: Trần Thị Thu Hà");
         assertThat(attachment(all.get(3), "receipt-" + code + ".pdf")).startsWith("%PDF-".getBytes());
         // The result is decided at the Department of Construction, by its leader.
-        assertThat(text(all.get(4))).contains("Cơ quan: Sở Xây dựng thành phố Hải Phòng. Cán bộ thực hiện: Bùi Thị Mai.");
-        assertThat(text(all.get(5))).contains("Lý do: Thiếu dấu giáp lai");
+        assertThat(MailServer.text(all.get(4))).contains("Cơ quan: Sở Xây dựng thành phố Hải Phòng. Cán bộ thực hiện: Bùi Thị Mai.");
+        assertThat(MailServer.text(all.get(5))).contains("Lý do: Thiếu dấu giáp lai");
     }
 
     @Test
@@ -193,11 +193,11 @@ class DossierNoticesTest {
                 "Hồ sơ " + code + " cần bổ sung, hoàn thiện",
                 "Hồ sơ " + code + ": đã nhận hồ sơ bổ sung, tiếp tục giải quyết",
                 "Hồ sơ " + code + " đã được rút theo đề nghị của Ông/Bà");
-        assertThat(text(all.get(2))).contains("Cán bộ thực hiện: Hoàng Văn Nam");
+        assertThat(MailServer.text(all.get(2))).contains("Cán bộ thực hiện: Hoàng Văn Nam");
         assertThat(attachment(all.get(3), "stop-notice-" + code + ".pdf")).startsWith("%PDF-".getBytes());
         MimeMessage stop = received(stoppedEmail).get(1);
         assertThat(stop.getSubject()).isEqualTo("Hồ sơ " + stopped + " đã dừng giải quyết");
-        assertThat(text(stop)).contains("Lý do: Thuộc diện quy hoạch").contains("Cán bộ thực hiện: Bùi Thị Mai");
+        assertThat(MailServer.text(stop)).contains("Lý do: Thuộc diện quy hoạch").contains("Cán bộ thực hiện: Bùi Thị Mai");
         assertThat(attachment(stop, "stop-notice-" + stopped + ".pdf")).startsWith("%PDF-".getBytes());
     }
 

@@ -244,7 +244,7 @@ class DossierResultsTest {
         String code = accepted("Mai Văn Đoán Mã");
         String resultCode = created(issue("chuyenvien.sxd", code, "gp.pdf", Pdfs.document("GP"), NAME))
                 .get("resultCode").asString();
-        for (int i = 0; i < LookupGuard.MAX_FAILURES; i++) {
+        for (int i = 0; i < LookupGuard.FAILURES.max(); i++) {
             assertThat(Api.anonymous(port).get("/api/public/results/ZZZZ2222ZZ" + (22 + i)).status()).isEqualTo(404);
         }
         Api.Response blocked = Api.anonymous(port).get("/api/public/results/" + resultCode);
