@@ -149,10 +149,12 @@ class SignUpPages {
         try {
             signUp.resend(form.login(), request.getRemoteAddr());
             model.addAttribute("resent", true);
+            // The last code no longer works: its input starts empty.
+            return activationView(new CodeForm(form.login(), null, null, null), model);
         } catch (ProblemException e) {
             problems.reject(e, errors, LABELS);
         }
-        return activationView(new CodeForm(form.login(), null, null, null), model);
+        return activationView(form, model);
     }
 
     private String activationView(CodeForm form, Model model) {

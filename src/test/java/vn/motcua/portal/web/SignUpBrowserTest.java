@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.notification.Notices;
 import vn.motcua.portal.SignUpFixtures;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.BrowserTest;
 import vn.motcua.support.MailServer;
 
@@ -45,6 +46,7 @@ class SignUpBrowserTest extends BrowserTest {
         assertThat(page.locator("#password-confirm-error")).hasText("Mật khẩu nhập lại không khớp.");
         assertThat(page.locator("#declaration-error")).hasText("Bạn cần đánh dấu vào lời cam đoan để đăng ký.");
         assertThat(page.locator("#full-name")).hasValue("Trịnh Văn Hải");
+        Accessibility.check(page);
 
         page.locator("#date-of-birth").fill("28/02/1990");
         page.locator("#password").fill(SignUpFixtures.PASSWORD);
@@ -54,18 +56,21 @@ class SignUpBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/cong-dan/kich-hoat\\?login=" + phone + "$"));
         assertThat(page.locator("#code-sent")).containsText("Đã gửi mã xác thực qua thư điện tử và tin nhắn SMS");
         assertThat(page.locator("#login")).hasValue(phone);
+        Accessibility.check(page);
 
         notices.deliverPending();
         String code = SignUpFixtures.emailedCode(smtp, email);
         page.locator("#code").fill(SignUpFixtures.wrong(code));
         page.locator("#activation-submit").click();
         assertThat(page.locator("#code-error")).hasText("Mã xác thực không đúng. Mã bị hủy sau 5 lần nhập sai.");
+        Accessibility.check(page);
         page.locator("#code").fill(code);
         page.locator("#activation-submit").click();
 
         assertThat(page).hasURL(Pattern.compile(".*/cong-dan/dang-nhap\\?activated&login=" + phone + "$"));
         assertThat(page.locator("#login-activated")).hasText("Tài khoản đã được kích hoạt. Mời bạn đăng nhập.");
         assertThat(page.locator("#login")).hasValue(phone);
+        Accessibility.check(page);
         page.locator("#password").fill(SignUpFixtures.PASSWORD);
         page.locator("#citizen-login-form button[type=submit]").click();
         assertThat(page).hasURL(Pattern.compile(".*/cong-dan/ho-so$"));
@@ -93,6 +98,7 @@ class SignUpBrowserTest extends BrowserTest {
 
         page.locator("#sign-in-forgot").click();
         assertThat(page).hasURL(Pattern.compile(".*/cong-dan/quen-mat-khau$"));
+        Accessibility.check(page);
         page.locator("#login").fill(email);
         page.locator("#reset-request-submit").click();
         assertThat(page.locator("#reset-code-sent")).containsText("Nếu số điện thoại hoặc thư điện tử này có tài khoản");
@@ -102,6 +108,7 @@ class SignUpBrowserTest extends BrowserTest {
         page.locator("#password-confirm").fill("ngan");
         page.locator("#reset-confirm-submit").click();
         assertThat(page.locator("#new-password-error")).containsText("Mật khẩu phải có ít nhất 10 ký tự.");
+        Accessibility.check(page);
         page.locator("#new-password").fill("Mat-khau-moi#2026");
         page.locator("#password-confirm").fill("Mat-khau-moi#2026");
         page.locator("#reset-confirm-submit").click();
@@ -110,6 +117,24 @@ class SignUpBrowserTest extends BrowserTest {
         page.locator("#password").fill("Mat-khau-moi#2026");
         page.locator("#citizen-login-form button[type=submit]").click();
         assertThat(page).hasURL(Pattern.compile(".*/cong-dan/ho-so$"));
+    }
+
+    @Test
+    void the_sign_up_pages_fit_a_phone_and_a_new_code_is_asked_for_from_the_activation_page() {
+        Page page = Accessibility.onPhone(citizenPage());
+        page.navigate("/cong-dan/dang-ky");
+        Accessibility.fitsWidth(page);
+        Accessibility.check(page);
+        page.navigate("/cong-dan/kich-hoat");
+        page.locator("#activation-resend").click();
+        assertThat(page.locator("#login-error")).hasText("Hãy nhập số điện thoại hoặc địa chỉ thư điện tử đã đăng ký.");
+        page.locator("#login").fill(SignUpFixtures.phone());
+        page.locator("#activation-resend").click();
+        assertThat(page.locator("#code-resent")).containsText("Nếu tài khoản đang chờ kích hoạt, mã mới đã được gửi đến");
+        Accessibility.fitsWidth(page);
+        Accessibility.check(page);
+        page.navigate("/cong-dan/quen-mat-khau");
+        Accessibility.fitsWidth(page);
     }
 
     /** A new page from a client address of its own (the portal's limits count per address). */
