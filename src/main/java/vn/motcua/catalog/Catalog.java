@@ -36,9 +36,11 @@ public class Catalog {
     private final Organization organization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TemplateRows templates;
 
     Catalog(Procedures procedures, ProcedureSearch search, PublishedIndex index, Organization organization,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, TemplateRows templates) {
+        this.templates = templates;
         this.procedures = procedures;
         this.search = search;
         this.index = index;
@@ -143,12 +145,17 @@ public class Catalog {
         ProcedureData checked = withCode(code, data);
         ProcedureRules.checkDraft(checked);
         Optional<Procedure> draft = procedures.findByCodeAndStatus(code, ProcedureStatus.DRAFT);
+        Optional<Procedure> inForce = draft.isPresent() ? Optional.empty()
+                : procedures.findByCodeAndStatus(code, ProcedureStatus.PUBLISHED);
         Procedure saved;
         if (draft.isPresent()) {
             draft.get().edit(checked, clock.instant());
             saved = save(draft.get());
-        } else if (procedures.findByCodeAndStatus(code, ProcedureStatus.PUBLISHED).isPresent()) {
+            // The form templates follow their documents by name (ProcedureTemplates).
+            templates.keepDocumentsOf(saved.id());
+        } else if (inForce.isPresent()) {
             saved = save(Procedure.draft(checked, procedures.lastVersion(code) + 1, clock.instant()));
+            templates.copy(inForce.get().id(), saved.id());
         } else if (procedures.existsByCode(code)) {
             throw ProblemException.ruleViolated("catalog.abolished", code);
         } else {

@@ -18,8 +18,8 @@ import vn.motcua.catalog.ProcedureTransfer;
 /**
  * The demo catalogue: real procedures of Hải Phòng's City People's Committee and departments
  * ({@code demo/procedures.json}), imported and published through {@link ProcedureTransfer} like any import, so
- * they satisfy the same rules. With {@code --motcua.demo.synthetic-procedures=N} it adds N {@link
- * SyntheticProcedures} for scale tests and benchmarks.
+ * they satisfy the same rules, a few of them with a form template to download ({@link DemoFormTemplates}). With
+ * {@code --motcua.demo.synthetic-procedures=N} it adds N {@link SyntheticProcedures} for scale tests and benchmarks.
  */
 @Component
 class CatalogDemo {
@@ -31,8 +31,11 @@ class CatalogDemo {
     private final ProcedureTransfer transfer;
     private final JsonMapper json;
     private final int synthetic;
+    private final DemoFormTemplates formTemplates;
 
-    CatalogDemo(Catalog catalog, ProcedureTransfer transfer, JsonMapper json, DemoSettings settings) {
+    CatalogDemo(Catalog catalog, ProcedureTransfer transfer, JsonMapper json, DemoSettings settings,
+            DemoFormTemplates formTemplates) {
+        this.formTemplates = formTemplates;
         this.catalog = catalog;
         this.transfer = transfer;
         this.json = json;
@@ -46,6 +49,7 @@ class CatalogDemo {
     void load() {
         if (catalog.searchAll(null, null, 0, 1).total() == 0) {
             apply(procedures(), "demo");
+            formTemplates.load();
         }
         if (synthetic > 0 && !exists(SyntheticProcedures.code(synthetic - 1))) {
             List<ProcedureData> generated = new ArrayList<>();

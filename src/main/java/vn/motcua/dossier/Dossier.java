@@ -304,12 +304,8 @@ final class Dossier {
         moveTo(DossierStatus.RETURNED, "RETURNED", at, by, unit, method.name());
     }
 
-    /** The statuses in which an electronic result may be issued: accepted, no result returned, not ended. */
-    static final Set<DossierStatus> RESULT_ISSUABLE = Set.of(DossierStatus.ACCEPTED, DossierStatus.IN_PROCESS,
-            DossierStatus.FINANCIAL_OBLIGATION, DossierStatus.RESULT_READY);
-
     boolean resultIssuable() {
-        return RESULT_ISSUABLE.contains(status);
+        return DossierStatus.RESULT_ISSUABLE.contains(status);
     }
 
     /**
@@ -318,7 +314,7 @@ final class Dossier {
      * history; the status does not change, the desk still returns the result.
      */
     void issueResult(String resultCode, String name, Instant at, String by, String unit) {
-        requireStatus("issue-result", RESULT_ISSUABLE);
+        requireStatus("issue-result", DossierStatus.RESULT_ISSUABLE);
         record(status, "RESULT_ISSUED", at, by, unit, name + " · " + resultCode);
     }
 

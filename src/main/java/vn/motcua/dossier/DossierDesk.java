@@ -274,7 +274,7 @@ public class DossierDesk {
      * staff in the history, the forms or the idempotency keys; the calling module names it.
      */
     private static void requireApplicantAccount(String by) {
-        if (by == null || by.length() > 50 || by.indexOf(':') < 1 || by.isBlank()) {
+        if (by == null || by.length() > 50 || by.indexOf(':') < 1) {
             throw new IllegalArgumentException("An applicant's account is named with a prefix, e.g. citizen:42: " + by);
         }
     }

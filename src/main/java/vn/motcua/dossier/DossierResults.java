@@ -115,7 +115,7 @@ public class DossierResults {
         List<FieldError> errors = new ArrayList<>();
         if (title == null) {
             errors.add(new FieldError("name", "validation.required"));
-        } else if (title.strip().length() > MAX_NAME) {
+        } else if (title.length() > MAX_NAME) {
             errors.add(new FieldError("name", "validation.too-long.n", MAX_NAME));
         }
         if (!errors.isEmpty()) {
@@ -124,7 +124,7 @@ public class DossierResults {
         String code = results.freshCode();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // The dossier's rule first (409 once it was returned or ended), before any file is read.
-        d.issueResult(code, title.strip(), now, by.username(), by.unitCode());
+        d.issueResult(code, title, now, by.username(), by.unitCode());
         Uploads.Accepted original = uploads.accept(originalName, content, EnumSet.of(Uploads.Kind.PDF));
         byte[] uploaded;
         try (InputStream in = uploads.open(original.sha256())) {
@@ -140,7 +140,7 @@ public class DossierResults {
         }
         byte[] served = signer.sign(stamped, code);
         FileStore.Stored stored = files.put(new ByteArrayInputStream(served), served.length);
-        Result result = results.insert(d.id(), code, title.strip(), original.name(), stored.size(), stored.sha256(),
+        Result result = results.insert(d.id(), code, title, original.name(), stored.size(), stored.sha256(),
                 original.sha256(), procedure.agencyName(), by.username(), now);
         dossiers.save(d);
         return result;

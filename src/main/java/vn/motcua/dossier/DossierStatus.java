@@ -37,6 +37,13 @@ public enum DossierStatus {
     public static final Set<DossierStatus> OPEN = set(NEW, ACCEPTED, IN_PROCESS, SUPPLEMENT_REQUESTED,
             FINANCIAL_OBLIGATION);
 
+    /**
+     * An electronic result may be issued: accepted and being processed (the applicant's financial obligation
+     * included), or the result ready at the desk; not while a supplement is awaited, nor once returned or ended.
+     */
+    public static final Set<DossierStatus> RESULT_ISSUABLE = set(ACCEPTED, IN_PROCESS, FINANCIAL_OBLIGATION,
+            RESULT_READY);
+
     /** Ended: nothing more happens to the dossier. */
     public static final Set<DossierStatus> CLOSED = set(REFUSED, WITHDRAWN, STOPPED, RETURNED);
 

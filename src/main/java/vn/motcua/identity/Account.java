@@ -24,6 +24,7 @@ class Account {
     private int failedAttempts;
     private Instant lockedUntil;
     private Instant passwordChangedAt;
+    private boolean mustChangePassword;
     private final Instant createdAt;
     @Version
     private Integer version;
@@ -32,7 +33,8 @@ class Account {
 
     @PersistenceCreator
     Account(String username, String fullName, String passwordHash, String unitCode, boolean enabled,
-            int failedAttempts, Instant lockedUntil, Instant passwordChangedAt, Instant createdAt, Integer version) {
+            int failedAttempts, Instant lockedUntil, Instant passwordChangedAt, boolean mustChangePassword,
+            Instant createdAt, Integer version) {
         this.username = username;
         this.fullName = fullName;
         this.passwordHash = passwordHash;
@@ -41,13 +43,15 @@ class Account {
         this.failedAttempts = failedAttempts;
         this.lockedUntil = lockedUntil;
         this.passwordChangedAt = passwordChangedAt;
+        this.mustChangePassword = mustChangePassword;
         this.createdAt = createdAt;
         this.version = version;
     }
 
     static Account open(String username, String fullName, String passwordHash, String unitCode, Set<Role> roles,
             Instant now) {
-        Account account = new Account(username, fullName, passwordHash, unitCode, true, 0, null, now, now, null);
+        Account account = new Account(username, fullName, passwordHash, unitCode, true, 0, null, now, false, now,
+                null);
         account.grant(roles);
         return account;
     }
@@ -66,9 +70,23 @@ class Account {
         this.enabled = active;
     }
 
+    /** The owner sets a password they chose: whatever was set for them is gone. */
     void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
+        this.mustChangePassword = false;
+    }
+
+    /**
+     * Someone else set this password (an administrator's reset, the first administrator's set-up): the owner must
+     * change it at the next sign-in. A lockout ends with it, as the owner is known to be locked out.
+     */
+    void setPasswordForOwner(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+        this.mustChangePassword = true;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
     }
 
     String username() {

@@ -35,7 +35,7 @@ class AccountDetailsService implements UserDetailsService {
         return new SignedInAccount(account.username(), account.passwordHash(), account.enabled(), !locked,
                 account.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
                         .toList(),
-                account.passwordChangedAt(), account.failedAttempts());
+                account.passwordChangedAt(), account.failedAttempts(), account.mustChangePassword());
     }
 
     /**
@@ -48,12 +48,23 @@ class AccountDetailsService implements UserDetailsService {
 
         private final Instant passwordChangedAt;
         private final int failedAttemptsBefore;
+        private final boolean mustChangePassword;
 
         SignedInAccount(String username, String passwordHash, boolean enabled, boolean nonLocked,
-                Collection<? extends GrantedAuthority> authorities, Instant passwordChangedAt, int failedAttemptsBefore) {
+                Collection<? extends GrantedAuthority> authorities, Instant passwordChangedAt, int failedAttemptsBefore,
+                boolean mustChangePassword) {
             super(username, passwordHash, enabled, true, true, nonLocked, authorities);
             this.passwordChangedAt = passwordChangedAt;
             this.failedAttemptsBefore = failedAttemptsBefore;
+            this.mustChangePassword = mustChangePassword;
+        }
+
+        /**
+         * The password it proved was set by someone else: only changing it is allowed. A session keeps this as it was
+         * at sign-in; the change ends the session ({@link SessionCheck}), and the next sign-in reads it anew.
+         */
+        boolean mustChangePassword() {
+            return mustChangePassword;
         }
 
         Instant passwordChangedAt() {

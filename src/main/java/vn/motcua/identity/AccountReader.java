@@ -28,7 +28,7 @@ class AccountReader {
 
     /** What a password check needs; never cached, so that a new password counts at once on every node. */
     record Credentials(String username, String passwordHash, EnumSet<Role> roles, boolean enabled,
-            Instant lockedUntil, Instant passwordChangedAt, int failedAttempts) {}
+            Instant lockedUntil, Instant passwordChangedAt, int failedAttempts, boolean mustChangePassword) {}
 
     private final JdbcClient jdbc;
     private final Organization organization;
@@ -80,14 +80,21 @@ class AccountReader {
     Optional<Credentials> credentials(String username) {
         return jdbc.sql("""
                 select a.username, a.password_hash, a.enabled, a.locked_until, a.password_changed_at,
-                       a.failed_attempts, array_remove(array_agg(r.role), null) as roles
+                       a.failed_attempts, a.must_change_password, array_remove(array_agg(r.role), null) as roles
                 from account a left join account_role r on r.username = a.username
                 where a.username = ? group by a.username""")
                 .param(username)
                 .query((rs, n) -> new Credentials(rs.getString("username"), rs.getString("password_hash"),
                         roles(rs.getArray("roles")), rs.getBoolean("enabled"), instant(rs, "locked_until"),
-                        rs.getTimestamp("password_changed_at").toInstant(), rs.getInt("failed_attempts")))
+                        rs.getTimestamp("password_changed_at").toInstant(), rs.getInt("failed_attempts"),
+                        rs.getBoolean("must_change_password")))
                 .optional();
+    }
+
+    boolean activeAdministratorExists() {
+        return jdbc.sql("""
+                select exists (select 1 from account a join account_role r on r.username = a.username
+                               where r.role = 'ADMIN' and a.enabled)""").query(Boolean.class).single();
     }
 
     /** Every account, by unit then user name. */

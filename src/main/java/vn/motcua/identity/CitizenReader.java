@@ -58,6 +58,12 @@ class CitizenReader {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
+    /** An account that may still sign in: what a session opened by an identity provider acts as, read afresh. */
+    Optional<CitizenUser> activeCitizen(long id) {
+        return jdbc.sql("select " + COLUMNS + " from citizen_account c where c.id = ? and c.status = 'ACTIVE'").param(id)
+                .query((rs, n) -> citizen(rs)).optional();
+    }
+
     Optional<CitizenUser> citizen(long id) {
         return jdbc.sql("select " + COLUMNS + " from citizen_account c where c.id = ?").param(id)
                 .query((rs, n) -> citizen(rs)).optional();

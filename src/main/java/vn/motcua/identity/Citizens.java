@@ -63,7 +63,8 @@ public class Citizens {
      *        citizen ID, so such an account also sees the desk's dossiers filed under it
      */
     public record CitizenUser(long id, String username, String fullName, String citizenId, LocalDate dateOfBirth,
-            String phone, String email, String address, String organizationName, String taxCode, int assuranceLevel) {
+            String phone, String email, String address, String organizationName, String taxCode, int assuranceLevel)
+            implements java.io.Serializable {
 
         /** What the citizen signs in with, as shown to them. */
         public String login() {
@@ -74,6 +75,12 @@ public class Citizens {
     /** What a citizen gives to open an account; the business fields stay empty for a person. */
     public record Registration(String fullName, String citizenId, LocalDate dateOfBirth, String phone, String email,
             String address, String organizationName, String taxCode) {}
+
+    /**
+     * What a citizen may change in their profile themselves. The name and the citizen ID are what the identity was
+     * proven with, and a new phone number or address would need a code sent to it first: neither is here.
+     */
+    public record Profile(String address, LocalDate dateOfBirth, String organizationName, String taxCode) {}
 
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CitizenUser> citizen(long id) {
@@ -114,7 +121,37 @@ public class Citizens {
     /** An active account by phone number, e-mail address or user name, as typed at sign-in. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CitizenUser> byLogin(String login) {
-        return reader.credentials(login).filter(c -> c.status().equals("ACTIVE")).flatMap(c -> reader.citizen(c.id()));
+        return withStatus(login, "ACTIVE");
+    }
+
+    /** An account that waits for its owner's one-time code, by phone number or e-mail address as typed. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<CitizenUser> pending(String login) {
+        return withStatus(login, "PENDING");
+    }
+
+    private Optional<CitizenUser> withStatus(String login, String status) {
+        return reader.credentials(login).filter(c -> c.status().equals(status)).flatMap(c -> reader.citizen(c.id()));
+    }
+
+    /**
+     * Refuses (400, naming each field) what {@link #register} would refuse in its input, without writing anything: a
+     * sign-up checks what was typed before it counts against a rate limit, so that a typing mistake costs no try.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void validate(Registration registration, String password) {
+        Registration r = checked(registration);
+        checkPassword(r.phone() != null ? r.phone() : r.email(), password, "password");
+    }
+
+    /**
+     * Refuses (400, naming {@code newPassword}) a new password the policy does not accept for an account signed in
+     * with {@code login}, without changing anything and without looking the account up: the answer is the same
+     * whether or not there is one.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void checkNewPassword(String login, String newPassword) {
+        checkPassword(login, newPassword, "newPassword");
     }
 
     /**
@@ -125,7 +162,7 @@ public class Citizens {
     @Transactional
     public CitizenUser register(Registration registration, String password) {
         Registration r = checked(registration);
-        checkPassword(r.phone() != null ? r.phone() : r.email(), password);
+        checkPassword(r.phone() != null ? r.phone() : r.email(), password, "password");
         jdbc.sql("""
                 delete from citizen_account where status = 'PENDING' and (phone = :phone or lower(email) = lower(:email))""")
                 .param("phone", r.phone()).param("email", r.email()).update();
@@ -195,22 +232,65 @@ public class Citizens {
      */
     @Transactional
     public void resetPassword(long id, String newPassword) {
-        CitizenUser citizen = reader.citizen(id).orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"));
-        checkPassword(citizen.login(), newPassword);
+        checkNewPassword(reader.citizen(id).orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"))
+                .login(), newPassword);
+        storePassword(id, newPassword, "password reset");
+        audit.append(actor(id), "CITIZEN_PASSWORD_RESET", "citizen/" + id, null, AuditLog.currentAddress());
+    }
+
+    /** The citizen changes what the profile may change; an empty field is cleared. */
+    @Transactional
+    public CitizenUser changeProfile(long id, Profile profile) {
+        Profile p = profile == null ? new Profile(null, null, null, null) : profile;
+        List<FieldError> errors = new ArrayList<>();
+        Profile checked = new Profile(checkedAddress(p.address(), errors), checkedBirth(p.dateOfBirth(), errors),
+                checkedOrganization(p.organizationName(), errors), checkedTaxCode(p.taxCode(), errors));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+        }
+        if (jdbc.sql("""
+                update citizen_account set address = ?, date_of_birth = ?, organization_name = ?, tax_code = ?
+                where id = ? and status = 'ACTIVE'""")
+                .params(checked.address(), checked.dateOfBirth(), checked.organizationName(), checked.taxCode(), id)
+                .update() == 0) {
+            throw ProblemException.notFound("identity.citizen.not-found");
+        }
+        audit.append(actor(id), "CITIZEN_PROFILE_CHANGED", "citizen/" + id, null, AuditLog.currentAddress());
+        return reader.citizen(id).orElseThrow();
+    }
+
+    /**
+     * The citizen sets a new password, proving the current one. As after a reset, whoever knew the old password may
+     * have issued tokens or signed in elsewhere: the tokens are revoked, the sessions end at their next request.
+     */
+    @Transactional
+    public void changePassword(long id, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("select password_hash from citizen_account where id = ? and status = 'ACTIVE'").param(id)
+                .query(String.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"));
+        if (currentPassword == null || hash == null || !encoder.matches(currentPassword, hash)) {
+            throw ProblemException.invalid("currentPassword", "identity.password.current-wrong");
+        }
+        checkNewPassword(reader.citizen(id).orElseThrow().login(), newPassword);
+        storePassword(id, newPassword, "password changed");
+        audit.append(actor(id), "CITIZEN_PASSWORD_CHANGED", "citizen/" + id, null, AuditLog.currentAddress());
+    }
+
+    /** A new password unlocks the account, revokes its tokens, and ends its sessions at their next request. */
+    private void storePassword(long id, String newPassword, String reason) {
         jdbc.sql("""
                 update citizen_account set password_hash = ?, password_changed_at = ?, failed_attempts = 0,
                     locked_until = null where id = ?""")
                 .params(encoder.encode(newPassword), Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), id)
                 .update();
-        tokens.revokeAll(id, "password reset");
-        audit.append(actor(id), "CITIZEN_PASSWORD_RESET", "citizen/" + id, null, AuditLog.currentAddress());
+        tokens.revokeAll(id, reason);
     }
 
-    private void checkPassword(String login, String password) {
+    private void checkPassword(String login, String password, String field) {
         List<String> problems = policy.problems(login, password);
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST,
-                    problems.stream().map(key -> new FieldError("password", key)).toList(), "identity.password.weak");
+                    problems.stream().map(key -> new FieldError(field, key)).toList(), "identity.password.weak");
         }
     }
 
@@ -239,28 +319,47 @@ public class Citizens {
         if (phone == null && email == null) {
             errors.add(new FieldError("phone", "identity.citizen.contact-required"));
         }
-        String address = blankToNull(r.address());
-        if (address != null && address.length() > 300) {
-            errors.add(new FieldError("address", "identity.citizen.address"));
-        }
-        String organization = blankToNull(r.organizationName());
-        if (organization != null && organization.length() > 200) {
-            errors.add(new FieldError("organizationName", "identity.citizen.organization"));
-        }
-        String taxCode = blankToNull(r.taxCode());
-        // Mã số thuế: 10 digits, or 13 for a branch written 10-3 (Circular 105/2020/TT-BTC, Art. 5).
-        if (taxCode != null && !taxCode.matches("[0-9]{10}(-?[0-9]{3})?")) {
-            errors.add(new FieldError("taxCode", "identity.citizen.tax-code"));
-        }
-        LocalDate born = r.dateOfBirth();
-        if (born != null && (born.isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE))) || born.getYear() < 1900)) {
-            errors.add(new FieldError("dateOfBirth", "identity.citizen.date-of-birth"));
-        }
+        String address = checkedAddress(r.address(), errors);
+        String organization = checkedOrganization(r.organizationName(), errors);
+        String taxCode = checkedTaxCode(r.taxCode(), errors);
+        LocalDate born = checkedBirth(r.dateOfBirth(), errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
         return new Registration(fullName, citizenId, born, normalizedPhone,
                 email == null ? null : email.toLowerCase(Locale.ROOT), address, organization, taxCode);
+    }
+
+    private static String checkedAddress(String text, List<FieldError> errors) {
+        String address = blankToNull(text);
+        if (address != null && address.length() > 300) {
+            errors.add(new FieldError("address", "identity.citizen.address"));
+        }
+        return address;
+    }
+
+    private static String checkedOrganization(String text, List<FieldError> errors) {
+        String organization = blankToNull(text);
+        if (organization != null && organization.length() > 200) {
+            errors.add(new FieldError("organizationName", "identity.citizen.organization"));
+        }
+        return organization;
+    }
+
+    private static String checkedTaxCode(String text, List<FieldError> errors) {
+        String taxCode = blankToNull(text);
+        // Mã số thuế: 10 digits, or 13 for a branch written 10-3 (Circular 105/2020/TT-BTC, Art. 5).
+        if (taxCode != null && !taxCode.matches("[0-9]{10}(-?[0-9]{3})?")) {
+            errors.add(new FieldError("taxCode", "identity.citizen.tax-code"));
+        }
+        return taxCode;
+    }
+
+    private LocalDate checkedBirth(LocalDate born, List<FieldError> errors) {
+        if (born != null && (born.isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE))) || born.getYear() < 1900)) {
+            errors.add(new FieldError("dateOfBirth", "identity.citizen.date-of-birth"));
+        }
+        return born;
     }
 
     private static String blankToNull(String text) {

@@ -58,6 +58,18 @@ public class Identity {
         return cache.account(username, reader::account).map(PrincipalCache.AccountState::user);
     }
 
+    /** Whether the account's password was set by someone else and must be changed before anything else. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public boolean mustChangePassword(String username) {
+        return reader.credentials(username).map(AccountReader.Credentials::mustChangePassword).orElse(false);
+    }
+
+    /** Whether some enabled account holds the ADMIN role: someone can administer. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    boolean activeAdministratorExists() {
+        return reader.activeAdministratorExists();
+    }
+
     /** Every account, by unit then user name (for administrators). */
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<StaffUser> accounts() {
@@ -146,6 +158,52 @@ public class Identity {
             cache.evict(username);
         }
         return user(username).orElseThrow();
+    }
+
+    /**
+     * An administrator sets a one-time password for someone who lost theirs: returned once, to hand over in person;
+     * the owner must change it at the next sign-in before doing anything else. The account's tokens are revoked and
+     * its sessions end at their next request, as whoever knew the old password must be shut out.
+     */
+    @Transactional
+    public String resetPassword(String username, String resetBy) {
+        Account account = accounts.findById(username)
+                .orElseThrow(() -> ProblemException.notFound("identity.account.not-found", username));
+        String oneTime = OneTimePassword.draw();
+        account.setPasswordForOwner(encoder.encode(oneTime), clock.instant());
+        accounts.save(account);
+        audit.record("PASSWORD_RESET", "account/" + username, "one-time password set by " + resetBy);
+        tokens.revokeAll(username, "password reset by " + resetBy);
+        cache.evict(username);
+        return oneTime;
+    }
+
+    /** An administrator revokes every token of an account (an integration retired, a laptop lost). */
+    @Transactional
+    public void revokeTokens(String username, String revokedBy) {
+        if (!accounts.existsById(username)) {
+            throw ProblemException.notFound("identity.account.not-found", username);
+        }
+        tokens.revokeAll(username, "revoked by " + revokedBy);
+    }
+
+    /**
+     * Opens the first administrator's account with a one-time password that must be changed at the first sign-in:
+     * production never starts with a known password. Returns the one-time password.
+     */
+    @Transactional
+    String openFirstAdministrator(String username, String fullName, String unitCode) {
+        if (username == null || !username.matches("[a-z0-9._-]{3,50}")) {
+            throw ProblemException.invalid("username", "identity.username.invalid");
+        }
+        String oneTime = OneTimePassword.draw();
+        Account account = Account.open(username, fullName, encoder.encode(oneTime), unitCode, EnumSet.of(Role.ADMIN),
+                clock.instant());
+        account.setPasswordForOwner(account.passwordHash(), clock.instant());
+        accounts.save(account);
+        audit.append("system", "ACCOUNT_OPENED", "account/" + username, unitCode + " [ADMIN], first administrator",
+                null);
+        return oneTime;
     }
 
     private void checkPassword(String username, String password) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -102,6 +103,10 @@ class LoginAttempts {
     /** One statement, and none at all when the account had no failures (every HTTP Basic call succeeds here). */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (!isPassword(event.getAuthentication())) {
+            // An identity provider's sign-in: no password was tried, and its name is the provider's, not a user name.
+            return;
+        }
         if (event.getAuthentication().getPrincipal() instanceof CitizenDetails.SignedInCitizen citizen) {
             if (citizen.failedAttemptsBefore() > 0) {
                 jdbc.sql("update citizen_account set failed_attempts = 0 where id = ?").param(citizen.id()).update();
@@ -120,6 +125,10 @@ class LoginAttempts {
     @Transactional
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         Authentication auth = event.getAuthentication();
+        if (!isPassword(auth)) {
+            // ProviderSignIn writes its own entry, naming the citizen's account.
+            return;
+        }
         audit.append(auth.getName(), "LOGIN", "account/" + auth.getName(), "form sign-in",
                 auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null);
     }
@@ -130,6 +139,10 @@ class LoginAttempts {
         Authentication auth = event.getAuthentication();
         audit.append(auth.getName(), "LOGOUT", "account/" + auth.getName(), null,
                 auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : AuditLog.currentAddress());
+    }
+
+    private static boolean isPassword(Authentication auth) {
+        return auth instanceof UsernamePasswordAuthenticationToken;
     }
 
     private static String actor(String username) {

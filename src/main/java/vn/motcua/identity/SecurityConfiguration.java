@@ -1,7 +1,9 @@
 package vn.motcua.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +13,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -24,6 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.platform.PublicAddress;
+import vn.motcua.platform.RateLimit;
+import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Problems;
 
 /**
@@ -43,7 +47,7 @@ import vn.motcua.shared.web.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, IdentityProviderSettings.class})
 class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -99,38 +103,55 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain citizenApiChain(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address, SignInLimit signInLimit)
+            throws Exception {
         http.securityMatcher("/api/citizen/**")
-                .authenticationManager(manager(events, passwords.citizens(), passwords.staff()))
+                .authenticationManager(signInLimit.guarding(manager(events, passwords.citizens(), passwords.staff())))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Citizens.ROLE));
-        return statelessApi(http, problems, tokens, citizenTokens).build();
+        return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, CitizenTokens citizenTokens,
-            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
-        // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token).
+            AuthenticationEventPublisher events, Passwords passwords, PublicAddress address, SignInLimit signInLimit)
+            throws Exception {
+        // The actuator answers machines too (a Prometheus scraper with Basic or an administrator's token). Citizens'
+        // passwords are checked here too, so the failures per address count here as on the citizens' API.
         http.securityMatcher("/api/**", "/actuator/**")
-                .authenticationManager(manager(events, passwords.staff(), passwords.citizens()))
+                .authenticationManager(signInLimit.guarding(manager(events, passwords.staff(), passwords.citizens())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().hasAnyRole(STAFF_ROLES));
-        return statelessApi(http, problems, tokens, citizenTokens).build();
+                        .anyRequest().hasAnyRole(STAFF_ROLES))
+                .addFilterAfter(new PasswordChangeRequired(problems, true),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        return statelessApi(http, problems, tokens, citizenTokens, address).build();
     }
 
     private static HttpSecurity statelessApi(HttpSecurity http, Problems problems, ApiTokens tokens,
-            CitizenTokens citizenTokens) throws Exception {
-        return http.addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
+            CitizenTokens citizenTokens, PublicAddress address) throws Exception {
+        return http.addFilterBefore(new CrossSiteGuard(address, problems),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, citizenTokens, problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("motcua")
                         .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof SignInLimit.Refused refused) {
+                                response.setHeader("Retry-After",
+                                        ProblemException.retryAfterSeconds(refused.retryAfter()));
+                                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                                        "identity.sign-in.too-many", RateLimit.minutes(refused.retryAfter()));
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED,
-                                    e instanceof LockedException ? "problem.account-locked"
-                                            : e instanceof DisabledException ? "problem.account-not-active"
+                                    // Locked or not, the same answer: "locked" would tell a stranger the account exists.
+                                    // A citizen's unconfirmed sign-up is told so (the sign-up said as much already);
+                                    // a deactivated member of staff hears the same as a wrong password.
+                                    e instanceof DisabledException && request.getRequestURI().startsWith(
+                                            request.getContextPath() + "/api/citizen/") ? "problem.account-not-active"
                                             : request.getHeader("Authorization") == null ? "problem.unauthenticated"
                                             : "problem.bad-credentials");
                         }))
@@ -145,16 +166,22 @@ class SecurityConfiguration {
 
     /**
      * The citizens' pages: sign-up, confirmation, sign-in and password recovery are open, the rest needs a citizen's
-     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}.
+     * sign-in, kept in the session under {@link #CITIZEN_CONTEXT_KEY}: with a password, or with an identity provider
+     * ({@link ProviderLogin}) when one is configured.
      */
     @Bean
     @Order(2)
     SecurityFilterChain citizenPagesChain(HttpSecurity http, AuthenticationEventPublisher events, Passwords passwords,
-            CitizenReader reader) throws Exception {
+            CitizenReader reader, CitizenSignInProviders providers, ProviderSignIn providerSignIn, Clock clock,
+            SignInLimit signInLimit) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CITIZEN_CONTEXT_KEY);
+        // Identity providers (OpenID Connect), when any is configured: their sign-in lives in this chain too.
+        Optional<ProviderLogin> oidc = providers.repository()
+                .map(registrations -> new ProviderLogin(registrations, providers, providerSignIn, contexts, clock));
         http.securityMatcher("/cong-dan/**")
-                .authenticationManager(manager(events, passwords.citizens()))
+                .authenticationManager(signInLimit.guarding(oidc.isEmpty() ? manager(events, passwords.citizens())
+                        : manager(events, passwords.citizens(), oidc.get().authenticationProvider())))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterAfter(new CitizenSessionCheck(reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
@@ -168,7 +195,7 @@ class SecurityConfiguration {
                         .usernameParameter("login")
                         .defaultSuccessUrl("/cong-dan/ho-so", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + "/cong-dan/dang-nhap?" + (e instanceof LockedException ? "locked"
+                                + "/cong-dan/dang-nhap?" + (e instanceof SignInLimit.Refused ? "limited"
                                         : e instanceof DisabledException ? "inactive" : "error"))))
                 .logout(logout -> logout.logoutUrl("/cong-dan/dang-xuat").logoutSuccessUrl("/cong-dan/dang-nhap?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
@@ -178,6 +205,9 @@ class SecurityConfiguration {
                         response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
                 }));
+        if (oidc.isPresent()) {
+            oidc.get().configure(http);
+        }
         return pageHeaders(http).build();
     }
 
@@ -188,6 +218,8 @@ class SecurityConfiguration {
         http.authenticationManager(manager(events, passwords.staff()))
                 .addFilterAfter(new SessionCheck(cache, reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasswordChangeRequired(problems, false),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
@@ -200,9 +232,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        // Locked or not, the same answer: "locked" would tell a stranger the account exists.
+                        .defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {

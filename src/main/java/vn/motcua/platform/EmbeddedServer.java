@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The password is set in single-user mode on the stopped cluster, so there is no moment when the server
  * listens and trusts.
+ *
+ * <p>The server runs as its own process. When the application dies without stopping it ({@code kill -9}, a power cut
+ * of the JVM alone), the server lives on and holds the data directory, and the next start would wait for it in vain:
+ * so a start first stops a server left running on the same data directory ({@link #stopOrphan}).
  */
 final class EmbeddedServer implements AutoCloseable {
 
@@ -41,6 +45,7 @@ final class EmbeddedServer implements AutoCloseable {
     /** The first line of a {@code pg_hba.conf} written here: its absence means the cluster is not locked yet. */
     private static final String LOCKED = "# motcua: scram-sha-256 only; the password is in postgres.password";
     private static final Duration SINGLE_USER_LIMIT = Duration.ofSeconds(60);
+    private static final Duration ORPHAN_STOP_LIMIT = Duration.ofSeconds(30);
 
     /** One per JVM: the library prepares the binaries once per resolver and remembers where. */
     private static final RecordingResolver BINARIES = new RecordingResolver(DefaultPostgresBinaryResolver.INSTANCE);
@@ -57,6 +62,7 @@ final class EmbeddedServer implements AutoCloseable {
     static EmbeddedServer start(Path dataDir) throws IOException {
         Path cluster = dataDir.resolve("postgres");
         Files.createDirectories(cluster);
+        stopOrphan(cluster);
         Path passwordFile = dataDir.resolve("postgres.password");
         boolean newPassword = Files.notExists(passwordFile);
         String password = newPassword ? createPassword(passwordFile) : Files.readString(passwordFile).strip();
@@ -94,6 +100,43 @@ final class EmbeddedServer implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /**
+     * Stops a server that an earlier run of the application left running on this data directory: the process named
+     * by {@code postmaster.pid} if it is alive, is a PostgreSQL server and serves this directory (the file's second
+     * line). A fast shutdown (SIGINT): it ends the sessions, which are the dead application's, and writes a
+     * checkpoint, so the next start needs no crash recovery. Another program that got the recorded number is
+     * left alone, and so is anything on Windows, where the library stops the server itself.
+     */
+    static void stopOrphan(Path cluster) throws IOException {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (Files.notExists(pidFile) || System.getProperty("os.name").startsWith("Windows")) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).strip().matches("[0-9]{1,10}")
+                || !Path.of(lines.get(1).strip()).toAbsolutePath().normalize()
+                        .equals(cluster.toAbsolutePath().normalize())) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        ProcessHandle server = ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .orElse(null);
+        if (server == null) {
+            return; // not running: PostgreSQL itself sees the stale file as such
+        }
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+            server.onExit().get(ORPHAN_STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the PostgreSQL server left running (pid " + pid + ")", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("A PostgreSQL server left running by an earlier run (pid " + pid + ") holds "
+                    + cluster + " and did not stop within " + ORPHAN_STOP_LIMIT.toSeconds() + " s", e);
+        }
     }
 
     private static String createPassword(Path file) throws IOException {

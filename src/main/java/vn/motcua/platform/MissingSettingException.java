@@ -1,13 +1,13 @@
 package vn.motcua.platform;
 
 /** A setting motcua cannot start without; {@link MissingSettingAnalyzer} tells the operator what to set. */
-class MissingSettingException extends IllegalStateException {
+public class MissingSettingException extends IllegalStateException {
 
     private final String property;
     private final String environmentVariable;
     private final String purpose;
 
-    MissingSettingException(String property, String environmentVariable, String purpose) {
+    public MissingSettingException(String property, String environmentVariable, String purpose) {
         super(property + " (" + environmentVariable + ") is not set: " + purpose);
         this.property = property;
         this.environmentVariable = environmentVariable;

@@ -33,8 +33,8 @@ public class PublicAddress {
         }
         // Read at each call: the actual port (a random one in tests) is known only once the server listens.
         String host = environment.getProperty("server.address", "");
-        // A demo listens on the loopback interface (DemoListensLocally): its name reads better on a printed form.
-        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals(DemoListensLocally.LOOPBACK)
+        // A demo listens on the loopback interface (RunModeDefaults): its name reads better on a printed form.
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals(RunModeDefaults.LOOPBACK)
                 || host.equals("::1")) {
             host = "localhost";
         } else if (host.contains(":")) {

@@ -172,6 +172,9 @@ public class Uploads {
         if (allowed.equals(SCANS)) {
             return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file.type");
         }
+        if (allowed.equals(FORMS)) {
+            return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file.type.forms");
+        }
         return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file.type.only",
                 allowed.stream().map(Kind::name).collect(Collectors.joining(", ")));
     }

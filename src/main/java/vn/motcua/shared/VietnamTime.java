@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 /**
  * The one time zone of Vietnamese administration (UTC+7, no daylight saving): every day, deadline and
@@ -17,7 +18,21 @@ public final class VietnamTime {
     /** A moment as Vietnamese documents write it, the day first: {@code 26/11/2026 14:30}. */
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+    /** A day as people type it into a form: {@code 2/3/2026} or {@code 02/03/2026}. */
+    private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
     private VietnamTime() {}
+
+    /**
+     * A day as people type it, {@code 2/3/2026} or {@code 02/03/2026}, or ISO {@code 2026-03-02}.
+     *
+     * @throws java.time.format.DateTimeParseException when it is no date (31/02/2026 is none)
+     */
+    public static LocalDate parseTypedDate(String text) {
+        String value = text.strip();
+        return value.contains("-") ? LocalDate.parse(value) : LocalDate.parse(value, TYPED_DATE);
+    }
 
     /** Today in Vietnam by the given clock. */
     public static LocalDate today(Clock clock) {

@@ -12,7 +12,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.identity.Identity;
 import vn.motcua.identity.Role;
@@ -57,9 +56,12 @@ class PageLayout implements WebMvcConfigurer, HandlerInterceptor {
         boolean error = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
         String path = error ? "/" : request.getRequestURI().substring(request.getContextPath().length());
         view.addObject("section", path.equals("/") ? "home" : path.split("/")[1]);
-        UriComponentsBuilder here = error || "POST".equals(request.getMethod())
-                ? ServletUriComponentsBuilder.fromContextPath(request).path(error ? "/" : path)
-                : ServletUriComponentsBuilder.fromRequest(request);
+        // Relative (path and query only): a link built from the request's Host header would lead wherever the
+        // sender of a forged Host wanted.
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath(request.getContextPath() + (error ? "/" : path));
+        if (!error && !"POST".equals(request.getMethod()) && request.getQueryString() != null) {
+            here.query(request.getQueryString());
+        }
         view.addObject("langVi", here.cloneBuilder().replaceQueryParam("lang", "vi").build().toUriString());
         view.addObject("langEn", here.cloneBuilder().replaceQueryParam("lang", "en").build().toUriString());
     }

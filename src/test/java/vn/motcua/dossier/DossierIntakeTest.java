@@ -172,6 +172,28 @@ class DossierIntakeTest {
     }
 
     @Test
+    void the_desk_sets_the_national_dashboards_flags_per_document_and_the_channel_has_its_national_code() {
+        Map<String, Object> body = intake("ACCEPT", "Mai Văn Số Hóa");
+        body.put("documents", List.of(
+                Map.of("documentId", mandatoryDocument, "count", 1, "digitised", true),
+                Map.of("documentId", optionalDocument, "count", 1, "digitised", true, "reused", true)));
+        String direct = desk().post("/api/v1/dossiers", body).json().get("code").asString();
+        JsonNode recorded = desk().get("/api/v1/dossiers/" + direct).json();
+        assertThat(recorded.get("channelCode").asInt()).isEqualTo(1);
+        assertThat(recorded.get("documents").valueStream().map(d -> d.get("digitised").asBoolean() + "/"
+                + d.get("reused").asBoolean())).containsExactly("true/false", "true/true");
+
+        Map<String, Object> plain = intake("ACCEPT", "Mai Thị Bưu Chính");
+        plain.put("channel", "POSTAL");
+        String postal = desk().post("/api/v1/dossiers", plain).json().get("code").asString();
+        JsonNode byPost = desk().get("/api/v1/dossiers/" + postal).json();
+        assertThat(byPost.get("channelCode").asInt()).isEqualTo(3);
+        assertThat(byPost.get("documents").get(0).get("digitised").asBoolean()).as("false unless said").isFalse();
+        assertThat(byPost.get("documents").get(0).get("reused").asBoolean()).isFalse();
+        assertThat(byPost.has("checkDueAt")).as("no online intake timing").isFalse();
+    }
+
+    @Test
     void a_number_of_sets_outside_1_to_99_is_refused_naming_the_field() {
         Map<String, Object> body = intake("ACCEPT", "Mai Văn Không Bộ");
         body.put("sets", 0);

@@ -40,11 +40,15 @@ class DossierNoticesTest {
     Notices notices;
 
     @Autowired
+    DossierDesk desk;
+
+    @Autowired
     JdbcClient jdbc;
 
     @RegisterExtension
     final MailServer smtp = new MailServer();
     long document;
+    static final String OFFICE = "Văn phòng Ủy ban nhân dân thành phố Hải Phòng";
 
     @BeforeAll
     void publish() {
@@ -75,7 +79,7 @@ class DossierNoticesTest {
         List<MimeMessage> first = received(email);
         assertThat(first).hasSize(1);
         assertThat(first.get(0).getSubject()).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
-        String text = text(first.get(0));
+        String text = MailServer.text(first.get(0));
         assertThat(text).contains("Kính gửi Ông/Bà Trịnh Thị Thông Báo").contains("Cấp phép thử nghiệm thông báo")
                 .contains("/tra-cuu?ma=" + code);
         byte[] pdf = attachment(first.get(0), "receipt-" + code + ".pdf");
@@ -90,7 +94,7 @@ class DossierNoticesTest {
         notices.deliverPending();
         MimeMessage apology = received(email).get(1);
         assertThat(apology.getSubject()).isEqualTo("Hồ sơ " + code + ": xin lỗi và đề nghị gia hạn thời gian giải quyết");
-        assertThat(text(apology)).contains("Cần lấy thêm ý kiến của cơ quan chuyên môn");
+        assertThat(MailServer.text(apology)).contains("Cần lấy thêm ý kiến của cơ quan chuyên môn");
         assertThat(attachment(apology, "apology-" + code + ".pdf")).startsWith("%PDF-".getBytes());
 
         for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
@@ -106,9 +110,100 @@ class DossierNoticesTest {
         assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được tiếp nhận",
                 "Hồ sơ " + code + ": xin lỗi và đề nghị gia hạn thời gian giải quyết", "Hồ sơ " + code + " đã có kết quả",
                 "Hồ sơ " + code + " đã trả kết quả");
-        assertThat(text(received(email).get(3))).contains("qua dịch vụ bưu chính");
+        assertThat(MailServer.text(received(email).get(3))).contains("qua dịch vụ bưu chính");
         notices.deliverPending();
         assertThat(received(email)).as("none is sent twice").hasSize(4);
+    }
+
+    @Test
+    void an_online_applicant_hears_of_every_status_change_with_the_agency_the_officer_and_the_time() throws Exception {
+        String email = unique();
+        String phone = "0914" + String.format("%06d", (int) (Math.random() * 1_000_000));
+        String by = "citizen:" + UUID.randomUUID().toString().substring(0, 8);
+        IntakeRequest request = new IntakeRequest(PROCEDURE, Channel.ONLINE, new IntakeRequest.Person(
+                "Lương Thị Trực Tuyến", "031085001234", phone, email, null, null, null), null,
+                List.of(new IntakeRequest.ReceivedDocument(document, null, 1, null, null)), null, null, null, null,
+                ReturnMethod.ONLINE);
+        DossierDesk.Submission submission = desk.submitOnline(request, by, null);
+        String code = submission.receipt().code();
+        notices.deliverPending();
+        MimeMessage registered = received(email).get(0);
+        assertThat(registered.getSubject()).isEqualTo("Hồ sơ " + code + " đã được gửi đến Bộ phận Một cửa");
+        assertThat(MailServer.text(registered)).contains("kiểm tra hồ sơ và trả lời Ông/Bà chậm nhất lúc "
+                + moment(submission.checkDueAt())).contains("Cơ quan: " + OFFICE + ". Thời gian: "
+                + moment(submission.submittedAt()) + ".").doesNotContain("Cán bộ thực hiện");
+        assertThat(jdbc.sql("select body from outbox_message where recipient = ? and channel = 'SMS'")
+                .param(phone).query(String.class).single()).contains(code);
+
+        Api deskOfficer = Api.as(port, "tiepnhan");
+        assertThat(deskOfficer.post("/api/v1/dossiers/" + code + "/request-supplement", Map.of("items",
+                List.of(Map.of("description", "Bản sao sổ đỏ có chứng thực")))).status()).isEqualTo(200);
+        desk.suppliedOnline(code, "Đã gửi bản sao có chứng thực", List.of(), by);
+        assertThat(deskOfficer.post("/api/v1/dossiers/" + code + "/accept", Map.of()).status()).isEqualTo(200);
+        for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
+                {"tiepnhan", "send-back"}, {"lanhdao.sxd", "handover"}, {"tiepnhan", "return-result"}}) {
+            Api.Response acted = Api.as(port, step[0]).post("/api/v1/dossiers/" + code + "/" + step[1],
+                    Map.of("method", "ONLINE", "reason", "Thiếu dấu giáp lai"));
+            assertThat(acted.status()).as(step[1] + " " + acted).isEqualTo(200);
+        }
+        notices.deliverPending();
+        List<MimeMessage> all = received(email);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : all) {
+            subjects.add(message.getSubject());
+        }
+        // Acceptance hands the dossier on to processing in the same act: one notice, with the receipt.
+        assertThat(subjects).containsExactly("Hồ sơ " + code + " đã được gửi đến Bộ phận Một cửa",
+                "Hồ sơ " + code + " cần bổ sung, hoàn thiện", "Hồ sơ " + code + ": đã nhận hồ sơ bổ sung",
+                "Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " đã có kết quả",
+                "Hồ sơ " + code + " được tiếp tục giải quyết", "Hồ sơ " + code + " đã có kết quả",
+                "Hồ sơ " + code + " đã trả kết quả");
+        assertThat(MailServer.text(all.get(1))).contains("Hồ sơ bổ sung cần gửi trực tuyến chậm nhất lúc")
+                .contains("Cán bộ thực hiện: Trần Thị Thu Hà");
+        assertThat(attachment(all.get(1), "supplement-request-" + code + ".pdf")).startsWith("%PDF-".getBytes());
+        assertThat(MailServer.text(all.get(2))).contains("Bộ phận Một cửa trả lời Ông/Bà chậm nhất lúc")
+                .doesNotContain("Cán bộ thực hiện");
+        assertThat(MailServer.text(all.get(3))).contains("Cán bộ thực hiện: Trần Thị Thu Hà");
+        assertThat(attachment(all.get(3), "receipt-" + code + ".pdf")).startsWith("%PDF-".getBytes());
+        // The result is decided at the Department of Construction, by its leader.
+        assertThat(MailServer.text(all.get(4))).contains("Cơ quan: Sở Xây dựng thành phố Hải Phòng. Cán bộ thực hiện: Bùi Thị Mai.");
+        assertThat(MailServer.text(all.get(5))).contains("Lý do: Thiếu dấu giáp lai");
+    }
+
+    @Test
+    void the_applicant_hears_when_processing_resumes_after_a_supplement_and_when_the_dossier_is_stopped_or_withdrawn()
+            throws Exception {
+        String email = unique();
+        String code = accepted(email, "0913000333");
+        Api specialist = Api.as(port, "chuyenvien.sxd");
+        assertThat(specialist.post("/api/v1/dossiers/" + code + "/request-supplement", Map.of("items",
+                List.of(Map.of("description", "Ảnh hiện trạng")))).status()).isEqualTo(200);
+        assertThat(specialist.post("/api/v1/dossiers/" + code + "/supplement-received", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(Api.as(port, "tiepnhan").post("/api/v1/dossiers/" + code + "/withdraw",
+                Map.of("reason", "Công dân có đơn xin rút")).status()).isEqualTo(200);
+        String stoppedEmail = unique();
+        String stopped = accepted(stoppedEmail, "0913000444");
+        assertThat(Api.as(port, "lanhdao.sxd").post("/api/v1/dossiers/" + stopped + "/stop",
+                Map.of("reason", "Thuộc diện quy hoạch")).status()).isEqualTo(200);
+        notices.deliverPending();
+
+        List<MimeMessage> all = received(email);
+        assertThat(all).extracting(MimeMessage::getSubject).containsExactly("Hồ sơ " + code + " đã được tiếp nhận",
+                "Hồ sơ " + code + " cần bổ sung, hoàn thiện",
+                "Hồ sơ " + code + ": đã nhận hồ sơ bổ sung, tiếp tục giải quyết",
+                "Hồ sơ " + code + " đã được rút theo đề nghị của Ông/Bà");
+        assertThat(MailServer.text(all.get(2))).contains("Cán bộ thực hiện: Hoàng Văn Nam");
+        assertThat(attachment(all.get(3), "stop-notice-" + code + ".pdf")).startsWith("%PDF-".getBytes());
+        MimeMessage stop = received(stoppedEmail).get(1);
+        assertThat(stop.getSubject()).isEqualTo("Hồ sơ " + stopped + " đã dừng giải quyết");
+        assertThat(MailServer.text(stop)).contains("Lý do: Thuộc diện quy hoạch").contains("Cán bộ thực hiện: Bùi Thị Mai");
+        assertThat(attachment(stop, "stop-notice-" + stopped + ".pdf")).startsWith("%PDF-".getBytes());
+    }
+
+    static String moment(java.time.OffsetDateTime time) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+                .format(time.atZoneSameInstant(vn.motcua.shared.VietnamTime.ZONE));
     }
 
     @Test
@@ -137,21 +232,6 @@ class DossierNoticesTest {
 
     private List<MimeMessage> received(String email) throws Exception {
         return smtp.receivedBy(email);
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = text(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
     private static byte[] attachment(Part part, String name) throws Exception {

@@ -460,6 +460,31 @@ class DossierTest {
         }
 
         @Test
+        void an_electronic_result_is_issued_while_processing_or_ready_but_not_once_returned() {
+            Dossier d = accepted();
+            d.issueResult("ABCD2345EFGH", "Giấy phép xây dựng số 12/GPXD", at(2, 10, 0), "chuyenvien.sxd", "SXD.QLXD");
+            d.handOver(ROUTE, CLOCK, at(2, 11, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(2, 14, 0), "lanhdao.sxd", null);
+            assertThat(d.resultIssuable()).isTrue();
+            d.issueResult("ABCD2345EFGK", "Giấy phép (bản ký lại)", at(2, 14, 30), "lanhdao.sxd", "SXD.LD");
+            assertThat(d.status()).as("issuing changes no status").isEqualTo(DossierStatus.RESULT_READY);
+            d.returnResult(ReturnMethod.ONLINE, CLOCK, ROUTE, at(2, 15, 0), "tiepnhan", "VP.MC");
+            assertThat(d.resultIssuable()).isFalse();
+            assertThat(refusal(() -> d.issueResult("ABCD2345EFGM", "x", at(2, 16, 0), "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+            assertThat(d.drainChanges().events()).filteredOn(e -> e.action().equals("RESULT_ISSUED"))
+                    .extracting(Dossier.Event::note)
+                    .containsExactly("Giấy phép xây dựng số 12/GPXD · ABCD2345EFGH", "Giấy phép (bản ký lại) · ABCD2345EFGK");
+        }
+
+        @Test
+        void no_electronic_result_before_acceptance() {
+            Dossier d = received(Channel.ONLINE);
+            assertThat(refusal(() -> d.issueResult("ABCD2345EFGH", "x", at(2, 9, 0), "tiepnhan", "VP.MC")))
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+
+        @Test
         void only_a_ready_result_is_returned() {
             Dossier d = accepted();
             assertThat(refusal(() -> d.returnResult(ReturnMethod.DIRECT, CLOCK, ROUTE, at(2, 15, 0), "tiepnhan",

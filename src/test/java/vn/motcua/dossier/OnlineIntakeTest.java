@@ -46,10 +46,10 @@ import vn.motcua.support.TestClock;
 @RecordApplicationEvents
 class OnlineIntakeTest {
 
-    static final String ONLINE = "1.970001.000.00.00.H27";
-    static final String NOT_ONLINE = "1.970002.000.00.00.H27";
-    static final String CONSTRUCTION_DESK = "1.970003.000.00.00.H27";
-    static final String NO_DESK = "1.970004.000.00.00.H27";
+    static final String ONLINE = "1.975001.000.00.00.H27";
+    static final String NOT_ONLINE = "1.975002.000.00.00.H27";
+    static final String CONSTRUCTION_DESK = "1.975003.000.00.00.H27";
+    static final String NO_DESK = "1.975004.000.00.00.H27";
     static final String CONSTRUCTION = "000.00.07.H27";
     static final String PASSWORD = "Tiep-nhan#2025";
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -251,6 +251,27 @@ class OnlineIntakeTest {
         // Another applicant's key of the same text is another submission.
         assertThat(desk.submitOnline(request(ONLINE, "Lê Văn Lặp Lại", null), citizen(), key).receipt().code())
                 .isNotEqualTo(first);
+    }
+
+    @Test
+    void files_sent_with_the_submission_are_kept_with_the_dossier_and_mark_their_documents_digitised() {
+        String by = citizen();
+        clock.set(october(6, 9, 0));
+        long form = documents.get(ONLINE).get(0);
+        ProblemException unknown = refused(() -> desk.submitOnline(request(ONLINE, "Cao Văn Tệp", null),
+                List.of(new DossierFiles.Upload(999_999_999L, "x.pdf", new ByteArrayInputStream(PDF))), by, null));
+        assertThat(unknown.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.errors()).extracting(ProblemException.FieldError::field).containsExactly("files[0].documentId");
+
+        String code = desk.submitOnline(request(ONLINE, "Cao Văn Tệp", null), List.of(
+                new DossierFiles.Upload(form, "Đơn đề nghị.pdf", new ByteArrayInputStream(PDF))), by, null)
+                .receipt().code();
+        JsonNode d = detail(code);
+        assertThat(d.get("documents").valueStream().map(x -> x.get("documentId").asLong() + " "
+                + x.get("digitised").asBoolean())).containsExactly(form + " true", documents.get(ONLINE).get(1) + " false");
+        JsonNode files = as("tiepnhan").get("/api/v1/dossiers/" + code + "/files").json();
+        assertThat(files.valueStream().map(f -> f.get("name").asString() + " " + f.get("documentId").asLong() + " "
+                + f.get("uploadedBy").asString())).containsExactly("Đơn đề nghị.pdf " + form + " " + by);
     }
 
     @Test

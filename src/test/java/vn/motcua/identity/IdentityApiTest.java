@@ -51,7 +51,8 @@ class IdentityApiTest {
         assertThat(anonymous.json().get("detail").asString()).isEqualTo("Bạn cần đăng nhập để thực hiện thao tác này.");
         Api.Response wrong = Api.as(port, "admin", "sai-mat-khau").get("/api/v1/me");
         assertThat(wrong.status()).isEqualTo(401);
-        assertThat(wrong.json().get("detail").asString()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+        assertThat(wrong.json().get("detail").asString()).isEqualTo(
+                "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do đăng nhập sai nhiều lần liên tiếp.");
     }
 
     @Test
@@ -68,7 +69,9 @@ class IdentityApiTest {
         }
         Api.Response locked = Api.as(port, "khoa.thu", "Mat-khau#2026").get("/api/v1/me");
         assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("detail").asString()).contains("tạm khóa");
+        // The same answer as a wrong password: "locked" would tell a stranger that the account exists.
+        Api.Response wrongPassword = Api.as(port, "khong-co-tai-khoan", "Mat-khau#2026").get("/api/v1/me");
+        assertThat(locked.json().get("detail").asString()).isEqualTo(wrongPassword.json().get("detail").asString());
 
         JsonNode entries = Api.as(port, "admin").get("/api/v1/audit?size=40").json().get("items");
         assertThat(entries.valueStream().filter(e -> e.get("target").asString().equals("account/khoa.thu"))

@@ -93,6 +93,7 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         HttpResponse<String> response = execute(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body(), response);
@@ -116,7 +117,7 @@ public final class Api {
         }
         headers.forEach(request::header);
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        if (text != null) {
+        if (text != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -77,6 +79,22 @@ public class MailServer implements BeforeEachCallback, AfterEachCallback {
     /** The messages to any address at {@code domain}. */
     public List<MimeMessage> receivedForDomain(String domain) {
         return List.of(running().getReceivedMessagesForDomain(domain));
+    }
+
+    /** The plain text of a message (or a part of one), attachments left aside; null when it has none. */
+    public static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private GreenMail running() {

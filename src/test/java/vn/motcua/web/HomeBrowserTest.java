@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
 
@@ -35,6 +36,7 @@ class HomeBrowserTest extends BrowserTest {
         page.getByText("English").click();
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator("#greeting")).hasText("Hello, Vũ Thanh Hương");
+        Accessibility.check(page);
 
         page.navigate("/calendar?year=2031");
         assertThat(page.locator("h1")).hasText("Working calendar 2031");

@@ -68,8 +68,8 @@ class PagesTest {
     void theSignInPageExplainsLockingSigningOutAndExpiry() {
         WebSession visitor = WebSession.anonymous(port);
 
-        assertThat(visitor.get("/login?locked").body()).contains(
-                "Tài khoản tạm thời bị khóa do đăng nhập sai 5 lần liên tiếp. Vui lòng thử lại sau 15 phút.");
+        assertThat(visitor.get("/login?error").body()).contains(
+                "Sau 5 lần sai liên tiếp, tài khoản bị tạm khóa 15 phút.");
         assertThat(visitor.get("/login?logout").body()).contains("Bạn đã đăng xuất.");
         assertThat(visitor.get("/login?expired").body()).contains("Phiên làm việc đã hết hạn.");
     }

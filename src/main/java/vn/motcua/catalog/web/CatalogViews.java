@@ -2,13 +2,16 @@ package vn.motcua.catalog.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.catalog.ProcedureTemplates;
 import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.UnitView;
 import vn.motcua.shared.Messages;
@@ -31,16 +34,31 @@ class CatalogViews {
     public record Step(int order, String name, String unitCode, String unitName, StepRole role, int durationHours,
             String duration, String output) {}
 
-    /** A procedure with what its page writes out in words. */
-    public record Detail(ProcedureData data, String timeLimit, List<Step> steps, int stepHours, String stepDuration) {}
+    /**
+     * A procedure with what its page writes out in words, and the form templates of its documents by document id
+     * (linked for download when the version is the one in force).
+     */
+    public record Detail(ProcedureData data, String timeLimit, List<Step> steps, int stepHours, String stepDuration,
+            Map<Long, ProcedureTemplates.Template> templates) {
+
+        public boolean templatesPublic() {
+            return data.status() == ProcedureStatus.PUBLISHED;
+        }
+
+        public String templateUrl(long documentId) {
+            return PublicProcedureApi.templateUrl(data.code(), documentId);
+        }
+    }
 
 
     private final Messages messages;
     private final Organization organization;
+    private final ProcedureTemplates templates;
 
-    CatalogViews(Messages messages, Organization organization) {
+    CatalogViews(Messages messages, Organization organization, ProcedureTemplates templates) {
         this.messages = messages;
         this.organization = organization;
+        this.templates = templates;
     }
 
     Detail detail(ProcedureData p) {
@@ -51,7 +69,7 @@ class CatalogViews {
                     organization.unit(s.unitCode()).map(UnitView::name).orElse(s.unitCode()), s.role(), hours,
                     duration(hours), s.output()));
         }
-        return new Detail(p, timeLimit(p.timeLimit()), steps, p.stepHours(), duration(p.stepHours()));
+        return new Detail(p, timeLimit(p.timeLimit()), steps, p.stepHours(), duration(p.stepHours()), templates.of(p));
     }
 
     /** {@code 15 ngày làm việc}, {@code 4 giờ làm việc}. */

@@ -5,12 +5,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +26,13 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.ProcedureData;
+import vn.motcua.catalog.ProcedureTemplates;
 import vn.motcua.catalog.ProcedureTransfer;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.web.Downloads;
 
-/** The catalogue as administrators maintain it: drafts, publication by decision, abolition. */
+/** The catalogue as administrators maintain it: drafts, publication by decision, abolition, form templates. */
 @RestController
 @RequestMapping("/api/v1/procedures")
 @PreAuthorize("hasRole('ADMIN')")
@@ -41,10 +45,12 @@ class StaffProcedureApi {
 
     private final Catalog catalog;
     private final ProcedureTransfer transfer;
+    private final ProcedureTemplates templates;
 
-    StaffProcedureApi(Catalog catalog, ProcedureTransfer transfer) {
+    StaffProcedureApi(Catalog catalog, ProcedureTransfer transfer, ProcedureTemplates templates) {
         this.catalog = catalog;
         this.transfer = transfer;
+        this.templates = templates;
     }
 
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -141,6 +147,44 @@ class StaffProcedureApi {
     @Operation(summary = "Publish the draft by decision; the version it replaces is superseded")
     ProcedureData publish(@PathVariable String code, @RequestBody ProcedureData.Publication publication) {
         return catalog.publish(code, publication);
+    }
+
+    @PostMapping(path = "/{code}/versions/{version}/documents/{documentId}/template",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach the form template (mẫu đơn, tờ khai) of a document of a draft or of the version in "
+            + "force: PDF, DOC, DOCX, XLS or XLSX judged by content, no macros, at most motcua.files.max-size; "
+            + "replaces the one it had")
+    ResponseEntity<ProcedureTemplates.Template> attachTemplate(@PathVariable String code, @PathVariable int version,
+            @PathVariable long documentId, @RequestParam(name = "file", required = false) MultipartFile file,
+            Principal caller) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw ProblemException.invalid("file", "file.empty");
+        }
+        ProcedureTemplates.Template attached = templates.attach(code, version, documentId, file.getOriginalFilename(),
+                file.getInputStream(), caller.getName());
+        return ResponseEntity.created(URI.create("/api/v1/procedures/" + code + "/versions/" + version + "/documents/"
+                + documentId + "/template")).body(attached);
+    }
+
+    @GetMapping("/{code}/versions/{version}/documents/{documentId}/template")
+    @Operation(summary = "Download the form template of a document of any version")
+    ResponseEntity<InputStreamResource> template(@PathVariable String code, @PathVariable int version,
+            @PathVariable long documentId) throws IOException {
+        return download(templates.file(code, version, documentId));
+    }
+
+    @DeleteMapping("/{code}/versions/{version}/documents/{documentId}/template")
+    @Operation(summary = "Remove the form template of a document of a draft or of the version in force")
+    ResponseEntity<Void> removeTemplate(@PathVariable String code, @PathVariable int version,
+            @PathVariable long documentId) {
+        templates.remove(code, version, documentId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A template as an attachment with its own type (the API's headers add nosniff and a closed CSP). */
+    static ResponseEntity<InputStreamResource> download(ProcedureTemplates.TemplateFile file) {
+        return Downloads.attachment(file.template().fileName(), file.template().contentType(), file.template().size(),
+                file.content());
     }
 
     @PostMapping("/{code}/abolish")

@@ -36,6 +36,7 @@ import vn.motcua.organization.Organization;
 import vn.motcua.organization.OrganizationViews.AgencyView;
 import vn.motcua.organization.OrganizationViews.StaffView;
 import vn.motcua.organization.OrganizationViews.UnitView;
+import vn.motcua.platform.HtmlToPdf;
 import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;

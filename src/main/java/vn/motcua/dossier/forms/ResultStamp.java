@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
 import org.springframework.stereotype.Component;
+import vn.motcua.platform.HtmlToPdf;
 
 /**
  * Stamps an electronic result (kết quả điện tử) for the paper it will be printed on: a QR code in the bottom

@@ -85,6 +85,52 @@ class IdentityApi {
         return identity.change(username, change.unitCode(), change.roles(), change.enabled(), principal.getName());
     }
 
+    @PostMapping("/accounts/{username}/disable")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Deactivate an account (administrators): its sessions and tokens stop at once; it is kept, "
+            + "as the history names it")
+    StaffUser disable(Principal principal, @org.springframework.web.bind.annotation.PathVariable String username) {
+        return identity.change(username, null, null, false, principal.getName());
+    }
+
+    @PostMapping("/accounts/{username}/enable")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Reactivate an account (administrators)")
+    StaffUser enable(Principal principal, @org.springframework.web.bind.annotation.PathVariable String username) {
+        return identity.change(username, null, null, true, principal.getName());
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/accounts/{username}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Give an account these roles, replacing its roles (administrators)")
+    StaffUser roles(Principal principal, @org.springframework.web.bind.annotation.PathVariable String username,
+            @RequestBody java.util.Set<Role> roles) {
+        if (roles == null) {
+            throw vn.motcua.shared.ProblemException.invalid("roles", "identity.roles.required");
+        }
+        return identity.change(username, null, roles, null, principal.getName());
+    }
+
+    record OneTimePassword(String username, String oneTimePassword) {}
+
+    @PostMapping("/accounts/{username}/password-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set a one-time password (administrators): shown once, to hand over; the owner must change "
+            + "it at the next sign-in; the account's tokens are revoked and its sessions end")
+    OneTimePassword resetPassword(Principal principal,
+            @org.springframework.web.bind.annotation.PathVariable String username) {
+        return new OneTimePassword(username, identity.resetPassword(username, principal.getName()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/accounts/{username}/tokens")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Revoke every API token of an account (administrators)")
+    ResponseEntity<Void> revokeTokens(Principal principal,
+            @org.springframework.web.bind.annotation.PathVariable String username) {
+        identity.revokeTokens(username, principal.getName());
+        return ResponseEntity.noContent().build();
+    }
+
     record TokenRequest(String name, Integer days) {}
 
     @PostMapping("/me/tokens")

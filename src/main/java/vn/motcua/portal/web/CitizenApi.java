@@ -9,14 +9,16 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.identity.ApiTokens;
 import vn.motcua.identity.CitizenTokens;
+import vn.motcua.identity.Citizens;
 import vn.motcua.identity.Citizens.CitizenUser;
 
-/** The signed-in citizen's own account: profile and bearer tokens for their programs. */
+/** The signed-in citizen's own account: profile, password and bearer tokens for their programs. */
 @RestController
 @RequestMapping("/api/citizen/v1/me")
 @PreAuthorize("hasRole('CITIZEN')")
@@ -24,15 +26,35 @@ import vn.motcua.identity.Citizens.CitizenUser;
 class CitizenApi {
 
     private final CitizenTokens tokens;
+    private final Citizens citizens;
 
-    CitizenApi(CitizenTokens tokens) {
+    CitizenApi(CitizenTokens tokens, Citizens citizens) {
         this.tokens = tokens;
+        this.citizens = citizens;
     }
 
     @GetMapping
     @Operation(summary = "The signed-in citizen's profile, which pre-fills every form")
     CitizenUser me(CitizenUser citizen) {
         return citizen;
+    }
+
+    @PutMapping
+    @Operation(summary = "Change the profile: address, date of birth, organisation and tax code (each left out is "
+            + "cleared); the name, citizen ID, phone and e-mail stay as they were proven")
+    CitizenUser changeProfile(CitizenUser citizen, @RequestBody(required = false) Citizens.Profile profile) {
+        return citizens.changeProfile(citizen.id(), profile);
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    @PostMapping("/password")
+    @Operation(summary = "Change one's own password (policy: ≥ 10 characters, cases, digit, symbol); the account's "
+            + "tokens are revoked and its sessions end")
+    ResponseEntity<Void> changePassword(CitizenUser citizen, @RequestBody(required = false) PasswordChange change) {
+        PasswordChange c = change == null ? new PasswordChange(null, null) : change;
+        citizens.changePassword(citizen.id(), c.currentPassword(), c.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     record TokenRequest(String name, Integer days) {}

@@ -12,24 +12,29 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.motcua.identity.CitizenSignInProviders;
 import vn.motcua.identity.Citizens;
 import vn.motcua.portal.Inbox;
 
 /**
- * The citizens' sign-in page, and what every citizen's page shows in its frame ({@code portal/layout}): the signed-in
- * citizen as {@code citizen}, or none, and the number of their notices not read ({@code unreadNotices}).
+ * The citizens' sign-in page (a password, or one of the identity providers configured), and what every citizen's
+ * page shows in its frame ({@code portal/layout}): the signed-in citizen as {@code citizen}, or none, and the number
+ * of their notices not read ({@code unreadNotices}).
  */
 @Controller
 class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
 
     private final Citizens citizens;
+    private final CitizenSignInProviders providers;
     private final Inbox inbox;
     private final int maxFailedLogins;
     private final Duration lockoutDuration;
 
-    PortalPages(Citizens citizens, Inbox inbox, @Value("${motcua.security.max-failed-logins:5}") int maxFailedLogins,
+    PortalPages(Citizens citizens, CitizenSignInProviders providers, Inbox inbox,
+            @Value("${motcua.security.max-failed-logins:5}") int maxFailedLogins,
             @Value("${motcua.security.lockout-duration:15m}") Duration lockoutDuration) {
         this.citizens = citizens;
+        this.providers = providers;
         this.inbox = inbox;
         this.maxFailedLogins = maxFailedLogins;
         this.lockoutDuration = lockoutDuration;
@@ -43,6 +48,7 @@ class PortalPages implements WebMvcConfigurer, HandlerInterceptor {
         }
         model.addAttribute("maxFailedLogins", String.valueOf(maxFailedLogins));
         model.addAttribute("lockoutMinutes", String.valueOf(lockoutDuration.toMinutes()));
+        model.addAttribute("providers", providers.all());
         return "portal/sign-in";
     }
 

@@ -56,6 +56,9 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         ProblemDetail problem = problems.of(e.status(), e.messageKey(), e.args());
+        if (e.retryAfter() != null) {
+            response.setHeader("Retry-After", ProblemException.retryAfterSeconds(e.retryAfter()));
+        }
         if (!e.errors().isEmpty()) {
             List<Map<String, String>> errors = e.errors().stream()
                     .map(error -> error(error.field(), messages.text(error.messageKey(), error.args())))

@@ -1,9 +1,12 @@
 package vn.motcua.shared.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.shared.VietnamTime;
 
 /**
  * The one way page forms work: a record bound field by field ({@code @Valid @ModelAttribute}), Bean Validation
@@ -20,6 +23,23 @@ public final class PageForms {
     public static void keep(RedirectAttributes redirect, String name, Object form, BindingResult errors) {
         redirect.addFlashAttribute(name, form);
         redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, errors);
+    }
+
+    /**
+     * A date as typed into {@code field} ({@link VietnamTime#parseTypedDate}): null when left empty, or null with the
+     * input marked by {@code errorKey} when it is no date.
+     */
+    public static LocalDate date(String text, String field, String errorKey, BindingResult errors) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return VietnamTime.parseTypedDate(value);
+        } catch (DateTimeParseException e) {
+            errors.rejectValue(field, errorKey);
+            return null;
+        }
     }
 
     /** Puts the form a page shows into the model: one kept after a refusal, otherwise a fresh one. */

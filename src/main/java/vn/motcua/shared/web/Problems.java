@@ -136,12 +136,12 @@ public class Problems {
     }
 
     /** Writes a problem outside Spring MVC (security filters, error page). */
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey)
-            throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey,
+            Object... args) throws IOException {
         Locale locale = RequestContextUtils.getLocaleResolver(request) != null
                 ? RequestContextUtils.getLocale(request)
                 : LocaleResolvers.resolve(request);
-        ProblemDetail problem = of(status, locale, detailKey);
+        ProblemDetail problem = of(status, locale, detailKey, args);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

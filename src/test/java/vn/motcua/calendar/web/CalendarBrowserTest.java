@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
 
@@ -95,5 +96,6 @@ class CalendarBrowserTest extends BrowserTest {
         page.locator("#deadline-form button[type=submit]").click();
         // 30/4 and 1/5 are holidays and 2–3/5 a weekend: three working days end on Wednesday 6/5 at 10:00.
         assertThat(page.locator("#deadline-result")).containsText("10:00, Thứ Tư ngày 06/05/2026");
+        Accessibility.check(page);
     }
 }

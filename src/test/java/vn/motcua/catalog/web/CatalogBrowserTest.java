@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.shared.VietnameseText;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
 
@@ -119,6 +120,7 @@ class CatalogBrowserTest extends BrowserTest {
         assertThat(sum).containsText("thiếu 4 giờ");
         assertThat(page.locator("#steps-rows tr").nth(3).locator(".row-number")).hasText("B4");
         Browser.screenshot(page, "/tmp/catalog-editor-mismatch.png");
+        Accessibility.check(page);
 
         page.locator("[name='steps[2].durationHours']").fill("20");
         assertThat(sum).hasAttribute("data-state", "extra");
@@ -133,6 +135,7 @@ class CatalogBrowserTest extends BrowserTest {
         assertThat(page.locator("#procedure-status")).hasText("Dự thảo");
         assertThat(page.locator("#document-table tbody tr")).hasCount(2);
         assertThat(page.locator("#fee-table")).containsText("250.000 đ");
+        Accessibility.check(page);
 
         page.getByLabel("Số quyết định").fill("1955/QĐ-UBND");
         page.getByLabel("Ngày ký").fill("02/03/2026");

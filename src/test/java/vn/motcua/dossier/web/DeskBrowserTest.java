@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Api;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
@@ -27,6 +29,8 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#procedure-q").fill("giay phep xay dung");
         page.locator(".procedure-option", new Page.LocatorOptions().setHasText("Cấp giấy phép xây dựng mới")).first().click();
         assertThat(page.locator("#procedure-chosen")).containsText("Cấp giấy phép xây dựng mới");
+        // The whole checklist, not the rows a slow server has sent so far.
+        page.waitForLoadState(LoadState.LOAD);
         for (var check : page.locator(".document-check[data-mandatory=true]").all()) {
             check.check();
         }
@@ -38,6 +42,7 @@ class DeskBrowserTest extends BrowserTest {
         assertThat(page.locator("#supplement-items")).isVisible();
         page.locator("#supplement-items .add-item").click();
         assertThat(page.locator("#supplement-items .supplement-row")).hasCount(2);
+        Accessibility.check(page);
         page.locator("#decision-ACCEPT").check();
         assertThat(page.locator("#supplement-items")).isHidden();
         Browser.screenshot(page, "/tmp/desk-form.png");
@@ -77,6 +82,7 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#lookup-pin").fill(wrong);
         page.locator("#lookup-submit").click();
         assertThat(page.locator("#lookup-problem")).containsText("Không tìm thấy hồ sơ");
+        Accessibility.check(page);
         assertThat(page.locator("#lookup-result")).hasCount(0);
     }
 
@@ -118,6 +124,7 @@ class DeskBrowserTest extends BrowserTest {
         Browser.screenshot(page, "/tmp/desk-dossier-actions.png");
         page.locator("#desk-actions summary", new Page.LocatorOptions().setHasText("Từ chối")).click();
         page.locator("#refuse-reason").fill("Công trình không thuộc thẩm quyền cấp phép của thành phố.");
+        Accessibility.check(page);
         page.locator("#action-refuse").click();
 
         assertThat(page.locator("#dossier-status")).containsText("Từ chối tiếp nhận (3)");

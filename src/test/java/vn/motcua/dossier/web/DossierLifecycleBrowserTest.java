@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Api;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
@@ -100,6 +101,7 @@ class DossierLifecycleBrowserTest extends BrowserTest {
         specialist.waitForURL(Pattern.compile(".*/desk/dossiers/.*"));
         assertThat(specialist.locator("#current-step")).containsText("Bước 2: Thẩm định");
         assertThat(specialist.locator("#send-back-form")).hasCount(0);
+        Accessibility.check(specialist);
         specialist.locator("#handover-note").fill("Đủ điều kiện cấp phép, trình lãnh đạo phê duyệt");
         specialist.locator("#action-handover").click();
         assertThat(specialist.locator("#flash")).containsText("Đã chuyển hồ sơ " + code + " sang bước tiếp theo.");
@@ -114,6 +116,7 @@ class DossierLifecycleBrowserTest extends BrowserTest {
         leader.waitForURL(Pattern.compile(".*/desk/dossiers/.*"));
         assertThat(leader.locator("#step-name")).hasText("Bước 3: Phê duyệt");
         assertThat(leader.locator("#apology-form")).hasCount(1);
+        Accessibility.check(leader);
         leader.locator("#handover-note").fill("Đồng ý, đã ký giấy phép");
         leader.locator("#action-handover").click();
         assertThat(leader.locator("#flash")).containsText(code);
@@ -130,6 +133,7 @@ class DossierLifecycleBrowserTest extends BrowserTest {
         rowIn(desk, code).locator("a").first().click();
         desk.waitForURL(Pattern.compile(".*/desk/dossiers/.*"));
         assertThat(desk.locator("#step-name")).hasText("Bước 4: Trả kết quả");
+        Accessibility.check(desk);
         desk.locator("#return-DIRECT").check();
         desk.locator("#action-return").click();
         assertThat(desk.locator("#flash")).containsText("Đã trả kết quả hồ sơ " + code + ".");
@@ -158,11 +162,13 @@ class DossierLifecycleBrowserTest extends BrowserTest {
         }
         citizen.locator("#rating-comment").fill("Cán bộ hướng dẫn tận tình, trả kết quả sớm.");
         Browser.screenshot(citizen, "/tmp/pages-rating.png");
+        Accessibility.check(citizen);
         citizen.locator("#rating-submit").click();
         assertThat(citizen.locator("#rating-thanks")).containsText("Cảm ơn Ông/Bà đã đánh giá!");
         assertThat(citizen.locator("#rating-total")).hasText("Tổng điểm: " + max + "/" + max);
         assertThat(citizen.locator("#rating-grade")).containsText("Mức đánh giá:");
         assertThat(citizen.locator("#rating-form")).hasCount(0);
+        Accessibility.check(citizen);
         citizen.reload();
         assertThat(citizen.locator("#rating-done")).containsText("đã được đánh giá");
         assertThat(citizen.locator("#rating-form")).hasCount(0);

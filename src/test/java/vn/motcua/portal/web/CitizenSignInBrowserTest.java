@@ -32,12 +32,22 @@ class CitizenSignInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void without_an_identity_provider_configured_the_sign_in_page_offers_none() {
+        Page page = browser.newPage(port);
+        page.navigate("/cong-dan/dang-nhap");
+        assertThat(page.locator("#citizen-login-form")).isVisible();
+        assertThat(page.locator("#provider-sign-in")).hasCount(0);
+        assertThat(page.locator(".provider-sign-in")).hasCount(0);
+    }
+
+    @Test
     void a_wrong_password_is_told_in_vietnamese() {
         Page page = browser.newPage(port);
         page.navigate("/cong-dan/dang-nhap");
         page.locator("#login").fill("congdan@motcua.example");
         page.locator("#password").fill("Sai@matkhau1");
         page.locator("#citizen-login-form button[type=submit]").click();
-        assertThat(page.locator("#login-error")).hasText("Số điện thoại, thư điện tử hoặc mật khẩu không đúng.");
+        assertThat(page.locator("#login-error")).containsText(
+                "Số điện thoại, thư điện tử hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, tài khoản bị tạm khóa 15 phút.");
     }
 }

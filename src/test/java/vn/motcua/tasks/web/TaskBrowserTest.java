@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.shared.VietnamTime;
+import vn.motcua.support.Accessibility;
 import vn.motcua.support.Api;
 import vn.motcua.support.Browser;
 import vn.motcua.support.BrowserTest;
@@ -110,6 +111,7 @@ class TaskBrowserTest extends BrowserTest {
         assertThat(last).containsText("Đã rà soát xong 3/4 quy trình, đang lấy ý kiến các phòng");
         assertThat(last).containsText(todayShown());
         Browser.screenshot(page, "/tmp/tasks-task.png");
+        Accessibility.check(page);
     }
 
     static String todayShown() {

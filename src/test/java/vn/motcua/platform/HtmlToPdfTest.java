@@ -1,8 +1,9 @@
-package vn.motcua.dossier.forms;
+package vn.motcua.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.support.Pdfs;
 
 class HtmlToPdfTest {
 
@@ -16,7 +17,7 @@ class HtmlToPdfTest {
 
     @Test
     void a_line_never_breaks_inside_ong_ba_nor_inside_the_number_of_a_legal_document() {
-        String text = DossierFormsTest.text(pdf.render(narrow(
+        String text = Pdfs.text(pdf.render(narrow(
                 "Đề nghị Ông/Bà liên hệ theo Nghị định số 175/2024/NĐ-CP và Thông tư số 03/2025/TT-VPCP ngay.")));
 
         assertThat(text).contains("Ông/Bà", "175/2024/NĐ-CP", "03/2025/TT-VPCP");
@@ -32,7 +33,7 @@ class HtmlToPdfTest {
 
     @Test
     void the_text_around_a_kept_run_reads_in_order() {
-        String text = DossierFormsTest.text(pdf.render("<!DOCTYPE html><html><head><style>body { font-family: 'Liberation Serif'; }</style></head>"
+        String text = Pdfs.text(pdf.render("<!DOCTYPE html><html><head><style>body { font-family: 'Liberation Serif'; }</style></head>"
                 + "<body><p>Kính gửi: Ông/Bà Đặng Thị Hẹn Lại, "
                 + "theo Nghị định số 118/2025/NĐ-CP.</p></body></html>"));
 

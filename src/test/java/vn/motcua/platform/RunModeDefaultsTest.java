@@ -6,11 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
-/** A demo's accounts share a published password: the demo answers on this machine only unless told otherwise. */
-class DemoListensLocallyTest {
+/**
+ * A demo's accounts share a published password: the demo answers on this machine only unless told otherwise; production
+ * offers no Swagger UI unless told otherwise.
+ */
+class RunModeDefaultsTest {
 
     private static String address(MockEnvironment environment) {
-        new DemoListensLocally().postProcessEnvironment(environment, new SpringApplication());
+        new RunModeDefaults().postProcessEnvironment(environment, new SpringApplication());
         return environment.getProperty("server.address");
     }
 
@@ -35,5 +38,19 @@ class DemoListensLocallyTest {
         assertThat(address(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/motcua")))
                 .isNull();
         assertThat(address(new MockEnvironment().withProperty("motcua.demo-data", "false"))).isNull();
+    }
+
+    private static String swaggerUi(MockEnvironment environment) {
+        new RunModeDefaults().postProcessEnvironment(environment, new SpringApplication());
+        return environment.getProperty("springdoc.swagger-ui.enabled");
+    }
+
+    @Test
+    void production_serves_no_swagger_ui_unless_told_to_and_a_demo_keeps_it() {
+        MockEnvironment production = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/m");
+        assertThat(swaggerUi(production)).isEqualTo("false");
+        assertThat(swaggerUi(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/m")
+                .withProperty("springdoc.swagger-ui.enabled", "true"))).isEqualTo("true");
+        assertThat(swaggerUi(new MockEnvironment())).isNull();
     }
 }

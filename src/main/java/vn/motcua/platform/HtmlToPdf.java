@@ -1,4 +1,4 @@
-package vn.motcua.dossier.forms;
+package vn.motcua.platform;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * XHTML to A4 PDF with Liberation Serif embedded. Decree 30/2020/NĐ-CP Appendix I asks for Times New Roman (Unicode,
+ * XHTML to A4 PDF with Liberation Serif embedded: the dossier's printed forms, and any other document set like an
+ * administrative one (a demo's form templates). Decree 30/2020/NĐ-CP Appendix I asks for Times New Roman (Unicode,
  * TCVN 6909:2001); Liberation Serif has the same metrics, every Vietnamese letter (the PDF base fonts have none
  * of ễ, ơ, ư…) and a free licence (SIL OFL 1.1, bundled with the files under {@code /fonts/liberation-serif/}).
  * The font files are read once; each document embeds the subset it uses.
  */
 @Component
-class HtmlToPdf {
+public class HtmlToPdf {
 
     static final String FONT_FAMILY = "Liberation Serif";
     static final String FONTS = "/fonts/liberation-serif/";
@@ -57,7 +58,7 @@ class HtmlToPdf {
         this.boldOblique = font("LiberationSerif-BoldItalic.ttf");
     }
 
-    byte[] render(String xhtml) {
+    public byte[] render(String xhtml) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -122,7 +123,8 @@ class HtmlToPdf {
         return new ByteArrayInputStream(font);
     }
 
-    static byte[] font(String file) {
+    /** A font file of the bundled family ({@code LiberationSerif-Regular.ttf}), for a document drawn otherwise. */
+    public static byte[] font(String file) {
         try (InputStream in = HtmlToPdf.class.getResourceAsStream(FONTS + file)) {
             if (in == null) {
                 throw new IllegalStateException("Font " + FONTS + file + " is not on the classpath");
