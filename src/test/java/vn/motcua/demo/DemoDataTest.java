@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import vn.motcua.platform.MotcuaProperties;
+import vn.motcua.support.Api;
 import vn.motcua.support.IntegrationTest;
 
 @IntegrationTest
@@ -19,6 +22,9 @@ class DemoDataTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void the_demo_data_is_loaded_once_and_never_twice() {
@@ -67,6 +73,28 @@ class DemoDataTest {
         assertThat(List.of(unset.historyDossiers(), unset.historyYears())).containsExactly(3000, 1);
         DemoSettings none = new DemoSettings(new DemoSettings.Demo(null, 0, 0, null));
         assertThat(List.of(none.historyDossiers(), none.historyYears())).containsExactly(0, 1);
+    }
+
+    @Test
+    void the_demo_citizen_has_dossiers_online_and_at_the_desk_in_several_states_notices_and_a_draft() {
+        Api congdan = Api.as(port, "congdan");
+        JsonNode dossiers = congdan.get("/api/citizen/v1/dossiers?size=100").json().get("items");
+        assertThat(dossiers.valueStream().map(d -> d.get("procedureCode").asString() + " " + d.get("status").asString()
+                + " " + d.get("channel").asString())).contains(
+                        PortalDemo.EXTRACT + " NEW ONLINE",
+                        PortalDemo.PERMIT_EXTENSION + " SUPPLEMENT_REQUESTED ONLINE",
+                        PortalDemo.PERMIT + " IN_PROCESS ONLINE",
+                        PortalDemo.CERTIFICATE + " RETURNED ONLINE",
+                        PortalDemo.PERMIT_REPAIR + " IN_PROCESS DIRECT");
+        String returned = dossiers.valueStream().filter(d -> d.get("procedureCode").asString().equals(PortalDemo.CERTIFICATE))
+                .findFirst().orElseThrow().get("code").asString();
+        JsonNode certificate = congdan.get("/api/citizen/v1/dossiers/" + returned).json();
+        assertThat(certificate.get("results")).hasSize(1);
+        assertThat(certificate.get("dossier").get("timeline").valueStream().map(e -> e.path("officerName").asString("")))
+                .contains("Trần Thị Thu Hà", "Hoàng Văn Nam", "Bùi Thị Mai");
+        assertThat(congdan.get("/api/citizen/v1/notices?size=100").json().get("total").asLong()).isGreaterThanOrEqualTo(10);
+        assertThat(congdan.get("/api/citizen/v1/drafts").json().valueStream().map(d -> d.get("procedureCode").asString()))
+                .contains(PortalDemo.CRIMINAL_RECORD);
     }
 
     private Map<String, Long> counts() {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark of online filing through the citizens' API (target: >= 100 submissions per second on two cores): each
+# client begins a draft, uploads one 200 KB PDF for the procedure's mandatory document and submits the draft, which
+# registers the dossier NEW at the desk with its file; three calls per submission, each client with its own bearer
+# token of the demo citizen (HTTP Basic would spend a BCrypt check per call). Every file differs from the others
+# (its first line numbers it), so each is hashed and written to the file store as a real upload would be. Starts the
+# packaged application on a fresh embedded database in a temporary directory, runs wrk on loopback, and stops the
+# application. Needs wrk and python3. Usage: scripts/benchmark-online-filing.sh [duration, default 30s] [clients,
+# default 16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-30s}"
+clients="${2:-16}"
+port=18084
+base="http://127.0.0.1:$port"
+data=$(mktemp -d)
+[ -f target/motcua.jar ] || ./mvnw -B -q package -DskipTests
+java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --logging.level.root=WARN \
+    --motcua.demo.history-dossiers=0 > "$data/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2> /dev/null; wait $app 2> /dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 180); do
+    curl -sf "$base/actuator/health" > /dev/null && break
+    sleep 1
+done
+# One bearer token per client, all of the demo citizen (level 2).
+tokens=""
+for i in $(seq 1 "$clients"); do
+    token=$(curl -sf -u congdan:Demo@12345 -H 'Content-Type: application/json' \
+        -d "{\"name\":\"benchmark $i\",\"days\":1}" "$base/api/citizen/v1/me/tokens" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+    tokens="$tokens${tokens:+,}$token"
+done
+export TOKENS="$tokens"
+# A certified extract of the civil status register (fully online, one mandatory document): its code and document.
+export PROCEDURE=2.000635.000.00.00.H27
+export DOCUMENT=$(curl -sf "$base/api/public/procedures/$PROCEDURE" | python3 -c '
+import json, sys
+print(next(d["id"] for d in json.load(sys.stdin)["documents"] if d["mandatory"]))')
+wrk -t4 -c4 -d5s -s scripts/online-filing.lua "$base" > /dev/null   # warm-up
+echo "== online submissions: $clients clients, back to back"
+wrk -t"$clients" -c"$clients" -d"$duration" -s scripts/online-filing.lua "$base"
+echo "== dossiers registered online: $(curl -sf -u tiepnhan:Demo@12345 "$base/api/v1/dossiers?status=NEW&size=1" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
