@@ -142,6 +142,11 @@ class DossierNoticesTest {
         assertThat(deskOfficer.post("/api/v1/dossiers/" + code + "/accept", Map.of()).status()).isEqualTo(200);
         for (String[] step : new String[][] {{"chuyenvien.sxd", "handover"}, {"lanhdao.sxd", "handover"},
                 {"tiepnhan", "send-back"}, {"lanhdao.sxd", "handover"}, {"tiepnhan", "return-result"}}) {
+            if (step[1].equals("return-result")) { // returned online: an electronic result first
+                assertThat(deskOfficer.upload("/api/v1/dossiers/" + code + "/results", "ket-qua.pdf",
+                        vn.motcua.support.Pdfs.document("GIAY PHEP"), Map.of("name", "Giấy phép")).status())
+                        .isEqualTo(201);
+            }
             Api.Response acted = Api.as(port, step[0]).post("/api/v1/dossiers/" + code + "/" + step[1],
                     Map.of("method", "ONLINE", "reason", "Thiếu dấu giáp lai"));
             assertThat(acted.status()).as(step[1] + " " + acted).isEqualTo(200);
