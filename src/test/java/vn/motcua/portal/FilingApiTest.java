@@ -28,9 +28,9 @@ import vn.motcua.support.IntegrationTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilingApiTest {
 
-    static final String ONLINE = "1.980001.000.00.00.H27";
-    static final String LEVEL_TWO = "1.980002.000.00.00.H27";
-    static final String NOT_ONLINE = "1.980003.000.00.00.H27";
+    static final String ONLINE = "1.985001.000.00.00.H27";
+    static final String LEVEL_TWO = "1.985002.000.00.00.H27";
+    static final String NOT_ONLINE = "1.985003.000.00.00.H27";
 
     @LocalServerPort
     int port;

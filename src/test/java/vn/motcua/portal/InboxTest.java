@@ -24,7 +24,7 @@ import vn.motcua.support.Intakes;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboxTest {
 
-    static final String ONLINE = "1.980001.000.00.00.H27";
+    static final String ONLINE = "1.985001.000.00.00.H27";
     static final String HOLDER_ID = "031082130001";
 
     @LocalServerPort

@@ -26,7 +26,7 @@ import vn.motcua.support.Intakes;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MyDossiersApiTest {
 
-    static final String ONLINE = "1.980001.000.00.00.H27";
+    static final String ONLINE = "1.985001.000.00.00.H27";
     static final String OWNER_ID = "031084120001";
 
     @LocalServerPort
