@@ -31,10 +31,13 @@ class DemoData implements ApplicationRunner {
     private final DossierHistoryDemo dossiers;
     private final TasksDemo tasks;
     private final PortalDemo portal;
+    private final PaymentDemo payments;
     private final TransactionTemplate transaction;
 
     DemoData(RunMode runMode, OrganizationDemo organization, AccountsDemo accounts, CatalogDemo catalog,
-            DossierHistoryDemo dossiers, TasksDemo tasks, PortalDemo portal, TransactionTemplate transaction) {
+            DossierHistoryDemo dossiers, TasksDemo tasks, PortalDemo portal, PaymentDemo payments,
+            TransactionTemplate transaction) {
+        this.payments = payments;
         this.wanted = runMode.demo();
         this.organization = organization;
         this.accounts = accounts;
@@ -67,6 +70,8 @@ class DemoData implements ApplicationRunner {
             timings.run("catalogue", catalog::load);
             // the dossier history, received at the one-stop desk with the demo accounts, of the published procedures
             timings.run("dossier history", dossiers::load);
+            // the history's fees, paid when each dossier was received
+            timings.run("payments", payments::loadHistory);
             // tasks assigned by the City's leaders to the Office's units, entered by the monitoring account
             timings.run("tasks", tasks::load);
         });

@@ -111,7 +111,9 @@ class DemoDossierLives {
                                 representative.phone(), null, null, null,
                                 "Giấy ủy quyền số " + (1 + r.nextInt(300)) + "/" + year + "/GUQ"),
                 documents, null, null, null, null, null);
-        Life life = new Life(session.receive(request, p, code, a.at(), DESK_USER), a.proc(), r, now, a.at());
+        // The history's fees were paid when the dossier was received: in cash at the desk, or online with it.
+        Life life = new Life(session.receive(request, p, code, a.at(), DESK_USER).feesPaid(a.at(), DESK_USER), a.proc(),
+                r, now, a.at());
         live(life, a);
         return life.d;
     }

@@ -19,6 +19,7 @@ import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.identity.Citizens;
 import vn.motcua.identity.Citizens.CitizenUser;
 import vn.motcua.identity.Identity;
+import vn.motcua.payment.Payments;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.portal.Filing;
 import vn.motcua.portal.MyDossiers;
@@ -28,7 +29,10 @@ import vn.motcua.portal.MyDossiers;
  * live work: online, one waiting for the desk's check, one asked for a supplement, one being processed at the
  * Department of Construction, one returned with its electronic result (to download and rate); at the desk, one being
  * processed under the citizen's ID (seen because the account is level 2); and a draft of a procedure that asks for a
- * level-2 account, to resume.
+ * level-2 account, to resume. The fees: the certificate's and the desk dossier's paid in cash at the desk, the
+ * permit's by a bank transfer the bank reported, the extension's by a transfer of the wrong amount that waits for
+ * the desk to resolve; the civil-status extract's still to pay before its result is handed over (its QR code on the
+ * citizen's payment page).
  */
 @Component
 class PortalDemo {
@@ -52,9 +56,13 @@ class PortalDemo {
     private final DossierResults results;
     private final Identity identity;
     private final Catalog catalog;
+    private final Payments payments;
+    private final PaymentDemo transfers;
 
     PortalDemo(Citizens citizens, Filing filing, MyDossiers myDossiers, DossierDesk desk, DossierProcessing processing,
-            DossierResults results, Identity identity, Catalog catalog) {
+            DossierResults results, Identity identity, Catalog catalog, Payments payments, PaymentDemo transfers) {
+        this.payments = payments;
+        this.transfers = transfers;
         this.catalog = catalog;
         this.citizens = citizens;
         this.filing = filing;
@@ -83,14 +91,18 @@ class PortalDemo {
                     "Bản chụp đã nộp mờ, không đọc được số giấy phép")), reception);
             String permit = file(citizen, PERMIT);
             desk.accept(permit, reception);
+            transfers.transfer(permit, 150_000, "FT" + permit.replaceAll("\\W", ""));
+            transfers.transfer(extension, 10_000, "FT" + extension.replaceAll("\\W", ""));
             String certificate = file(citizen, CERTIFICATE);
             desk.accept(certificate, reception);
+            payments.recordCash(certificate, 300_000L, "BL-" + certificate, reception);
             processing.handOver(certificate, "Đủ điều kiện cấp chứng chỉ hạng II", null, specialist);
             processing.handOver(certificate, "Đồng ý cấp", null, leader);
             results.issue(certificate, "Chứng chỉ hành nghề hoạt động xây dựng hạng II số HPH-00125",
                     "chung-chi-hanh-nghe.pdf", new ByteArrayInputStream(onePage()), leader);
             processing.returnResult(certificate, ReturnMethod.ONLINE, null, reception);
-            desk.receive(atTheDesk(citizen), reception, null);
+            String repair = desk.receive(atTheDesk(citizen), reception, null).code();
+            payments.recordCash(repair, 150_000L, "BL-" + repair, reception);
             Filing.DraftView draft = filing.begin(citizen, new Filing.DraftRequest(CRIMINAL_RECORD, null, null,
                     ReturnMethod.POSTAL));
             filing.attach(citizen, draft.id(), draft.documents().get(0).documentId(), "to-khai-ly-lich-tu-phap.pdf",

@@ -324,12 +324,12 @@ final class Dossier {
      * The fees due were paid in full, as the payment module found ({@code by} names how): recorded once, later calls
      * change nothing. A dossier that waited for them in status 6 moves on: to the desk's check (NEW; an online
      * dossier's check counts from now) when they were asked before acceptance, to the desk for the return of its
-     * result (9) when asked before it.
+     * result (9) when asked before it. A dossier that owes nothing records nothing.
      *
      * @return whether this call recorded the payment
      */
     boolean feesPaid(Instant at, String by, OnlineIntakeClock onlineClock) {
-        if (feesPaidAt != null) {
+        if (feesPaidAt != null || reception.fees().total() == 0) {
             return false;
         }
         this.feesPaidAt = at;

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.sql.Timestamp;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.CatalogTypes.PaymentTiming;
@@ -31,9 +33,11 @@ public class DossierFees {
     private final OnlineIntakeClock onlineClock;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     DossierFees(DossierStore store, DossierQueries queries, ApplicantDossiers applicants,
-            OnlineIntakeClock onlineClock, TransactionTemplate transaction, Clock clock) {
+            OnlineIntakeClock onlineClock, TransactionTemplate transaction, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.store = store;
         this.queries = queries;
         this.applicants = applicants;
@@ -70,6 +74,16 @@ public class DossierFees {
     public Statement statement(ApplicantDossiers.Owner owner, String code) {
         applicants.requireOwned(owner, code);
         return statement(store.get(code));
+    }
+
+    /**
+     * The dossiers whose fees were recorded paid from {@code from} (inclusive) to {@code to} (exclusive), oldest
+     * first: what a migration from a previous system (or the demo's history) recorded without a payment here.
+     */
+    public List<Statement> paidBetween(Instant from, Instant to) {
+        return jdbc.sql("select * from dossier where fees_paid_at >= ? and fees_paid_at < ? order by fees_paid_at, id")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> statement(DossierRows.read(rs))).list();
     }
 
     /**

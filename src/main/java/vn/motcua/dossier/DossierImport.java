@@ -169,6 +169,15 @@ public class DossierImport {
             this.decidingAtReception = dossier.reception().channel() != Channel.ONLINE;
         }
 
+        /**
+         * The fees paid in full at {@code at} (at the desk when received, in the previous system's records): a dossier
+         * held in status 6 for them moves on. The payments themselves are the payment module's to import.
+         */
+        public Replay feesPaid(Instant at, String by) {
+            dossier.feesPaid(at, by, onlineClock);
+            return this;
+        }
+
         /** Form 01: the time limit runs from {@code at}. */
         public Replay accept(Instant at, String by) {
             dossier.accept(route, processClock, at, processClock.due(procedure.timeLimit(), at), by,

@@ -243,6 +243,28 @@ public class Payments {
         return get(id);
     }
 
+    /** Whether any payment was recorded yet (the demo loads its payments once). */
+    public boolean anyRecorded() {
+        return jdbc.sql("select exists (select from payment_transaction)").query(Boolean.class).single();
+    }
+
+    /**
+     * A payment made before this system recorded it — migrated from the province's previous system, or the demo's
+     * history — for a dossier already recorded paid: written as it was, without telling the dossier again. The same
+     * reference twice for the method is skipped.
+     */
+    public void importPaid(Statement statement, Method method, String reference, Instant at, String by) {
+        if (find(method, reference).isPresent()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            long id = insert(statement.code(), method, statement.total(), State.PAID, reference,
+                    method == Method.CASH ? reference : null, statement.applicantName(),
+                    method == Method.VIETQR ? "LEPHI " + reference(statement.code()) : null, at, by, at);
+            message(id, "IN", "IMPORT", "{\"imported\":true}", at);
+        });
+    }
+
     // --- what the bank notifications and the platform build on ---------------------------------
 
     /** The dossier a transfer's content names: by its payment reference, else by its code. */
@@ -347,7 +369,7 @@ public class Payments {
     }
 
     /** The dossier's transfer reference, drawn on first use. */
-    private String reference(String code) {
+    public String reference(String code) {
         jdbc.sql("""
                 insert into payment_account (dossier_code, reference, created_at)
                 values (?, 'MC' || lpad(nextval('payment_reference_number')::text, 8, '0'), ?)
