@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.sql.Timestamp;
@@ -74,6 +75,44 @@ public class DossierFees {
     public Statement statement(ApplicantDossiers.Owner owner, String code) {
         applicants.requireOwned(owner, code);
         return statement(store.get(code));
+    }
+
+    /** What the figures of payments need of a dossier: its procedure, receiving agency, channel and fees' total. */
+    public record Fact(String code, String procedureCode, String procedureName, String agencyCode, Channel channel,
+            long total) {}
+
+    /** The facts of the dossiers named (unknown codes are left out). */
+    public List<Fact> facts(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select code, procedure_code, procedure_name, agency_code, channel, fee_lines from dossier"
+                        + " where code = any(?)")
+                .param(codes.toArray(String[]::new)).query((rs, n) -> fact(rs)).list();
+    }
+
+    /**
+     * The dossiers received from {@code from} to {@code to} (exclusive), at {@code agencyCode} ({@code null}: every
+     * agency), that owe a fee: counted as received (not refused at intake) and with fee lines not all zero — the
+     * denominator of the national dashboard's online-payment rate (Decision 766/QĐ-TTg, indicator 3.6).
+     */
+    public List<Fact> receivedWithFees(String agencyCode, Instant from, Instant to) {
+        return jdbc.sql("select code, procedure_code, procedure_name, agency_code, channel, fee_lines from dossier"
+                        + " where received_at >= ? and received_at < ? and " + DossierStatus.sql(
+                                DossierStatus.COUNTED_AS_RECEIVED)
+                        + (agencyCode == null ? "" : " and agency_code = ?") + " and fee_lines <> '[]'")
+                .params(agencyCode == null ? List.of(Timestamp.from(from), Timestamp.from(to))
+                        : List.of(Timestamp.from(from), Timestamp.from(to), agencyCode))
+                .query((rs, n) -> fact(rs)).list().stream().filter(f -> f.total() > 0).toList();
+    }
+
+    private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long total = 0;
+        for (Reception.Fees.Line line : DossierRows.feeLines(rs.getString("fee_lines"))) {
+            total += line.amount();
+        }
+        return new Fact(rs.getString("code"), rs.getString("procedure_code"), rs.getString("procedure_name"),
+                rs.getString("agency_code"), Channel.valueOf(rs.getString("channel")), total);
     }
 
     /**

@@ -140,7 +140,7 @@ final class DossierRows {
                         rs.getString("handling_agency_code")),
                 instant(rs, "received_at"), rs.getString("received_by"), rs.getString("lookup_pin"),
                 rs.getInt("set_count"), ReturnMethod.valueOf(rs.getString("requested_return_method")),
-                new Reception.Fees(List.of(JSON.readValue(rs.getString("fee_lines"), Reception.Fees.Line[].class)),
+                new Reception.Fees(feeLines(rs.getString("fee_lines")),
                         PaymentTiming.valueOf(rs.getString("payment_timing"))));
         Integer order = (Integer) rs.getObject("current_step");
         CurrentStep step = order == null ? null : new CurrentStep(order, rs.getString("step_unit_code"),
@@ -161,6 +161,10 @@ final class DossierRows {
                 new Dossier.Supplements(rs.getString("supplement_items"), rs.getString("processing_supplement_items")),
                 apology, outcome, new OnlineIntake(instant(rs, "check_counts_from"), instant(rs, "check_due_at"),
                         instant(rs, "supplement_due_at")), instant(rs, "fees_paid_at"));
+    }
+
+    static List<Reception.Fees.Line> feeLines(String json) {
+        return List.of(JSON.readValue(json, Reception.Fees.Line[].class));
     }
 
     static Dossier.Document document(ResultSet rs) throws SQLException {

@@ -296,4 +296,40 @@ class PaymentApiTest {
         Api.Response accepted = desk().post("/api/v1/dossiers/" + code + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     }
+
+    @Test
+    void the_figures_count_each_payment_by_day_method_and_procedure_and_the_online_payment_rate() throws Exception {
+        String cash = received(UNGATED, "ACCEPT");
+        desk().post("/api/v1/dossiers/" + cash + "/payments/cash", Map.of("amount", 80_000, "receiptNumber", "BL-" + cash));
+        String transfer = received(UNGATED, "ACCEPT");
+        notify(credit(transactionId(), 80_000, "LEPHI " + payment(transfer).get("reference").asString()), SECRET);
+        String today = java.time.LocalDate.now(vn.motcua.shared.VietnamTime.ZONE).toString();
+        String path = "/api/v1/payments/statistics?from=" + today + "&to=" + today;
+        JsonNode figures = Api.as(port, "lanhdao").get(path).json();
+        List<String> lines = figures.get("lines").valueStream()
+                .filter(l -> l.get("procedureCode").asString().equals(UNGATED))
+                .map(l -> l.get("method").asString()).toList();
+        assertThat(lines).contains("CASH", "VIETQR");
+        JsonNode rate = figures.get("onlinePaymentRate");
+        assertThat(rate.get("owingFees").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(rate.get("paidOnline").asLong()).isGreaterThanOrEqualTo(1).isLessThan(rate.get("owingFees").asLong());
+        // The Department of Construction's leader sees his agency's figures only: none of the Office's dossiers.
+        assertThat(Api.as(port, "lanhdao.sxd").get(path).json().get("lines").valueStream()
+                .map(l -> l.get("procedureCode").asString())).doesNotContain(UNGATED);
+        assertThat(Api.as(port, "chuyenvien").get(path).status()).isEqualTo(403);
+        Api.Download xlsx = Api.as(port, "lanhdao").download(path + "&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheet("Thu phí, lệ phí");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("TỔNG HỢP THU PHÍ, LỆ PHÍ");
+            boolean found = false;
+            for (var row : sheet) {
+                var code = row.getCell(2);
+                found |= code != null && UNGATED.equals(code.getStringCellValue());
+            }
+            assertThat(found).isTrue();
+        }
+        assertThat(Api.as(port, "lanhdao").get("/api/v1/payments/statistics?from=" + today + "&to=2020-01-01").status())
+                .isEqualTo(400);
+    }
 }
