@@ -20,10 +20,16 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
+        return SPACES.matcher(withoutDiacritics(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /**
+     * The text without its diacritics, {@code đ} as {@code d}, case and spaces kept: "Lệ phí Đăng ký" → "Le phi
+     * Dang ky", as Vietnamese is written where only ASCII goes through (a bank transfer's content).
+     */
+    public static String withoutDiacritics(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String stripped = COMBINING_MARKS.matcher(decomposed).replaceAll("")
-                .replace('đ', 'd').replace('Đ', 'D');
-        return SPACES.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return COMBINING_MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
     }
 
     /** Text as it is to be stored: NFC-normalised, trimmed; {@code null} stays {@code null}. */
