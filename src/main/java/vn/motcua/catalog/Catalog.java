@@ -223,7 +223,7 @@ public class Catalog {
 
     static ProcedureData withCode(String code, ProcedureData d) {
         return new ProcedureData(code, d.name(), d.field(), d.agencyName(), d.agencyCode(), d.applicants(),
-                d.timeLimit(), d.onlineLevel(), d.requiredAssuranceLevel(), d.fees(), d.documents(), d.steps(),
+                d.timeLimit(), d.onlineLevel(), d.requiredAssuranceLevel(), d.fees(), d.paymentTiming(), d.documents(), d.steps(),
                 d.result(), d.conditions(), d.legalBasis(), d.clockPolicy(), d.status(), d.version(), d.revision(), d.publication());
     }
 }

@@ -17,6 +17,15 @@ public final class CatalogTypes {
     /** Bản chính, bản sao, bản sao có chứng thực. */
     public enum CopyKind { ORIGINAL, COPY, CERTIFIED_COPY }
 
+    /**
+     * When the applicant must have paid the procedure's fees and charges (phí, lệ phí) for the dossier to move on:
+     * {@code NONE} (collected at any time before the result is returned, nothing waits for it),
+     * {@code BEFORE_ACCEPTANCE} (the desk accepts only a paid dossier), {@code BEFORE_RETURN} (the result is
+     * returned only once paid). A dossier waiting for its payment is in the national portal's status 6, "financial
+     * obligation requested".
+     */
+    public enum PaymentTiming { NONE, BEFORE_ACCEPTANCE, BEFORE_RETURN }
+
     public enum TimeUnit { WORKING_DAYS, WORKING_HOURS }
 
     /** Đối tượng thực hiện: citizens (cá nhân) and/or organisations (tổ chức). */

@@ -17,6 +17,7 @@ import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
@@ -47,6 +48,7 @@ class Procedure {
     private TimeUnit timeLimitUnit;
     private OnlineLevel onlineLevel;
     private int requiredAssuranceLevel;
+    private PaymentTiming paymentTiming;
     private String result;
     private String conditions;
     private String legalBasis;
@@ -71,7 +73,7 @@ class Procedure {
     record Document(@Id Long id, String name, CopyKind copyKind, int count, boolean mandatory, String templateName) {}
 
     @Table("procedure_fee")
-    record Fee(String name, long amount, String note) {}
+    record Fee(String name, long amount, Long onlineAmount, String note) {}
 
     @Table("procedure_step")
     record Step(@Column("step_order") int order, String name, String unitCode, StepRole role, int durationHours,
@@ -145,6 +147,7 @@ class Procedure {
         this.timeLimitUnit = data.timeLimit().unit();
         this.onlineLevel = data.onlineLevel();
         this.requiredAssuranceLevel = data.assuranceLevel();
+        this.paymentTiming = data.payment();
         this.result = text(data.result());
         this.conditions = text(data.conditions());
         this.legalBasis = text(data.legalBasis());
@@ -154,7 +157,7 @@ class Procedure {
                         Boolean.TRUE.equals(d.mandatory()), blankToNull(d.templateName())))
                 .toList());
         this.fees = new ArrayList<>(data.fees() == null ? List.of() : data.fees().stream()
-                .map(f -> new Fee(VietnameseText.normalize(f.name()), f.amount(), text(f.note()))).toList());
+                .map(f -> new Fee(VietnameseText.normalize(f.name()), f.amount(), f.onlineAmount(), text(f.note()))).toList());
         this.steps = new ArrayList<>(data.steps() == null ? List.of() : data.steps().stream()
                 .map(s -> new Step(s.order(), VietnameseText.normalize(s.name()), s.unitCode(), s.role(),
                         s.durationHours(), text(s.output())))
@@ -167,7 +170,8 @@ class Procedure {
                 Arrays.stream(applicants.split(",")).map(Applicant::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Applicant.class))).stream().toList(),
                 new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel, requiredAssuranceLevel,
-                fees.stream().map(f -> new ProcedureData.FeeData(f.name(), f.amount(), f.note())).toList(),
+                fees.stream().map(f -> new ProcedureData.FeeData(f.name(), f.amount(), f.onlineAmount(), f.note())).toList(),
+                paymentTiming,
                 documents.stream().map(d -> new ProcedureData.DocumentData(d.id(), d.name(), d.copyKind(), d.count(),
                         d.mandatory(), d.templateName())).toList(),
                 steps.stream().map(s -> new ProcedureData.StepData(s.order(), s.name(), s.unitCode(), s.role(),

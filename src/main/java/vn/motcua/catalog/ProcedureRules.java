@@ -91,6 +91,9 @@ final class ProcedureRules {
                 if (fee.amount() == null || fee.amount() < 0 || fee.amount() > 1_000_000_000_000L) {
                     errors.add(new FieldError(at + ".amount", "catalog.fee.amount"));
                 }
+                if (fee.onlineAmount() != null && (fee.onlineAmount() < 0 || fee.onlineAmount() > 1_000_000_000_000L)) {
+                    errors.add(new FieldError(at + ".onlineAmount", "catalog.fee.amount"));
+                }
             }
         }
         if (data.steps() != null) {

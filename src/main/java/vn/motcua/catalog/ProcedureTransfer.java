@@ -27,6 +27,7 @@ import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
@@ -53,10 +54,12 @@ public class ProcedureTransfer {
         "Mã cơ quan", "Đối tượng (CITIZEN, ORGANIZATION)", "Thời hạn", "Đơn vị (WORKING_DAYS, WORKING_HOURS)",
         "Mức độ trực tuyến (FULL, PARTIAL, NONE)", "Kết quả", "Điều kiện", "Căn cứ pháp lý",
         "Khi bổ sung hồ sơ (RESTART, PAUSE)", "Số quyết định công bố", "Ngày quyết định", "Ngày hiệu lực",
-        "Mức định danh điện tử để nộp trực tuyến (1, 2)"};
+        "Mức định danh điện tử để nộp trực tuyến (1, 2)",
+        "Thời điểm phải nộp phí (NONE, BEFORE_ACCEPTANCE, BEFORE_RETURN)"};
     static final String[] DOCUMENT_COLUMNS = {"Mã thủ tục", "Tên giấy tờ", "Loại bản (ORIGINAL, COPY, CERTIFIED_COPY)",
         "Số lượng", "Bắt buộc (X)", "Tệp mẫu đơn"};
-    static final String[] FEE_COLUMNS = {"Mã thủ tục", "Tên phí, lệ phí", "Số tiền (đồng)", "Ghi chú"};
+    static final String[] FEE_COLUMNS = {"Mã thủ tục", "Tên phí, lệ phí", "Số tiền (đồng)", "Ghi chú",
+        "Số tiền khi nộp trực tuyến (đồng)"};
     static final String[] STEP_COLUMNS = {"Mã thủ tục", "Bước", "Tên bước", "Mã đơn vị", "Vai trò (RECEPTION, SPECIALIST, LEADER, CLERK)",
         "Số giờ làm việc", "Kết quả của bước"};
     static final int MAX_ROWS = 5_000;
@@ -164,10 +167,10 @@ public class ProcedureTransfer {
                         p.timeLimit().unit().name(), p.onlineLevel().name(), p.result(), p.conditions(), p.legalBasis(),
                         p.clockPolicy().name(), publication == null ? null : publication.decisionNumber(),
                         publication == null ? null : publication.decisionDate(),
-                        publication == null ? null : publication.effectiveFrom(), p.assuranceLevel());
+                        publication == null ? null : publication.effectiveFrom(), p.assuranceLevel(), p.payment().name());
                 p.documents().forEach(d -> row(documentSheet, p.code(), d.name(), d.copyKind().name(), d.count(),
                         Boolean.TRUE.equals(d.mandatory()) ? "X" : "", d.templateName()));
-                p.fees().forEach(f -> row(feeSheet, p.code(), f.name(), f.amount(), f.note()));
+                p.fees().forEach(f -> row(feeSheet, p.code(), f.name(), f.amount(), f.note(), f.onlineAmount()));
                 p.steps().forEach(s -> row(stepSheet, p.code(), s.order(), s.name(), s.unitCode(), s.role().name(),
                         s.durationHours(), s.output()));
             }
@@ -195,7 +198,7 @@ public class ProcedureTransfer {
                             cells.integer(3), "X".equalsIgnoreCase(cells.text(4)) || "x".equals(cells.text(4)),
                             cells.text(5))));
             each(workbook.getSheet(SHEET_FEES), (r, cells) -> fees.computeIfAbsent(cells.text(0), k -> new ArrayList<>())
-                    .add(new ProcedureData.FeeData(cells.text(1), cells.longValue(2), cells.text(3))));
+                    .add(new ProcedureData.FeeData(cells.text(1), cells.longValue(2), cells.longValue(4), cells.text(3))));
             each(workbook.getSheet(SHEET_STEPS), (r, cells) -> steps.computeIfAbsent(cells.text(0), k -> new ArrayList<>())
                     .add(new ProcedureData.StepData(cells.integer(1), cells.text(2), cells.text(3),
                             cells.enumValue(4, StepRole.class), cells.integer(5), cells.text(6))));
@@ -214,7 +217,8 @@ public class ProcedureTransfer {
                 lines.add(new Line(r + 1, new ProcedureData(code, cells.text(1), cells.text(2), cells.text(3),
                         cells.text(4), applicants.contains(null) ? null : applicants,
                         new TimeLimit(cells.integer(6), unit), cells.enumValue(8, OnlineLevel.class), cells.level(16),
-                        fees.getOrDefault(code, List.of()), documents.getOrDefault(code, List.of()),
+                        fees.getOrDefault(code, List.of()), cells.enumValue(17, PaymentTiming.class),
+                        documents.getOrDefault(code, List.of()),
                         steps.getOrDefault(code, List.of()), cells.text(9), cells.text(10), cells.text(11),
                         cells.enumValue(12, ClockPolicy.class), null, null, null, publication)));
             }
@@ -375,7 +379,7 @@ public class ProcedureTransfer {
 
     private static ProcedureData withoutRevision(ProcedureData d) {
         return new ProcedureData(d.code(), d.name(), d.field(), d.agencyName(), d.agencyCode(), d.applicants(),
-                d.timeLimit(), d.onlineLevel(), d.requiredAssuranceLevel(), d.fees(), d.documents(), d.steps(),
+                d.timeLimit(), d.onlineLevel(), d.requiredAssuranceLevel(), d.fees(), d.paymentTiming(), d.documents(), d.steps(),
                 d.result(), d.conditions(), d.legalBasis(), d.clockPolicy(), null, null, null, d.publication());
     }
 

@@ -49,7 +49,7 @@ final class SyntheticProcedures {
         return new ProcedureData(code(i), name, FIELDS[i % FIELDS.length],
                 "Ủy ban nhân dân thành phố Hải Phòng", "000.00.00.H27", List.of(Applicant.CITIZEN, Applicant.ORGANIZATION),
                 new TimeLimit(days, TimeUnit.WORKING_DAYS), i % 3 == 0 ? OnlineLevel.FULL : OnlineLevel.PARTIAL, 1,
-                List.of(new ProcedureData.FeeData("Phí thẩm định", 100_000L * (1 + i % 20), null)),
+                List.of(new ProcedureData.FeeData("Phí thẩm định", 100_000L * (1 + i % 20), null, null)), null,
                 List.of(new ProcedureData.DocumentData(null, "Đơn đề nghị theo mẫu", CopyKind.ORIGINAL, 1, true, null),
                         new ProcedureData.DocumentData(null, "Giấy tờ chứng minh điều kiện", CopyKind.CERTIFIED_COPY, 1,
                                 i % 2 == 0, null)),

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
 import vn.motcua.catalog.ProcedureData.StepData;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Formats;
 
 /**
  * A one-stop dossier (hồ sơ): what the desk received ({@link Reception}), where it stands, the step of the
@@ -30,6 +32,8 @@ final class Dossier {
     private Apology apology;
     private Outcome outcome;
     private OnlineIntake online;
+    /** When the fees due ({@link Reception#fees()}) were paid in full; {@code null} while unpaid. */
+    private Instant feesPaidAt;
     /** The status as last stored ({@code null} before the first save): what the next change starts from. */
     private DossierStatus savedStatus;
 
@@ -64,7 +68,8 @@ final class Dossier {
     record Apology(String reason, Instant at, Instant originalDueAt, String number, boolean late) {}
 
     private Dossier(Long id, Integer lockVersion, Reception reception, DossierStatus status, CurrentStep step,
-            DueClock clock, Supplements supplements, Apology apology, Outcome outcome, OnlineIntake online) {
+            DueClock clock, Supplements supplements, Apology apology, Outcome outcome, OnlineIntake online,
+            Instant feesPaidAt) {
         this.id = id;
         this.lockVersion = lockVersion;
         this.reception = reception;
@@ -75,18 +80,21 @@ final class Dossier {
         this.apology = apology;
         this.outcome = outcome;
         this.online = online;
+        this.feesPaidAt = feesPaidAt;
         this.savedStatus = id == null ? null : status;
     }
 
     /**
      * A dossier received at the desk (or filed online) with its documents: registered at step 1, intake at the
      * desk. Online dossiers wait as NEW for the desk's check, due by the online intake's clock (the intake step's
-     * due time); desk dossiers are decided at once. The one way a dossier comes into being, live or replayed.
+     * due time); desk dossiers are decided at once. A procedure that asks for its fees before acceptance puts the
+     * dossier at once in status 6, "financial obligation requested", until they are paid ({@link #feesPaid}). The one
+     * way a dossier comes into being, live or replayed.
      */
     static Dossier receive(Reception reception, List<Document> documents, Route route, ProcessClock processClock,
             OnlineIntakeClock onlineClock) {
         Dossier dossier = new Dossier(null, null, reception, DossierStatus.NEW, null, DueClock.NOT_STARTED,
-                Supplements.NONE, null, Outcome.NONE, OnlineIntake.NONE);
+                Supplements.NONE, null, Outcome.NONE, OnlineIntake.NONE, null);
         dossier.newDocuments.addAll(documents);
         dossier.enterStep(1, route, processClock, reception.receivedAt());
         if (reception.channel() == Channel.ONLINE) {
@@ -95,13 +103,19 @@ final class Dossier {
         }
         dossier.record(DossierStatus.NEW, "REGISTERED", reception.receivedAt(), reception.receivedBy(),
                 reception.deskUnitCode(), null);
+        if (reception.fees().awaitedAt(PaymentTiming.BEFORE_ACCEPTANCE)) {
+            dossier.moveTo(DossierStatus.FINANCIAL_OBLIGATION, "FEES_REQUESTED", reception.receivedAt(),
+                    reception.receivedBy(), reception.deskUnitCode(), null);
+        }
         return dossier;
     }
 
     /** A dossier as stored ({@link DossierRows}). */
     static Dossier restore(long id, int lockVersion, Reception reception, DossierStatus status, CurrentStep step,
-            DueClock clock, Supplements supplements, Apology apology, Outcome outcome, OnlineIntake online) {
-        return new Dossier(id, lockVersion, reception, status, step, clock, supplements, apology, outcome, online);
+            DueClock clock, Supplements supplements, Apology apology, Outcome outcome, OnlineIntake online,
+            Instant feesPaidAt) {
+        return new Dossier(id, lockVersion, reception, status, step, clock, supplements, apology, outcome, online,
+                feesPaidAt);
     }
 
     /**
@@ -109,6 +123,7 @@ final class Dossier {
      * 118/2025/NĐ-CP Art. 17). Acceptance completes step 1 and the dossier moves on to the first processing step.
      */
     void accept(Route route, ProcessClock processClock, Instant at, Instant due, String by, String unit) {
+        requireFeesPaid(PaymentTiming.BEFORE_ACCEPTANCE, "dossier.payment.before-acceptance");
         requireStatus("accept", DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED);
         if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
             throw ProblemException.conflict("dossier.transition.supplement-pending", code());
@@ -169,9 +184,9 @@ final class Dossier {
         refuse(reason, at, by, deskUnitCode());
     }
 
-    /** Form 03: not eligible, with the reason. */
+    /** Form 03: not eligible, with the reason; also while the fees asked before acceptance are unpaid. */
     void refuse(String reason, Instant at, String by, String unit) {
-        requireStatus("refuse", DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED);
+        requireStatus("refuse", DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.FINANCIAL_OBLIGATION);
         requireNotAccepted("refuse");
         this.outcome = outcome.refused(reason);
         leaveQueues();
@@ -296,12 +311,52 @@ final class Dossier {
      */
     void returnResult(ReturnMethod method, ProcessClock processClock, Route route, Instant at, String by,
             String unit) {
+        requireFeesPaid(PaymentTiming.BEFORE_RETURN, "dossier.payment.before-return");
         requireStatus("return-result", DossierStatus.RESULT_READY);
         newHandovers.add(new Handover(step.order(), route.step(step.order()).name(), "RETURNED", step.unitCode(), null,
                 at, by, clock.dueAt(), processClock.judge(at, clock.dueAt()), method.name()));
         this.outcome = outcome.returned(at, method);
         leaveQueues();
         moveTo(DossierStatus.RETURNED, "RETURNED", at, by, unit, method.name());
+    }
+
+    /**
+     * The fees due were paid in full, as the payment module found ({@code by} names how): recorded once, later calls
+     * change nothing. A dossier that waited for them in status 6 moves on: to the desk's check (NEW; an online
+     * dossier's check counts from now) when they were asked before acceptance, to the desk for the return of its
+     * result (9) when asked before it.
+     *
+     * @return whether this call recorded the payment
+     */
+    boolean feesPaid(Instant at, String by, OnlineIntakeClock onlineClock) {
+        if (feesPaidAt != null) {
+            return false;
+        }
+        this.feesPaidAt = at;
+        if (status != DossierStatus.FINANCIAL_OBLIGATION) {
+            record(status, "FEES_PAID", at, by, deskUnitCode(), null);
+        } else if (outcome.resultReadyAt() != null) {
+            moveTo(DossierStatus.RESULT_READY, "FEES_PAID", at, by, deskUnitCode(), null);
+        } else {
+            if (reception.channel() == Channel.ONLINE) {
+                this.online = onlineClock.arrived(at);
+                this.step = new CurrentStep(step.order(), step.unitCode(), step.role(), at, online.checkDueAt());
+            }
+            moveTo(DossierStatus.NEW, "FEES_PAID", at, by, deskUnitCode(), null);
+        }
+        return true;
+    }
+
+    /** A 409 naming the amount due when the procedure asks for the fees before {@code point} and they are unpaid. */
+    private void requireFeesPaid(PaymentTiming point, String problem) {
+        if (feesPaidAt == null && reception.fees().awaitedAt(point)) {
+            throw ProblemException.conflict(problem, code(), Formats.vnd(reception.fees().total()));
+        }
+    }
+
+    /** The result is kept from the applicant until the fees asked before its return are paid. */
+    boolean resultWithheld() {
+        return feesPaidAt == null && reception.fees().awaitedAt(PaymentTiming.BEFORE_RETURN);
     }
 
     boolean resultIssuable() {
@@ -330,6 +385,11 @@ final class Dossier {
             this.outcome = outcome.resultReady(at, processClock.judge(at, clock.dueAt()));
             enterStep(route.returnStep(), route, processClock, at);
             moveTo(DossierStatus.RESULT_READY, "RESULT_READY", at, by, fromUnit, note);
+            if (feesPaidAt == null && reception.fees().awaitedAt(PaymentTiming.BEFORE_RETURN)) {
+                // The result is ready (and judged on time or late now); the applicant is asked to pay before it is
+                // handed over.
+                moveTo(DossierStatus.FINANCIAL_OBLIGATION, "FEES_REQUESTED", at, by, reception.deskUnitCode(), null);
+            }
         } else {
             enterStep(next, route, processClock, at);
             if (status != DossierStatus.IN_PROCESS) {
@@ -421,6 +481,7 @@ final class Dossier {
     CurrentStep step() { return step; }
     DueClock clock() { return clock; }
     Instant dueAt() { return clock.dueAt(); }
+    Instant feesPaidAt() { return feesPaidAt; }
     Supplements supplements() { return supplements; }
     Apology apology() { return apology; }
     Outcome outcome() { return outcome; }

@@ -82,6 +82,9 @@ public class DossierDesk {
      * Registers a dossier. With an {@code idempotencyKey}, a repeated request returns the first result
      * (same code); the same key with a different body is a 409.
      *
+     * <p>A dossier of a procedure that asks for its fees before acceptance is registered, not accepted: it waits in
+     * status 6 until they are paid (cash at the desk, or online), then the desk accepts it ({@link #accept}).
+     *
      * <p>Everything that can refuse the request is checked before a number is drawn; the number comes
      * from its own short transaction (see {@link DossierCodes}), then the dossier is written in one
      * transaction. A failure after the number is drawn leaves a gap in the day's sequence, never a
@@ -284,7 +287,7 @@ public class DossierDesk {
         Dossier dossier = intake.receive(request, procedure,
                 intake.participants(procedure, by.agencyCode(), by.unitCode()), code, by.agencyCode(), by.unitCode(),
                 now, by.username());
-        if (decision == IntakeRequest.Decision.ACCEPT) {
+        if (decision == IntakeRequest.Decision.ACCEPT && dossier.status() != DossierStatus.FINANCIAL_OBLIGATION) {
             dossier.accept(Route.of(procedure), processClock, now, processClock.due(procedure.timeLimit(), now),
                     by.username(), by.unitCode());
         } else if (decision == IntakeRequest.Decision.SUPPLEMENT) {

@@ -64,7 +64,8 @@ class DossierIntake {
                                 IntakeRules.text(representative.authorizationDocument())),
                 participants, at, by, String.format("%06d", RANDOM.nextInt(1_000_000)),
                 request.sets() == null ? 1 : request.sets(),
-                request.returnMethod() == null ? ReturnMethod.DIRECT : request.returnMethod());
+                request.returnMethod() == null ? ReturnMethod.DIRECT : request.returnMethod(),
+                Reception.Fees.of(procedure, request.channel()));
         return Dossier.receive(reception, documents(request, procedure), Route.of(procedure), processClock,
                 onlineClock);
     }

@@ -16,16 +16,18 @@ import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
 import vn.motcua.platform.PublicAddress;
 import vn.motcua.shared.VietnamTime;
+import vn.motcua.shared.web.Formats;
 
 /**
  * Tells the applicant of every change of their dossier's status, at once (Decree 224/2026/NĐ-CP Art. 15(1)(g)),
  * by e-mail (when an address is known) and SMS (when a phone is), naming the agency, the officer who acted and the
  * time: registered online, accepted (with the receipt, Form 01), asked for a supplement (Form 02), supplement
  * received, refused (Form 03), sent back for processing, result ready, stopped or withdrawn (Form 05), result
- * returned; and of the apology with a new date (Form 04), which changes the date, not the status. Notices go
+ * returned, asked to pay the fees (status 6); and of the apology with a new date (Form 04) and of the fees paid,
+ * which need not change the status. Notices go
  * into the outbox in the transaction of the change, so an SMTP outage delays them but loses none; the forms are
  * rendered when the e-mail is sent ({@link DossierFormAttachments}). Every status change is also published as a
- * {@link DossierStatusChanged} event.
+ * {@link DossierStatusChanged} event, and so are those two changes.
  */
 @Component
 class DossierNotices {
@@ -38,8 +40,8 @@ class DossierNotices {
             "ACCEPTED", "receipt", "SUPPLEMENT_REQUESTED", "supplement-request", "REFUSED", "refusal",
             "APOLOGY", "apology", "APOLOGY_LATE", "apology", "STOPPED", "stop-notice", "WITHDRAWN", "stop-notice");
 
-    /** Changes of the date the applicant hears of, though the status stays. */
-    private static final Set<String> DATE_CHANGES = Set.of("APOLOGY", "APOLOGY_LATE");
+    /** Changes the applicant hears of, though the status may stay: a new date, the fees paid. */
+    private static final Set<String> TOLD_ANYWAY = Set.of("APOLOGY", "APOLOGY_LATE", "FEES_PAID");
 
     private final Notices notices;
     private final MessageSource messages;
@@ -65,6 +67,8 @@ class DossierNotices {
             if (event.status() != before) {
                 reached.add(event);
                 events.publishEvent(statusChanged(dossier, event));
+            } else if (TOLD_ANYWAY.contains(event.action())) {
+                events.publishEvent(statusChanged(dossier, event));
             }
             before = event.status();
         }
@@ -73,7 +77,7 @@ class DossierNotices {
             return;
         }
         for (Dossier.Event event : all) {
-            if (DATE_CHANGES.contains(event.action()) || told(event, reached)) {
+            if (TOLD_ANYWAY.contains(event.action()) || told(event, reached)) {
                 notify(dossier, event);
             }
         }
@@ -115,7 +119,7 @@ class DossierNotices {
         Object[] args = {dossier.code(), dossier.procedure().name(), moment(dossier.dueAt()),
                 event.note() == null ? "" : event.note(),
                 method == null ? "" : text("dossier.return-method." + method.name()), moment(online.checkDueAt()),
-                moment(online.supplementDueAt())};
+                moment(online.supplementDueAt()), Formats.vnd(dossier.reception().fees().total())};
         String agency = names.agencyOf(event.unitCode(), dossier.reception().agencyCode());
         String agencyName = names.agencyName(agency);
         String officer = names.officerName(event.byUser());

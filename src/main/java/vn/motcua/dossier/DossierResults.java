@@ -188,20 +188,27 @@ public class DossierResults {
 
     // --- the citizens' portal (the caller has checked that the citizen owns the dossier) ---------
 
-    /** The results of a dossier, oldest first; none for an unknown code. */
+    /**
+     * The results of a dossier, oldest first; none for an unknown code, nor while the fees the procedure asks before
+     * the return of the result are unpaid: the applicant gets the result, on paper or online, once they are paid.
+     */
     @Transactional(readOnly = true)
     public List<Result> of(String dossierCode) {
-        return results.of(dossierCode);
+        return withheld(dossierCode) ? List.of() : results.of(dossierCode);
     }
 
-    /** A result of the dossier with its content (a PDF), or empty when the dossier has no such result. */
+    /** A result of the dossier with its content (a PDF), or empty when the dossier has no such result (or withholds it). */
     @Transactional(readOnly = true)
     public Optional<ResultFile> file(String dossierCode, long id) throws IOException {
-        Optional<Result> result = results.find(dossierCode, id);
+        Optional<Result> result = withheld(dossierCode) ? Optional.empty() : results.find(dossierCode, id);
         if (result.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResultFile(result.get(), files.open(result.get().sha256())));
+    }
+
+    private boolean withheld(String dossierCode) {
+        return dossiers.find(dossierCode).map(Dossier::resultWithheld).orElse(false);
     }
 
     // --- anyone ----------------------------------------------------------------------------------

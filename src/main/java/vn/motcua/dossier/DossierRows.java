@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
 import vn.motcua.dossier.Reception.Applicant;
 import vn.motcua.dossier.Reception.Participants;
 import vn.motcua.dossier.Reception.PinnedProcedure;
@@ -27,6 +29,9 @@ final class DossierRows {
 
     /** A history row of a dossier: the row's position in that dossier's history, and the item. */
     record Child<T>(long dossierId, int position, T item) {}
+
+    /** The fee lines' JSON: records only, no settings to share with the application's mapper. */
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     static final List<Column<Dossier>> DOSSIER = List.of(
             col("code", "text", Dossier::code),
@@ -83,7 +88,10 @@ final class DossierRows {
             col("refusal_reason", "text", d -> d.outcome().refusalReason()),
             col("check_counts_from", "timestamptz", d -> d.online().countsFrom()),
             col("check_due_at", "timestamptz", d -> d.online().checkDueAt()),
-            col("supplement_due_at", "timestamptz", d -> d.online().supplementDueAt()));
+            col("supplement_due_at", "timestamptz", d -> d.online().supplementDueAt()),
+            col("fee_lines", "text", d -> JSON.writeValueAsString(d.reception().fees().lines())),
+            col("payment_timing", "text", d -> d.reception().fees().timing()),
+            col("fees_paid_at", "timestamptz", Dossier::feesPaidAt));
 
     static final List<Column<Child<Dossier.Document>>> DOCUMENTS = List.of(
             col("document_id", "bigint", r -> r.item().documentId()),
@@ -131,7 +139,9 @@ final class DossierRows {
                 new Participants(strings(rs.getArray("route_units")), strings(rs.getArray("route_agencies")),
                         rs.getString("handling_agency_code")),
                 instant(rs, "received_at"), rs.getString("received_by"), rs.getString("lookup_pin"),
-                rs.getInt("set_count"), ReturnMethod.valueOf(rs.getString("requested_return_method")));
+                rs.getInt("set_count"), ReturnMethod.valueOf(rs.getString("requested_return_method")),
+                new Reception.Fees(List.of(JSON.readValue(rs.getString("fee_lines"), Reception.Fees.Line[].class)),
+                        PaymentTiming.valueOf(rs.getString("payment_timing"))));
         Integer order = (Integer) rs.getObject("current_step");
         CurrentStep step = order == null ? null : new CurrentStep(order, rs.getString("step_unit_code"),
                 rs.getString("step_role"), instant(rs, "step_started_at"), instant(rs, "step_due_at"));
@@ -150,7 +160,7 @@ final class DossierRows {
                 DossierStatus.valueOf(rs.getString("status")), step, clock,
                 new Dossier.Supplements(rs.getString("supplement_items"), rs.getString("processing_supplement_items")),
                 apology, outcome, new OnlineIntake(instant(rs, "check_counts_from"), instant(rs, "check_due_at"),
-                        instant(rs, "supplement_due_at")));
+                        instant(rs, "supplement_due_at")), instant(rs, "fees_paid_at"));
     }
 
     static Dossier.Document document(ResultSet rs) throws SQLException {

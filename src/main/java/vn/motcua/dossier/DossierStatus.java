@@ -29,9 +29,10 @@ public enum DossierStatus {
 
     /**
      * Accepted, no result yet, and the statutory clock runs: it can fall overdue. While the applicant is asked for
-     * a supplement the clock stops, so a dossier waiting for one is not overdue.
+     * a supplement the clock stops, so a dossier waiting for one is not overdue; nor is one waiting for its fees
+     * (6), asked either before acceptance (no clock yet) or once the result is ready (judged then).
      */
-    public static final Set<DossierStatus> CLOCK_RUNNING = set(ACCEPTED, IN_PROCESS, FINANCIAL_OBLIGATION);
+    public static final Set<DossierStatus> CLOCK_RUNNING = set(ACCEPTED, IN_PROCESS);
 
     /** No result yet and not ended: may still be stopped or withdrawn. */
     public static final Set<DossierStatus> OPEN = set(NEW, ACCEPTED, IN_PROCESS, SUPPLEMENT_REQUESTED,

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A dossier's status changed: published in the transaction of the change, once per status it reached (an intake
- * accepted at the desk reaches NEW, ACCEPTED and IN_PROCESS in one change: three events). It carries what the
+ * accepted at the desk reaches NEW, ACCEPTED and IN_PROCESS in one change: three events), and for the two changes
+ * the applicant is told of though the status may stay (APOLOGY with a new date, FEES_PAID). It carries what the
  * applicant must be told at once of every status change (Decree 224/2026/NĐ-CP Art. 15(1)(g)): the agency, the
  * officer who acted and the time. The dossier module tells the applicant by e-mail and SMS itself; other modules
  * (the citizens' portal) listen for their own purposes. A listener runs in the change's transaction, so one that

@@ -2,6 +2,8 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.util.List;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
+import vn.motcua.catalog.ProcedureData;
 import vn.motcua.shared.VietnameseText;
 
 /**
@@ -11,7 +13,7 @@ import vn.motcua.shared.VietnameseText;
  */
 record Reception(String code, String agencyCode, String deskUnitCode, PinnedProcedure procedure, Channel channel,
         Applicant applicant, Representative representative, Participants participants, Instant receivedAt,
-        String receivedBy, String lookupPin, int sets, ReturnMethod requestedReturnMethod) {
+        String receivedBy, String lookupPin, int sets, ReturnMethod requestedReturnMethod, Fees fees) {
 
     /** The procedure version in force when the dossier was received: a later revision does not change its rules. */
     record PinnedProcedure(String code, int version, String name, String field) {}
@@ -32,6 +34,36 @@ record Reception(String code, String agencyCode, String deskUnitCode, PinnedProc
         Participants {
             units = List.copyOf(units);
             agencies = List.copyOf(agencies);
+        }
+    }
+
+    /**
+     * The fees and charges (phí, lệ phí) the applicant owes, fixed at intake from the pinned version's fee lines at
+     * the amounts of the dossier's channel (a council may reduce them for online filing), in integer VND; and what
+     * waits for their payment.
+     */
+    record Fees(List<Line> lines, PaymentTiming timing) {
+
+        static final Fees NONE = new Fees(List.of(), PaymentTiming.NONE);
+
+        Fees {
+            lines = List.copyOf(lines);
+        }
+
+        record Line(String name, long amount) {}
+
+        static Fees of(ProcedureData procedure, Channel channel) {
+            return new Fees(procedure.fees() == null ? List.of() : procedure.fees().stream()
+                    .map(f -> new Line(f.name(), f.amountFor(channel == Channel.ONLINE))).toList(), procedure.payment());
+        }
+
+        long total() {
+            return lines.stream().mapToLong(Line::amount).sum();
+        }
+
+        /** Whether an unpaid dossier waits for its payment at {@code point}: a payment is due, and asked for then. */
+        boolean awaitedAt(PaymentTiming point) {
+            return timing == point && total() > 0;
         }
     }
 

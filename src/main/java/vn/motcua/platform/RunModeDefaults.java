@@ -1,5 +1,6 @@
 package vn.motcua.platform;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -17,12 +18,21 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Production serves no Swagger UI ({@code springdoc.swagger-ui.enabled=false}): a console to try every endpoint
  * is for developers, not for the province's public address. The OpenAPI description itself, {@code /v3/api-docs},
  * stays: integrators generate their clients from it.</li>
+ * <li>A demo collects fees into a fictitious account (VietinBank's BIN 970415, account 0123456789) and accepts bank
+ * notifications signed with the published secret {@code demo-notification-secret}, so that a bank transfer can be
+ * tried end to end; production has neither until the province sets its own ({@code motcua.payment.*}).</li>
  * </ul>
  */
 class RunModeDefaults implements EnvironmentPostProcessor {
 
     static final String LOOPBACK = "127.0.0.1";
     static final String SWAGGER_UI = "springdoc.swagger-ui.enabled";
+    static final Map<String, Object> DEMO_PAYMENT = Map.of(
+            "motcua.payment.notification-secret", "demo-notification-secret",
+            "motcua.payment.vietqr.bank-bin", "970415",
+            "motcua.payment.vietqr.bank-name", "VietinBank",
+            "motcua.payment.vietqr.account-number", "0123456789",
+            "motcua.payment.vietqr.account-name", "VAN PHONG UBND THANH PHO HAI PHONG");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -32,6 +42,15 @@ class RunModeDefaults implements EnvironmentPostProcessor {
         if (demo && !environment.containsProperty("server.address")) {
             environment.getPropertySources().addLast(new MapPropertySource("motcua-demo-loopback",
                     Map.of("server.address", LOOPBACK)));
+        }
+        if (demo) {
+            Map<String, Object> payment = new LinkedHashMap<>();
+            DEMO_PAYMENT.forEach((key, value) -> {
+                if (!environment.containsProperty(key)) {
+                    payment.put(key, value);
+                }
+            });
+            environment.getPropertySources().addLast(new MapPropertySource("motcua-demo-payment", payment));
         }
         if (!demo && !environment.containsProperty(SWAGGER_UI)) {
             environment.getPropertySources().addLast(new MapPropertySource("motcua-production-no-swagger-ui",

@@ -92,7 +92,7 @@ public class MyDossiers {
     }
 
     /** The account as owner of dossiers: the citizen ID counts only as proven, at level 2. */
-    static ApplicantDossiers.Owner owner(CitizenUser citizen) {
+    public static ApplicantDossiers.Owner owner(CitizenUser citizen) {
         return new ApplicantDossiers.Owner(Filing.account(citizen),
                 citizen.assuranceLevel() >= 2 ? citizen.citizenId() : null);
     }

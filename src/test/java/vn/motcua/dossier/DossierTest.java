@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
@@ -17,6 +18,7 @@ import vn.motcua.calendar.OfficeHours;
 import vn.motcua.calendar.WorkingDays;
 import vn.motcua.calendar.WorkingTimeCalculator;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
@@ -76,7 +78,7 @@ class DossierTest {
 
     static ProcedureData procedure(ClockPolicy policy) {
         return new ProcedureData("1.000001.000.00.00.H27", "Cấp giấy phép xây dựng", "Xây dựng", "Sở Xây dựng", "SXD",
-                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, null, List.of(), List.of(),
+                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, null, List.of(), null, List.of(),
                 List.of(new StepData(1, "Tiếp nhận", "VP.MC", StepRole.RECEPTION, 4, null),
                         new StepData(2, "Thẩm định", "SXD.QLXD", StepRole.SPECIALIST, 16, null),
                         new StepData(3, "Phê duyệt", "SXD.LD", StepRole.LEADER, 4, null),
@@ -89,11 +91,15 @@ class DossierTest {
     }
 
     static Dossier received(Channel channel, Instant at) {
+        return received(channel, at, Reception.Fees.NONE);
+    }
+
+    static Dossier received(Channel channel, Instant at, Reception.Fees fees) {
         Reception reception = new Reception("000.00.01.H27-260302-0001", "000.00.01.H27", "VP.MC",
                 new Reception.PinnedProcedure(PROCEDURE.code(), 1, PROCEDURE.name(), PROCEDURE.field()), channel,
                 new Reception.Applicant("Nguyễn Văn An", "031085001234", null, null, "Hải Phòng", null), null,
                 new Reception.Participants(List.of("VP.MC", "SXD.QLXD", "SXD.LD"), List.of("000.00.01.H27"), "000.00.01.H27"),
-                at, channel == Channel.ONLINE ? "citizen:42" : "tiepnhan", "123456", 1, ReturnMethod.DIRECT);
+                at, channel == Channel.ONLINE ? "citizen:42" : "tiepnhan", "123456", 1, ReturnMethod.DIRECT, fees);
         return Dossier.receive(reception, List.of(new Dossier.Document(1, "Đơn đề nghị", "ORIGINAL", 1, false, false)),
                 ROUTE, CLOCK, ONLINE);
     }
@@ -176,6 +182,90 @@ class DossierTest {
                     .isEqualTo(HttpStatus.CONFLICT);
             assertThat(refusal(() -> d.requestSupplement("[]", "x", MONDAY, "tiepnhan", "VP.MC", ONLINE)))
                     .isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+
+    @Nested
+    class Fees {
+
+        static Reception.Fees fees(PaymentTiming timing) {
+            return new Reception.Fees(List.of(new Reception.Fees.Line("Lệ phí cấp giấy phép", 50_000),
+                    new Reception.Fees.Line("Phí thẩm định", 25_000)), timing);
+        }
+
+        @Test
+        void fees_asked_before_acceptance_hold_a_new_dossier_in_status_6_and_the_desk_cannot_accept_it() {
+            Dossier d = received(Channel.ONLINE, MONDAY, fees(PaymentTiming.BEFORE_ACCEPTANCE));
+            assertThat(d.status()).isEqualTo(DossierStatus.FINANCIAL_OBLIGATION);
+            assertThat(actions(d)).containsExactly("REGISTERED", "FEES_REQUESTED");
+            ProblemException refused = assertThrows(ProblemException.class,
+                    () -> d.accept(ROUTE, CLOCK, MONDAY, MONDAY, "tiepnhan", "VP.MC"));
+            assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.messageKey()).isEqualTo("dossier.payment.before-acceptance");
+            assertThat(refused.args()).contains("75.000 đ");
+        }
+
+        @Test
+        void once_paid_a_dossier_held_before_acceptance_goes_to_the_desks_check_counted_from_the_payment() {
+            Dossier d = received(Channel.ONLINE, MONDAY, fees(PaymentTiming.BEFORE_ACCEPTANCE));
+            d.drainChanges();
+            Instant paid = at(4, 15, 0);
+            assertThat(d.feesPaid(paid, "payment:bank", ONLINE)).isTrue();
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
+            assertThat(d.online().countsFrom()).isEqualTo(paid);
+            assertThat(d.step().dueAt()).isEqualTo(d.online().checkDueAt()).isAfter(paid);
+            assertThat(actions(d)).containsExactly("FEES_PAID");
+            d.accept(ROUTE, CLOCK, at(5, 9, 0), CLOCK.due(PROCEDURE.timeLimit(), at(5, 9, 0)), "tiepnhan", "VP.MC");
+            assertThat(d.status()).isEqualTo(DossierStatus.IN_PROCESS);
+        }
+
+        @Test
+        void fees_asked_before_the_return_hold_the_ready_result_in_status_6_until_paid() {
+            Dossier d = received(Channel.DIRECT, MONDAY, fees(PaymentTiming.BEFORE_RETURN));
+            d.accept(ROUTE, CLOCK, MONDAY, CLOCK.due(PROCEDURE.timeLimit(), MONDAY), "tiepnhan", "VP.MC");
+            d.handOver(ROUTE, CLOCK, at(2, 10, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(2, 11, 0), "lanhdao.sxd", null);
+            assertThat(d.status()).isEqualTo(DossierStatus.FINANCIAL_OBLIGATION);
+            assertThat(d.outcome().resultReadyAt()).isEqualTo(at(2, 11, 0));
+            assertThat(d.resultWithheld()).isTrue();
+            ProblemException refused = assertThrows(ProblemException.class,
+                    () -> d.returnResult(ReturnMethod.DIRECT, CLOCK, ROUTE, at(3, 9, 0), "tiepnhan", "VP.MC"));
+            assertThat(refused.messageKey()).isEqualTo("dossier.payment.before-return");
+            d.feesPaid(at(3, 8, 0), "tiepnhan", ONLINE);
+            assertThat(d.status()).isEqualTo(DossierStatus.RESULT_READY);
+            assertThat(d.resultWithheld()).isFalse();
+            d.returnResult(ReturnMethod.DIRECT, CLOCK, ROUTE, at(3, 9, 0), "tiepnhan", "VP.MC");
+            assertThat(d.status()).isEqualTo(DossierStatus.RETURNED);
+        }
+
+        @Test
+        void fees_paid_before_the_result_is_ready_let_it_be_ready_at_once() {
+            Dossier d = received(Channel.DIRECT, MONDAY, fees(PaymentTiming.BEFORE_RETURN));
+            d.accept(ROUTE, CLOCK, MONDAY, CLOCK.due(PROCEDURE.timeLimit(), MONDAY), "tiepnhan", "VP.MC");
+            d.feesPaid(at(2, 9, 0), "tiepnhan", ONLINE);
+            assertThat(d.status()).isEqualTo(DossierStatus.IN_PROCESS);
+            d.handOver(ROUTE, CLOCK, at(2, 10, 0), "chuyenvien.sxd", null);
+            d.handOver(ROUTE, CLOCK, at(2, 11, 0), "lanhdao.sxd", null);
+            assertThat(d.status()).isEqualTo(DossierStatus.RESULT_READY);
+        }
+
+        @Test
+        void a_payment_is_recorded_once_and_ungated_fees_change_no_status() {
+            Dossier d = received(Channel.DIRECT, MONDAY, fees(PaymentTiming.NONE));
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
+            d.drainChanges();
+            assertThat(d.feesPaid(at(2, 9, 0), "tiepnhan", ONLINE)).isTrue();
+            assertThat(d.feesPaid(at(2, 10, 0), "payment:bank", ONLINE)).isFalse();
+            assertThat(d.feesPaidAt()).isEqualTo(at(2, 9, 0));
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
+            assertThat(actions(d)).containsExactly("FEES_PAID");
+        }
+
+        @Test
+        void a_free_procedure_asks_for_nothing_whatever_its_timing() {
+            Dossier d = received(Channel.ONLINE, MONDAY,
+                    new Reception.Fees(List.of(new Reception.Fees.Line("Lệ phí", 0)), PaymentTiming.BEFORE_ACCEPTANCE));
+            assertThat(d.status()).isEqualTo(DossierStatus.NEW);
         }
     }
 
@@ -507,7 +597,7 @@ class DossierTest {
     void the_deciding_unit_is_the_last_leaders_step_or_else_the_last_processing_step() {
         assertThat(ROUTE.decidingUnit()).isEqualTo("SXD.LD");
         ProcedureData noLeader = new ProcedureData("1.000002.000.00.00.H27", "Thử", "Xây dựng", "Sở Xây dựng", "SXD",
-                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, null, List.of(), List.of(),
+                List.of(), new TimeLimit(5, TimeUnit.WORKING_DAYS), OnlineLevel.PARTIAL, null, List.of(), null, List.of(),
                 List.of(new StepData(1, "Tiếp nhận", "VP.MC", StepRole.RECEPTION, 4, null),
                         new StepData(2, "Thẩm định", "SXD.QLXD", StepRole.SPECIALIST, 16, null),
                         new StepData(3, "Kiểm tra", "STC.DT", StepRole.SPECIALIST, 4, null)),

@@ -6,6 +6,7 @@ import vn.motcua.catalog.CatalogTypes.Applicant;
 import vn.motcua.catalog.CatalogTypes.ClockPolicy;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.CatalogTypes.OnlineLevel;
+import vn.motcua.catalog.CatalogTypes.PaymentTiming;
 import vn.motcua.catalog.CatalogTypes.StepRole;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
@@ -30,6 +31,7 @@ public class ProcedureForm {
     private TimeUnit timeLimitUnit = TimeUnit.WORKING_DAYS;
     private OnlineLevel onlineLevel = OnlineLevel.PARTIAL;
     private Integer requiredAssuranceLevel = 1;
+    private PaymentTiming paymentTiming = PaymentTiming.NONE;
     private ClockPolicy clockPolicy = ClockPolicy.RESTART;
     private String result;
     private String conditions;
@@ -98,14 +100,31 @@ public class ProcedureForm {
 
         private String name;
         private String amount;
+        private String onlineAmount;
         private String note;
 
         boolean blank() {
-            return isBlank(name) && isBlank(amount) && isBlank(note);
+            return isBlank(name) && isBlank(amount) && isBlank(onlineAmount) && isBlank(note);
         }
 
         /** The amount in đồng, or null when it is not a whole number of đồng. */
         Long amountValue() {
+            return vnd(amount);
+        }
+
+        /**
+         * The online amount in đồng; null when left blank (online applicants pay the amount), and -1 when typed but
+         * not a whole number of đồng, so that the rules refuse it rather than drop it.
+         */
+        Long onlineAmountValue() {
+            if (isBlank(onlineAmount)) {
+                return null;
+            }
+            Long value = vnd(onlineAmount);
+            return value == null ? -1L : value;
+        }
+
+        private static Long vnd(String amount) {
             if (isBlank(amount)) {
                 return null;
             }
@@ -131,6 +150,14 @@ public class ProcedureForm {
 
         public void setAmount(String amount) {
             this.amount = amount;
+        }
+
+        public String getOnlineAmount() {
+            return onlineAmount;
+        }
+
+        public void setOnlineAmount(String onlineAmount) {
+            this.onlineAmount = onlineAmount;
         }
 
         public String getNote() {
@@ -216,6 +243,7 @@ public class ProcedureForm {
         form.timeLimitUnit = p.timeLimit().unit();
         form.onlineLevel = p.onlineLevel();
         form.requiredAssuranceLevel = p.assuranceLevel();
+        form.paymentTiming = p.payment();
         form.clockPolicy = p.clockPolicy();
         form.result = p.result();
         form.conditions = p.conditions();
@@ -235,6 +263,7 @@ public class ProcedureForm {
             FeeRow row = new FeeRow();
             row.name = f.name();
             row.amount = f.amount() == null ? null : Formats.vnd(f.amount()).replace(" đ", "");
+            row.onlineAmount = f.onlineAmount() == null ? null : Formats.vnd(f.onlineAmount()).replace(" đ", "");
             row.note = f.note();
             form.fees.add(row);
         }
@@ -268,7 +297,8 @@ public class ProcedureForm {
                         isBlank(d.templateName) ? null : d.templateName.strip()))
                 .toList();
         List<ProcedureData.FeeData> feeData = fees.stream()
-                .map(f -> new ProcedureData.FeeData(f.name, f.amountValue(), isBlank(f.note) ? null : f.note))
+                .map(f -> new ProcedureData.FeeData(f.name, f.amountValue(), f.onlineAmountValue(),
+                        isBlank(f.note) ? null : f.note))
                 .toList();
         List<ProcedureData.StepData> stepData = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -278,7 +308,7 @@ public class ProcedureForm {
         }
         return new ProcedureData(code == null ? null : code.strip(), name, field, agencyName, agencyCode,
                 List.copyOf(applicants.stream().filter(java.util.Objects::nonNull).distinct().toList()),
-                new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel, requiredAssuranceLevel, feeData, documentData, stepData, result,
+                new TimeLimit(timeLimitAmount, timeLimitUnit), onlineLevel, requiredAssuranceLevel, feeData, paymentTiming, documentData, stepData, result,
                 conditions, legalBasis, clockPolicy, null, null, revision, null);
     }
 
@@ -361,6 +391,14 @@ public class ProcedureForm {
 
     public void setOnlineLevel(OnlineLevel onlineLevel) {
         this.onlineLevel = onlineLevel;
+    }
+
+    public PaymentTiming getPaymentTiming() {
+        return paymentTiming;
+    }
+
+    public void setPaymentTiming(PaymentTiming paymentTiming) {
+        this.paymentTiming = paymentTiming;
     }
 
     public Integer getRequiredAssuranceLevel() {

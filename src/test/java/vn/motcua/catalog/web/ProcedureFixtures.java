@@ -30,8 +30,8 @@ final class ProcedureFixtures {
         return new ProcedureData(code, name, "Xây dựng", "Sở Xây dựng thành phố Hải Phòng", "000.00.07.H27",
                 List.of(Applicant.CITIZEN, Applicant.ORGANIZATION), new TimeLimit(15, TimeUnit.WORKING_DAYS),
                 OnlineLevel.PARTIAL, null,
-                List.of(new ProcedureData.FeeData("Lệ phí cấp giấy phép", 150_000L, "Nộp khi nhận kết quả"),
-                        new ProcedureData.FeeData("Phí thẩm định", 1_500_000L, null)),
+                List.of(new ProcedureData.FeeData("Lệ phí cấp giấy phép", 150_000L, null, "Nộp khi nhận kết quả"),
+                        new ProcedureData.FeeData("Phí thẩm định", 1_500_000L, null, null)), null,
                 List.of(new ProcedureData.DocumentData(null, "Đơn đề nghị cấp phép thử nghiệm", CopyKind.ORIGINAL, 1,
                                 true, "Mau-01-don-thu-nghiem.docx"),
                         new ProcedureData.DocumentData(null, "Bản vẽ mặt bằng thử nghiệm", CopyKind.CERTIFIED_COPY, 2,
@@ -48,19 +48,19 @@ final class ProcedureFixtures {
 
     static ProcedureData withoutFees(ProcedureData p) {
         return new ProcedureData(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), List.of(), p.documents(), p.steps(),
+                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), List.of(), p.paymentTiming(), p.documents(), p.steps(),
                 p.result(), p.conditions(), p.legalBasis(), p.clockPolicy(), null, null, null, null);
     }
 
     static ProcedureData withSteps(ProcedureData p, List<ProcedureData.StepData> steps) {
         return new ProcedureData(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), p.fees(), p.documents(), steps,
+                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), p.fees(), p.paymentTiming(), p.documents(), steps,
                 p.result(), p.conditions(), p.legalBasis(), p.clockPolicy(), null, null, null, null);
     }
 
     static ProcedureData withDocuments(ProcedureData p, List<ProcedureData.DocumentData> documents) {
         return new ProcedureData(p.code(), p.name(), p.field(), p.agencyName(), p.agencyCode(), p.applicants(),
-                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), p.fees(), documents, p.steps(),
+                p.timeLimit(), p.onlineLevel(), p.requiredAssuranceLevel(), p.fees(), p.paymentTiming(), documents, p.steps(),
                 p.result(), p.conditions(), p.legalBasis(), p.clockPolicy(), null, null, null, null);
     }
 
