@@ -35,10 +35,13 @@ public class DossierFees {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final ActorNames names;
 
     DossierFees(DossierStore store, DossierQueries queries, ApplicantDossiers applicants,
-            OnlineIntakeClock onlineClock, TransactionTemplate transaction, Clock clock, JdbcClient jdbc) {
+            OnlineIntakeClock onlineClock, TransactionTemplate transaction, Clock clock, JdbcClient jdbc,
+            ActorNames names) {
         this.jdbc = jdbc;
+        this.names = names;
         this.store = store;
         this.queries = queries;
         this.applicants = applicants;
@@ -57,13 +60,13 @@ public class DossierFees {
      * @param submittedBy the applicant's account that filed it online ({@code citizen:42}), else {@code null}
      */
     public record Statement(String code, String procedureCode, int procedureVersion, String procedureName,
-            String agencyCode, String deskUnitCode, Channel channel, DossierStatus status, String applicantName,
+            String agencyCode, String agencyName, String deskUnitCode, Channel channel, DossierStatus status, String applicantName,
             String applicantCitizenId, String applicantAddress, List<Line> lines, long total, PaymentTiming timing,
             OffsetDateTime paidAt, boolean awaiting, boolean open, String submittedBy, OffsetDateTime receivedAt) {}
 
     /** Any dossier's statement, for a payment that names it (a bank's notice); empty for an unknown code. */
     public Optional<Statement> statement(String code) {
-        return code == null || code.length() > 60 ? Optional.empty() : store.find(code).map(DossierFees::statement);
+        return code == null || code.length() > 60 ? Optional.empty() : store.find(code).map(this::statement);
     }
 
     /** The statement of a dossier the member of staff may see; anyone else's reads as unknown (404). */
@@ -152,11 +155,11 @@ public class DossierFees {
         }
     }
 
-    private static Statement statement(Dossier d) {
+    private Statement statement(Dossier d) {
         Reception r = d.reception();
         Reception.Fees fees = r.fees();
         return new Statement(d.code(), r.procedure().code(), r.procedure().version(), r.procedure().name(),
-                r.agencyCode(), r.deskUnitCode(), r.channel(), d.status(), r.applicant().name(),
+                r.agencyCode(), names.agencyName(r.agencyCode()), r.deskUnitCode(), r.channel(), d.status(), r.applicant().name(),
                 r.applicant().citizenId(), r.applicant().address(),
                 fees.lines().stream().map(l -> new Line(l.name(), l.amount())).toList(), fees.total(), fees.timing(),
                 time(d.feesPaidAt()), d.status() == DossierStatus.FINANCIAL_OBLIGATION,

@@ -1,5 +1,7 @@
 package vn.motcua.payment;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,9 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,7 @@ import vn.motcua.dossier.DossierFees;
 import vn.motcua.dossier.DossierFees.Statement;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.identity.Role;
+import vn.motcua.platform.FileStore;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 
@@ -45,15 +50,22 @@ public class Payments {
             Pattern.CASE_INSENSITIVE);
     private static final long MAX_AMOUNT = 1_000_000_000_000L;
     private static final String SELECT = "select * from payment_transaction";
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final JdbcClient jdbc;
     private final DossierFees fees;
     private final PaymentSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ReceiptPdf receipts;
+    private final FileStore files;
+    private final MessageSource messages;
 
     Payments(JdbcClient jdbc, DossierFees fees, PaymentSettings settings, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, ReceiptPdf receipts, FileStore files, MessageSource messages) {
+        this.receipts = receipts;
+        this.files = files;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.fees = fees;
         this.settings = settings;
@@ -241,6 +253,46 @@ public class Payments {
         }
         message(id, "OUT", "DESK", "{\"returnedToPayer\":true}", now);
         return get(id);
+    }
+
+    /** A payment's receipt, as a PDF file to download. */
+    public record Receipt(String fileName, byte[] content) {}
+
+    /** The receipt of a payment of a dossier the member of staff may see (404 for another dossier's or a refund). */
+    public Receipt receipt(String code, long id, StaffUser caller) throws IOException {
+        return receipt(fees.statement(code, caller), id);
+    }
+
+    /** The receipt of a payment of one of the applicant's dossiers (404 for anyone else's). */
+    public Receipt receipt(ApplicantDossiers.Owner owner, String code, long id) throws IOException {
+        return receipt(fees.statement(owner, code), id);
+    }
+
+    /**
+     * The platform's e-receipt when it sent one (biên lai điện tử, kept as received), else ours: the fee lines when
+     * the payment covered them all, one line for the dossier's fees otherwise.
+     */
+    private Receipt receipt(Statement statement, long id) throws IOException {
+        Transaction t = jdbc.sql(SELECT + " where id = ? and dossier_code = ? and state = 'PAID' and method <> 'REFUND'")
+                .params(id, statement.code()).query(Payments::transaction).optional()
+                .orElseThrow(() -> ProblemException.notFound("payment.receipt.not-found", id));
+        String name = "bien-lai-" + statement.code() + "-" + id + ".pdf";
+        String stored = jdbc.sql("select receipt_sha256 from payment_transaction where id = ?").param(id)
+                .query(String.class).optional().orElse(null);
+        if (stored != null) {
+            try (InputStream in = files.open(stored)) {
+                return new Receipt(name, in.readAllBytes());
+            }
+        }
+        List<ReceiptPdf.Line> lines = t.amount() == statement.total()
+                ? statement.lines().stream().map(l -> new ReceiptPdf.Line(l.name(), l.amount())).toList()
+                : List.of(new ReceiptPdf.Line(messages.getMessage("payment.receipt.part", new Object[] {statement.code()},
+                        VIETNAMESE), t.amount()));
+        String number = t.method() == Method.CASH ? t.reference() : "TT" + String.format("%08d", t.id());
+        return new Receipt(name, receipts.render(new ReceiptPdf.ReceiptData(statement.agencyName(), number,
+                statement.code(), statement.procedureName(), statement.applicantName(), statement.applicantAddress(),
+                lines, t.amount(), messages.getMessage("payment.method." + t.method(), null, VIETNAMESE),
+                t.method() == Method.CASH ? null : t.reference(), t.paidAt().toInstant(), null)));
     }
 
     /** Whether any payment was recorded yet (the demo loads its payments once). */

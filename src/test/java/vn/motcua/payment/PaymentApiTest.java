@@ -167,6 +167,18 @@ class PaymentApiTest {
         assertThat(p.get("transactions").get(0).get("method").asString()).isEqualTo("CASH");
         assertThat(desk().get("/api/v1/dossiers/" + code).json().get("history").valueStream()
                 .map(h -> h.get("action").asString())).contains("FEES_PAID");
+        Api.Download receipt = desk().download("/api/v1/dossiers/" + code + "/payments/"
+                + cash.json().get("id").asLong() + "/receipt.pdf");
+        assertThat(receipt.status()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(receipt.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("BIÊN LAI THU PHÍ, LỆ PHÍ", code, "Tám mươi nghìn đồng", "80.000 đ", "BL-" + code,
+                    "Lệ phí cấp giấy phép");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(desk().download("/api/v1/dossiers/" + code + "/payments/999999999/receipt.pdf").status())
+                .isEqualTo(404);
     }
 
     @Test

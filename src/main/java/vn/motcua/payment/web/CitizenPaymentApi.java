@@ -2,6 +2,7 @@ package vn.motcua.payment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,14 @@ class CitizenPaymentApi {
             + "what is outstanding, every transaction")
     Payments.Summary payment(@PathVariable String code, CitizenUser citizen) {
         return payments.summary(MyDossiers.owner(citizen), code);
+    }
+
+    @GetMapping(path = "/api/citizen/v1/dossiers/{code}/payments/{id}/receipt.pdf",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The receipt of a payment (PDF)")
+    ResponseEntity<byte[]> receipt(@PathVariable String code, @PathVariable long id, CitizenUser citizen)
+            throws IOException {
+        return PaymentApi.pdf(payments.receipt(MyDossiers.owner(citizen), code, id));
     }
 
     @GetMapping(path = "/api/citizen/v1/dossiers/{code}/payment/qr.png", produces = MediaType.IMAGE_PNG_VALUE)

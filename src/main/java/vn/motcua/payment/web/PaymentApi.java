@@ -2,6 +2,7 @@ package vn.motcua.payment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.payment.PaymentQr;
 import vn.motcua.payment.Payments;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.Downloads;
 
 /**
  * The payment of a dossier's fees, for staff: read by whoever sees the dossier; cash and refunds recorded by the desk
@@ -53,6 +55,19 @@ class PaymentApi {
     @Operation(summary = "The VietQR code of the amount outstanding, as a PNG image (404 when nothing is due)")
     ResponseEntity<byte[]> qr(@PathVariable String code, StaffUser caller) {
         return PaymentQr.image(payments.vietQrPayload(code, caller));
+    }
+
+    @GetMapping(path = "/api/v1/dossiers/{code}/payments/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The receipt of a payment (PDF): the platform's e-receipt when it sent one, else ours with the "
+            + "fees, the amount in figures and in words, the method and the reference")
+    ResponseEntity<byte[]> receipt(@PathVariable String code, @PathVariable long id, StaffUser caller)
+            throws IOException {
+        return pdf(payments.receipt(code, id, caller));
+    }
+
+    static ResponseEntity<byte[]> pdf(Payments.Receipt receipt) {
+        return Downloads.inline(receipt.fileName(), MediaType.APPLICATION_PDF, receipt.content());
     }
 
     @PostMapping("/api/v1/dossiers/{code}/payments/cash")
