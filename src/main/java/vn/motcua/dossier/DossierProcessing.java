@@ -131,7 +131,8 @@ public class DossierProcessing {
     }
 
     /**
-     * Form 04: an apology with a new date, once; after the due time only if {@code motcua.dossier.apology.allow-after-due}.
+     * Form 04: an apology with a new date, once, no later than the procedure's whole time limit counted again from the
+ * due time (from now when it has passed); after the due time only if {@code motcua.dossier.apology.allow-after-due}.
      * Its letter number is drawn from the handling agency's register (the agency of the deciding step; the
      * receiving agency for a process without one) in this transaction.
      */
@@ -150,8 +151,17 @@ public class DossierProcessing {
             throw forbidden();
         }
         requireVersion(d, expectedVersion);
-        Route route = route(d);
+        ProcedureData procedure = procedure(d);
+        Route route = Route.of(procedure);
         Instant now = now();
+        // At most the whole time limit again, from the due time (or from now, past it): a date years ahead is no
+        // extension but a way to hide lateness, a late dossier judged early in the statutory figures.
+        Instant latest = processClock.due(procedure.timeLimit(),
+                d.dueAt() != null && d.dueAt().isAfter(now) ? d.dueAt() : now);
+        if (newDueAt.toInstant().isAfter(latest)) {
+            throw ProblemException.ruleViolated("dossier.apology.too-far", d.code(),
+                    VietnamTime.DATE_TIME.format(latest.atZone(VietnamTime.ZONE)));
+        }
         String agency = organization.unit(route.decidingUnit()).map(UnitView::agencyCode)
                 .orElse(d.reception().agencyCode());
         d.apologize(IntakeRules.text(reason), newDueAt.toInstant().truncatedTo(ChronoUnit.SECONDS), now, by.username(),

@@ -263,6 +263,11 @@ class DossierProcessingTest {
         assertThat(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh", "newDueAt", due.toString()))
                 .status()).isEqualTo(422);
         assertThat(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh")).status()).isEqualTo(400);
+        // Years ahead would judge a late dossier early: no later than the time limit once more from the due time.
+        Api.Response tooFar = act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh", "newDueAt",
+                due.plusYears(5).toString()));
+        assertThat(tooFar.status()).isEqualTo(422);
+        assertThat(tooFar.body()).contains("không được muộn hơn");
         clock.set(due.toLocalDateTime().minusHours(1));
         JsonNode apologized = ok(act("lanhdao.sxd", code, "apology", Map.of("reason",
                 "Cần lấy ý kiến cơ quan phòng cháy chữa cháy", "newDueAt", later.toString())));
@@ -297,13 +302,13 @@ class DossierProcessingTest {
     void an_apology_date_without_an_offset_is_vietnam_time_and_one_with_an_offset_is_that_moment() {
         String local = accepted(RESTART, MONDAY, "Lý Thị Giờ Địa Phương");
         JsonNode apologized = ok(act("lanhdao.sxd", local, "apology", Map.of("reason", "Cần xác minh thực địa",
-                "newDueAt", "2025-03-20T16:00:00")));
-        assertThat(apologized.get("dueAt").asString()).isEqualTo("2025-03-20T16:00:00+07:00");
+                "newDueAt", "2025-03-14T16:00:00")));
+        assertThat(apologized.get("dueAt").asString()).isEqualTo("2025-03-14T16:00:00+07:00");
 
         String utc = accepted(RESTART, MONDAY, "Lý Văn Giờ Quốc Tế");
         ok(act("lanhdao.sxd", utc, "apology", Map.of("reason", "Cần xác minh thực địa",
-                "newDueAt", "2025-03-20T09:00:00Z")));
-        assertThat(detail(utc).get("dueAt").asString()).isEqualTo("2025-03-20T16:00:00+07:00");
+                "newDueAt", "2025-03-14T09:00:00Z")));
+        assertThat(detail(utc).get("dueAt").asString()).isEqualTo("2025-03-14T16:00:00+07:00");
     }
 
     @Test
@@ -321,7 +326,7 @@ class DossierProcessingTest {
         }
         assertThat(detail(code).get("dueAt").asString()).isEqualTo(due);
         // The apology is still to be made: the refused attempts did not use up the only one.
-        ok(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh", "newDueAt", "2025-03-20T16:00")));
+        ok(act("lanhdao.sxd", code, "apology", Map.of("reason", "Cần xác minh", "newDueAt", "2025-03-14T16:00")));
     }
 
     @Test
