@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * <li>{@link #onPhone(Page)} and {@link #fitsWidth(Page)}: on a phone's screen, nothing wider than the screen, so
  * that the page never scrolls sideways.</li>
  * <li>{@link #tabTo(Page, Locator)}: the keyboard alone reaches an element, and its focus can be seen.</li>
+ * <li>{@link #referencesResolve(Page)}: every label, description and name given by reference points at an element
+ * on the page.</li>
  * </ul>
  * The rules engine is the {@code axe.min.js} inside {@code com.deque.html.axe-core:playwright}, injected into
  * the page through Playwright (its version is the dependency's).
@@ -52,6 +54,17 @@ public final class Accessibility {
 
     private static final String FOCUSED = """
             () => { const e = document.activeElement; return e ? e.outerHTML.slice(0, 200) : 'nothing'; }""";
+
+    /** Each reference to an id that no element has: the element, the attribute and the id. */
+    private static final String BROKEN_REFERENCES = """
+            () => [...document.querySelectorAll('label[for], [aria-describedby], [aria-labelledby]')].flatMap(e => {
+              const ids = e.tagName === 'LABEL' && e.htmlFor ? [['for', e.htmlFor]] : [];
+              for (const name of ['aria-describedby', 'aria-labelledby']) {
+                (e.getAttribute(name) || '').split(/\\s+/).filter(id => id).forEach(id => ids.push([name, id]));
+              }
+              const where = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '');
+              return ids.filter(([, id]) => !document.getElementById(id)).map(([name, id]) => where + ' ' + name + '=' + id);
+            })""";
 
     private Accessibility() {}
 
@@ -102,6 +115,18 @@ public final class Accessibility {
         }
         throw new AssertionError(element + " is not reached with " + MAX_TABS + " presses of Tab on " + page.url()
                 + "; the focus is on " + page.evaluate(FOCUSED));
+    }
+
+    /**
+     * Fails when a label ({@code for}), a description ({@code aria-describedby}) or a name ({@code aria-labelledby})
+     * names an id that no element of the page has, e.g. an error message the server did not render: a screen reader
+     * then reads the field without what it was meant to say. axe-core leaves such a reference to review (the element
+     * might be added later), so {@link #check} does not fail on it.
+     */
+    public static void referencesResolve(Page page) {
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) page.evaluate(BROKEN_REFERENCES);
+        assertThat(broken).as("references to ids not on %s", page.url()).isEmpty();
     }
 
     /** The elements that stick out of the viewport on the right, by tag, id and classes, the first few. */

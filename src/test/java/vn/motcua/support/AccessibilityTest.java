@@ -80,4 +80,19 @@ class AccessibilityTest {
         assertThatThrownBy(() -> Accessibility.tabTo(page, page.locator("#unreachable")))
                 .hasMessageContaining("is not reached with 60 presses of Tab");
     }
+
+    @Test
+    void referencesResolveFailsOnADescriptionOrALabelNamingAnIdNotOnThePageAndNamesIt() {
+        Page page = page("<h1>Đăng ký</h1><label for=\"phone\">Số điện thoại</label>"
+                + "<input id=\"phone\" aria-describedby=\"phone-help phone-error\"><p id=\"phone-help\">10 chữ số</p>"
+                + "<label for=\"email\">Thư điện tử</label>");
+
+        assertThatThrownBy(() -> Accessibility.referencesResolve(page))
+                .hasMessageContaining("input#phone aria-describedby=phone-error")
+                .hasMessageContaining("label for=email")
+                .hasMessageNotContaining("phone-help");
+        page.locator("#phone").evaluate("e => e.setAttribute('aria-describedby', 'phone-help')");
+        page.locator("label[for=email]").evaluate("e => e.htmlFor = 'phone'");
+        assertThatCode(() -> Accessibility.referencesResolve(page)).doesNotThrowAnyException();
+    }
 }

@@ -17,10 +17,11 @@ import vn.motcua.support.BrowserTest;
 
 /**
  * Every page a person opens, checked with axe-core ({@link Accessibility#check}) as the person who uses it sees
- * it: the citizens' pages without signing in, the staff pages as the demo account of each role. A page reached
- * through a link (a dossier, a task, a member of staff) is the first such link of the list named. The states a
- * page reaches by acting on it (an htmx result, an opened form, a dossier at each step, the citizen's rating) are
- * checked by the browser tests that walk through them.
+ * it: the public pages without signing in, the citizens' own pages as the demo citizen, the staff pages as the demo
+ * account of each role. A page reached through a link (a dossier, a task, a member of staff) is the first such link
+ * of the list named. The states a page reaches by acting on it (an htmx result, an opened form, a dossier at each
+ * step, the citizen's rating) are checked by the browser tests that walk through them (a citizen's whole way, on a
+ * phone and on a desktop screen: {@code portal.web.CitizenFullPathBrowserTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTest extends BrowserTest {
@@ -29,8 +30,11 @@ class AccessibilityBrowserTest extends BrowserTest {
     private final Map<String, Page> pages = new HashMap<>();
 
     private Page as(String user) {
-        return pages.computeIfAbsent(user,
-                u -> u.equals("anonymous") ? browser.newPage(port) : browser.signIn(port, u));
+        return pages.computeIfAbsent(user, u -> switch (u) {
+            case "anonymous" -> browser.newPage(port);
+            case "congdan" -> browser.signInAsCitizen(port, u);
+            default -> browser.signIn(port, u);
+        });
     }
 
     @ParameterizedTest(name = "{1} as {0}; link followed: {2}")
@@ -43,6 +47,15 @@ class AccessibilityBrowserTest extends BrowserTest {
             anonymous  | /tra-cuu?ma=000.00.01.H27-260101-0001              |
             anonymous  | /login                                             |
             anonymous  | /login?error                                       |
+            anonymous  | /xac-thuc                                          |
+            anonymous  | /cong-dan/dang-nhap                                |
+            anonymous  | /cong-dan/dang-ky                                  |
+            anonymous  | /cong-dan/kich-hoat                                |
+            anonymous  | /cong-dan/quen-mat-khau                            |
+            congdan    | /cong-dan/ho-so                                    |
+            congdan    | /cong-dan/ho-so                                    | #dossier-table a.dossier-code
+            congdan    | /cong-dan/thong-bao                                |
+            congdan    | /cong-dan/nop/1.009794.000.00.00.H27               |
             tiepnhan   | /                                                  |
             tiepnhan   | /desk                                              |
             tiepnhan   | /desk/new                                          |
