@@ -156,7 +156,7 @@ public class Filing {
      * first dossier; without one the draft's own key is used, so that a submission repeated after a lost answer
      * never files the dossier twice. A draft already submitted under another key is a 409 naming its dossier.
      */
-    public Submitted submit(CitizenUser citizen, long id, String idempotencyKey) throws IOException {
+    public Submitted submit(CitizenUser citizen, long id, String idempotencyKey) {
         FilingDraft draft = find(citizen, id);
         String key = idempotencyKey != null ? IdempotencyKey.checked(idempotencyKey) : "draft-" + draft.id;
         if (draft.isSubmitted() && !key.equals(draft.submitKey)) {
@@ -166,33 +166,30 @@ public class Filing {
         FilingDraft.requireOffered(citizen, inForce);
         ProcedureData begunOn = begunOn(draft);
         Map<Long, Long> documentInForce = draft.documentsInForce(begunOn, inForce);
+        // The draft's files were checked when attached and are kept in the file store under their SHA-256: the
+        // dossier takes them from there, not read, hashed and copied a second time.
         List<DossierFiles.Upload> files = new ArrayList<>();
-        try {
-            for (FilingDraft.File file : draft.files) {
-                Long document = documentInForce.get(file.documentId());
-                if (document != null) {
-                    files.add(new DossierFiles.Upload(document, file.name(), uploads.open(file.sha256())));
-                }
-            }
-            DossierDesk.Submission submission = desk.submitOnline(draft.intake(begunOn, inForce), files,
-                    account(citizen), key);
-            DossierDesk.Receipt receipt = submission.receipt();
-            if (!draft.isSubmitted()) {
-                transaction.executeWithoutResult(status -> {
-                    FilingDraft current = find(citizen, id);
-                    current.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
-                    drafts.save(current);
-                });
-            }
-            return new Submitted(receipt.code(), receipt.status(), receipt.statusCode(), submission.channel(),
-                    submission.channelCode(), submission.submittedAt(), receipt.receivedAt(), receipt.dueAt(),
-                    submission.checkDueAt(), receipt.lookupPin(), receipt.procedureCode(), receipt.procedureVersion(),
-                    draft.id);
-        } finally {
-            for (DossierFiles.Upload file : files) {
-                file.content().close();
+        for (FilingDraft.File file : draft.files) {
+            Long document = documentInForce.get(file.documentId());
+            if (document != null) {
+                files.add(DossierFiles.Upload.kept(document,
+                        new Uploads.Accepted(file.name(), file.contentType(), file.sha256(), file.size())));
             }
         }
+        DossierDesk.Submission submission = desk.submitOnline(draft.intake(begunOn, inForce), files,
+                account(citizen), key);
+        DossierDesk.Receipt receipt = submission.receipt();
+        if (!draft.isSubmitted()) {
+            transaction.executeWithoutResult(status -> {
+                FilingDraft current = find(citizen, id);
+                current.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
+                drafts.save(current);
+            });
+        }
+        return new Submitted(receipt.code(), receipt.status(), receipt.statusCode(), submission.channel(),
+                submission.channelCode(), submission.submittedAt(), receipt.receivedAt(), receipt.dueAt(),
+                submission.checkDueAt(), receipt.lookupPin(), receipt.procedureCode(), receipt.procedureVersion(),
+                draft.id);
     }
 
     /** How the dossier module names a citizen's account in its history and idempotency keys: {@code citizen:42}. */
