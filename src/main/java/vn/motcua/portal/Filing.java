@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.ProcedureData;
@@ -41,16 +40,13 @@ public class Filing {
     private final Catalog catalog;
     private final Uploads uploads;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    Filing(FilingDrafts drafts, DossierDesk desk, Catalog catalog, Uploads uploads, Clock clock,
-            TransactionTemplate transaction) {
+    Filing(FilingDrafts drafts, DossierDesk desk, Catalog catalog, Uploads uploads, Clock clock) {
         this.drafts = drafts;
         this.desk = desk;
         this.catalog = catalog;
         this.uploads = uploads;
         this.clock = clock;
-        this.transaction = transaction;
     }
 
     /** What the citizen sends to begin or change a draft; everything but the procedure is optional. */
@@ -83,8 +79,10 @@ public class Filing {
             OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime checkDueAt,
             String lookupPin, String procedureCode, int procedureVersion, long draftId) {}
 
-    /** Begins a draft; the applicant defaults to the account's profile. */
-    @Transactional
+    /**
+     * Begins a draft; the applicant defaults to the account's profile. One statement, atomic by itself: no
+     * transaction around it (a BEGIN and a COMMIT fewer).
+     */
     public DraftView begin(CitizenUser citizen, DraftRequest request) {
         ProcedureData procedure = published(request == null ? null : request.procedureCode());
         FilingDraft draft = FilingDraft.begin(citizen, procedure, request.applicant(), request.representative(),
@@ -180,11 +178,15 @@ public class Filing {
                 account(citizen), key);
         DossierDesk.Receipt receipt = submission.receipt();
         if (!draft.isSubmitted()) {
-            transaction.executeWithoutResult(status -> {
+            draft.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
+            if (!drafts.saveSubmitted(draft)) {
+                // Submitted meanwhile: the same dossier (the same key, sent twice at once) is the answer; another
+                // key's dossier is a 409 naming it, as above.
                 FilingDraft current = find(citizen, id);
-                current.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
-                drafts.save(current);
-            });
+                if (!receipt.code().equals(current.dossierCode)) {
+                    throw ProblemException.conflict("portal.filing.submitted", current.dossierCode);
+                }
+            }
         }
         return new Submitted(receipt.code(), receipt.status(), receipt.statusCode(), submission.channel(),
                 submission.channelCode(), submission.submittedAt(), receipt.receivedAt(), receipt.dueAt(),
