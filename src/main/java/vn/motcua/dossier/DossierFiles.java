@@ -51,9 +51,23 @@ public class DossierFiles {
 
     /**
      * A file the applicant sends online (at submission, or as a supplement): the procedure document it is a copy
-     * of, the name it had, its content (read once, by the call that receives it).
+     * of, the name it had, and either its content (read once, by the call that receives it) or, for a file the
+     * applicant's draft already holds in the file store, what {@link Uploads} accepted then ({@link #kept}).
      */
-    public record Upload(Long documentId, String name, InputStream content) {}
+    public record Upload(Long documentId, String name, InputStream content, Uploads.Accepted stored) {
+
+        public Upload(Long documentId, String name, InputStream content) {
+            this(documentId, name, content, null);
+        }
+
+        /**
+         * A file accepted by {@link Uploads#accept} earlier and kept in the file store: attached by its SHA-256
+         * ({@link Uploads#acceptStored}), not read, hashed and copied again.
+         */
+        public static Upload kept(Long documentId, Uploads.Accepted stored) {
+            return new Upload(documentId, stored.name(), null, stored);
+        }
+    }
 
     @Transactional
     public FileView upload(String code, Long documentId, String originalName, InputStream content, StaffUser by)
@@ -77,7 +91,7 @@ public class DossierFiles {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Long documentId = files.get(i) == null ? null : files.get(i).documentId();
-            if (files.get(i) == null || files.get(i).content() == null) {
+            if (files.get(i) == null || files.get(i).content() == null && files.get(i).stored() == null) {
                 errors.add(new FieldError("files[" + i + "]", "validation.required"));
             } else if (documentId == null) {
                 errors.add(new FieldError("files[" + i + "].documentId", "validation.required"));
@@ -92,7 +106,9 @@ public class DossierFiles {
         List<Stored> stored = new ArrayList<>();
         for (Upload file : files) {
             try {
-                stored.add(new Stored(file.documentId(), uploads.accept(file.name(), file.content())));
+                stored.add(new Stored(file.documentId(), file.stored() != null
+                        ? uploads.acceptStored(file.stored(), Uploads.SCANS)
+                        : uploads.accept(file.name(), file.content())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

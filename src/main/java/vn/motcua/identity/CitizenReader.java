@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.motcua.identity.Citizens.CitizenUser;
+import vn.motcua.identity.PrincipalCache.CitizenTokenHolder;
 import vn.motcua.shared.PhoneNumber;
 
 /**
@@ -70,14 +71,15 @@ class CitizenReader {
     }
 
     /** The holder of an unexpired, unrevoked token of an active account that is not locked. */
-    Optional<CitizenUser> tokenHolder(String tokenHash) {
+    Optional<CitizenTokenHolder> tokenHolder(String tokenHash) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("select " + COLUMNS + """
-                 from citizen_token t join citizen_account c on c.id = t.citizen
+                , t.expires_at from citizen_token t join citizen_account c on c.id = t.citizen
                 where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and c.status = 'ACTIVE'
                   and (c.locked_until is null or c.locked_until <= ?)""")
                 .params(tokenHash, now, now)
-                .query((rs, n) -> citizen(rs)).optional();
+                .query((rs, n) -> new CitizenTokenHolder(citizen(rs), rs.getTimestamp("expires_at").toInstant()))
+                .optional();
     }
 
     static CitizenUser citizen(ResultSet rs) throws SQLException {

@@ -43,12 +43,14 @@ public class Citizens {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final AuditLog audit;
+    private final PrincipalCache cache;
     private final Clock clock;
 
     Citizens(CitizenReader reader, CitizenTokens tokens, JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy policy,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, PrincipalCache cache, Clock clock) {
         this.reader = reader;
         this.tokens = tokens;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.policy = policy;
@@ -221,6 +223,7 @@ public class Citizens {
         }
         if (jdbc.sql("update citizen_account set assurance_level = ? where id = ? and assurance_level < ?")
                 .params(level, id, level).update() > 0) {
+            cache.evictCitizen(id);
             audit.append(actor(id), "CITIZEN_ASSURANCE_RAISED", "citizen/" + id, "level " + level,
                     AuditLog.currentAddress());
         }
@@ -255,6 +258,8 @@ public class Citizens {
                 .update() == 0) {
             throw ProblemException.notFound("identity.citizen.not-found");
         }
+        // A token's holder carries the profile that pre-fills drafts: read again at the next call.
+        cache.evictCitizen(id);
         audit.append(actor(id), "CITIZEN_PROFILE_CHANGED", "citizen/" + id, null, AuditLog.currentAddress());
         return reader.citizen(id).orElseThrow();
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -69,7 +70,8 @@ class LoginAttempts {
                 .query(Boolean.class).optional();
         if (locked.isEmpty()) {
             // Not a member of staff: perhaps a citizen, by phone number, e-mail address or user name.
-            locked = citizens.credentials(username).flatMap(citizen -> jdbc.sql("""
+            Optional<Long> citizen = citizens.credentials(username).map(CitizenReader.Credentials::id);
+            locked = citizen.flatMap(id -> jdbc.sql("""
                     update citizen_account set
                         locked_until    = case when failed_attempts + 1 >= :max then :until else locked_until end,
                         failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
@@ -77,8 +79,12 @@ class LoginAttempts {
                     returning locked_until = :until as locked""")
                     .param("max", settings.maxFailedLogins())
                     .param("until", Timestamp.from(until))
-                    .param("id", citizen.id())
+                    .param("id", id)
                     .query(Boolean.class).optional());
+            if (locked.orElse(false)) {
+                // A locked account's tokens stop working too (CitizenReader.tokenHolder): at once on this node.
+                cache.evictCitizen(citizen.get());
+            }
         }
         String address = address(event);
         audit.append(actor(username), "LOGIN_FAILED", "account/" + actor(username),

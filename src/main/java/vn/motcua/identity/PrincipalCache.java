@@ -11,18 +11,21 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.identity.Citizens.CitizenUser;
 import vn.motcua.identity.Identity.StaffUser;
 
 /**
  * What this node knows about bearer tokens and signed-in accounts, so that an API call or a page does not read
- * the account, its roles and its unit again on every request. Two bounded maps: token holders keyed by the
- * SHA-256 of the token (the raw token is never kept), and accounts keyed by user name.
+ * the account, its roles and its unit again on every request. Three bounded maps: holders of staff tokens and of
+ * citizens' tokens, keyed by the SHA-256 of the token (the raw token is never kept), and staff accounts keyed by
+ * user name.
  *
  * <p>How a change takes effect:
  * <ul>
  * <li>on the node that makes it (token revoked, password changed, account locked, deactivated, given other
- * roles or moved to another unit), at once: the code that changes it calls {@link #evict(String)}, which drops
- * every entry of the account now and again when the transaction ends;</li>
+ * roles or moved to another unit; a citizen's profile or assurance level changed), at once: the code that changes
+ * it calls {@link #evict(String)} (staff) or {@link #evictCitizen(long)}, which drop every entry of the account now
+ * and again when the transaction ends;</li>
  * <li>on the other nodes, within {@code motcua.security.principal-cache-ttl} (default 5 s): an entry is
  * trusted that long, then read again. A cluster-wide change counter polled by every node would bound the delay
  * by its polling interval just the same, but needs a shared row written by every change and a read per node
@@ -40,12 +43,16 @@ class PrincipalCache {
     /** The holder of a valid bearer token, and when the token expires. */
     record TokenHolder(StaffUser user, Instant expiresAt) {}
 
+    /** The holder of a valid citizen's bearer token (with the profile that pre-fills forms), and its expiry. */
+    record CitizenTokenHolder(CitizenUser citizen, Instant expiresAt) {}
+
     /** An account as authentication sees it: who, and whether they may still be signed in. */
     record AccountState(StaffUser user, boolean enabled, Instant passwordChangedAt) {}
 
     private record Entry<V>(V value, Instant readAt) {}
 
     private final Cache<String, Entry<TokenHolder>> tokens;
+    private final Cache<String, Entry<CitizenTokenHolder>> citizenTokens;
     private final Cache<String, Entry<AccountState>> accounts;
     /** Moves on at every eviction, so that a read which started before it is not stored after it. */
     private final AtomicLong evictions = new AtomicLong();
@@ -59,20 +66,34 @@ class PrincipalCache {
                 .expireAfterWrite(ttl).build();
         this.accounts = Caffeine.newBuilder().maximumSize(settings.principalCacheSize())
                 .expireAfterWrite(ttl).build();
+        this.citizenTokens = Caffeine.newBuilder().maximumSize(settings.principalCacheSize())
+                .expireAfterWrite(ttl).build();
     }
 
     /** The holder of the token with this hash, read with {@code reader} unless known and fresh. */
     Optional<TokenHolder> token(String tokenHash, Function<String, Optional<TokenHolder>> reader) {
+        return expiring(tokens, tokenHash, TokenHolder::expiresAt, reader);
+    }
+
+    /** The holder of the citizen's token with this hash, read with {@code reader} unless known and fresh. */
+    Optional<CitizenTokenHolder> citizenToken(String tokenHash,
+            Function<String, Optional<CitizenTokenHolder>> reader) {
+        return expiring(citizenTokens, tokenHash, CitizenTokenHolder::expiresAt, reader);
+    }
+
+    /** A token's holder: from memory while fresh and the token unexpired (its expiry compared at each use). */
+    private <V> Optional<V> expiring(Cache<String, Entry<V>> cache, String tokenHash, Function<V, Instant> expiresAt,
+            Function<String, Optional<V>> reader) {
         Instant now = clock.instant();
-        Entry<TokenHolder> entry = tokens.getIfPresent(tokenHash);
+        Entry<V> entry = cache.getIfPresent(tokenHash);
         if (entry != null && fresh(entry, now)) {
-            if (!now.isBefore(entry.value().expiresAt())) {
-                tokens.invalidate(tokenHash);
+            if (!now.isBefore(expiresAt.apply(entry.value()))) {
+                cache.invalidate(tokenHash);
                 return Optional.empty();
             }
             return Optional.of(entry.value());
         }
-        return read(tokens, tokenHash, reader, now);
+        return read(cache, tokenHash, reader, now);
     }
 
     /** The account with this user name, read with {@code reader} unless known and fresh. */
@@ -93,21 +114,30 @@ class PrincipalCache {
      * ends (a request that read the old state before the commit must not leave it behind).
      */
     void evict(String username) {
-        forget(username);
+        forgetNowAndAtTheEnd(() -> {
+            accounts.invalidate(username);
+            tokens.asMap().values().removeIf(entry -> entry.value().user().username().equals(username));
+        });
+    }
+
+    /** Forgets the tokens of this citizen's account, now and again when the transaction ends, as {@link #evict}. */
+    void evictCitizen(long id) {
+        forgetNowAndAtTheEnd(() -> citizenTokens.asMap().values()
+                .removeIf(entry -> entry.value().citizen().id() == id));
+    }
+
+    private void forgetNowAndAtTheEnd(Runnable forget) {
+        evictions.incrementAndGet();
+        forget.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    forget(username);
+                    evictions.incrementAndGet();
+                    forget.run();
                 }
             });
         }
-    }
-
-    private void forget(String username) {
-        evictions.incrementAndGet();
-        accounts.invalidate(username);
-        tokens.asMap().values().removeIf(entry -> entry.value().user().username().equals(username));
     }
 
     private boolean fresh(Entry<?> entry, Instant now) {

@@ -21,6 +21,9 @@ public interface FileStore {
 
     InputStream open(String sha256) throws IOException;
 
+    /** The size in bytes of a stored content, not read; {@link java.nio.file.NoSuchFileException} if absent. */
+    long size(String sha256) throws IOException;
+
     final class TooLarge extends IOException {
         public TooLarge() {
             super("content larger than allowed");

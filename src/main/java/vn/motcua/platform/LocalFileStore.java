@@ -62,6 +62,11 @@ class LocalFileStore implements FileStore {
         return Files.newInputStream(path(sha256));
     }
 
+    @Override
+    public long size(String sha256) throws IOException {
+        return Files.size(path(sha256));
+    }
+
     private Path path(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);

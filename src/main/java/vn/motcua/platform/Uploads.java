@@ -129,6 +129,32 @@ public class Uploads {
         return new Accepted(safeName(originalName, kind), kind.contentType(), stored.sha256(), stored.size());
     }
 
+    /**
+     * A file accepted earlier ({@link #accept}) and kept in the store, taken again for another record (a draft's file
+     * for the dossier it becomes) without reading it: under its SHA-256 the content cannot have changed, so the type
+     * judged from it stands. What may have changed is checked again: the store still holds it with the size recorded
+     * (else {@link IOException}), the type is one of the {@code allowed} kinds (415), the size within
+     * {@code motcua.files.max-size} (413), the name plain.
+     */
+    public Accepted acceptStored(Accepted earlier, Set<Kind> allowed) throws IOException {
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.contentType.equals(earlier.contentType())).findFirst()
+                .orElse(null);
+        if (kind == null || !allowed.contains(kind)) {
+            throw refused(allowed);
+        }
+        long size = store.size(earlier.sha256());
+        if (size != earlier.size()) {
+            throw new IOException("stored " + earlier.sha256() + " has " + size + " bytes, not " + earlier.size());
+        }
+        if (size == 0) {
+            throw ProblemException.invalid("file", "file.empty");
+        }
+        if (size > maxBytes) {
+            throw tooLarge();
+        }
+        return new Accepted(safeName(earlier.name(), kind), kind.contentType(), earlier.sha256(), size);
+    }
+
     public InputStream open(String sha256) throws IOException {
         return store.open(sha256);
     }

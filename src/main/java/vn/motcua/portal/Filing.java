@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.CatalogTypes.CopyKind;
 import vn.motcua.catalog.ProcedureData;
@@ -41,16 +40,13 @@ public class Filing {
     private final Catalog catalog;
     private final Uploads uploads;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    Filing(FilingDrafts drafts, DossierDesk desk, Catalog catalog, Uploads uploads, Clock clock,
-            TransactionTemplate transaction) {
+    Filing(FilingDrafts drafts, DossierDesk desk, Catalog catalog, Uploads uploads, Clock clock) {
         this.drafts = drafts;
         this.desk = desk;
         this.catalog = catalog;
         this.uploads = uploads;
         this.clock = clock;
-        this.transaction = transaction;
     }
 
     /** What the citizen sends to begin or change a draft; everything but the procedure is optional. */
@@ -83,8 +79,10 @@ public class Filing {
             OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime checkDueAt,
             String lookupPin, String procedureCode, int procedureVersion, long draftId) {}
 
-    /** Begins a draft; the applicant defaults to the account's profile. */
-    @Transactional
+    /**
+     * Begins a draft; the applicant defaults to the account's profile. One statement, atomic by itself: no
+     * transaction around it (a BEGIN and a COMMIT fewer).
+     */
     public DraftView begin(CitizenUser citizen, DraftRequest request) {
         ProcedureData procedure = published(request == null ? null : request.procedureCode());
         FilingDraft draft = FilingDraft.begin(citizen, procedure, request.applicant(), request.representative(),
@@ -156,7 +154,7 @@ public class Filing {
      * first dossier; without one the draft's own key is used, so that a submission repeated after a lost answer
      * never files the dossier twice. A draft already submitted under another key is a 409 naming its dossier.
      */
-    public Submitted submit(CitizenUser citizen, long id, String idempotencyKey) throws IOException {
+    public Submitted submit(CitizenUser citizen, long id, String idempotencyKey) {
         FilingDraft draft = find(citizen, id);
         String key = idempotencyKey != null ? IdempotencyKey.checked(idempotencyKey) : "draft-" + draft.id;
         if (draft.isSubmitted() && !key.equals(draft.submitKey)) {
@@ -166,33 +164,34 @@ public class Filing {
         FilingDraft.requireOffered(citizen, inForce);
         ProcedureData begunOn = begunOn(draft);
         Map<Long, Long> documentInForce = draft.documentsInForce(begunOn, inForce);
+        // The draft's files were checked when attached and are kept in the file store under their SHA-256: the
+        // dossier takes them from there, not read, hashed and copied a second time.
         List<DossierFiles.Upload> files = new ArrayList<>();
-        try {
-            for (FilingDraft.File file : draft.files) {
-                Long document = documentInForce.get(file.documentId());
-                if (document != null) {
-                    files.add(new DossierFiles.Upload(document, file.name(), uploads.open(file.sha256())));
-                }
-            }
-            DossierDesk.Submission submission = desk.submitOnline(draft.intake(begunOn, inForce), files,
-                    account(citizen), key);
-            DossierDesk.Receipt receipt = submission.receipt();
-            if (!draft.isSubmitted()) {
-                transaction.executeWithoutResult(status -> {
-                    FilingDraft current = find(citizen, id);
-                    current.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
-                    drafts.save(current);
-                });
-            }
-            return new Submitted(receipt.code(), receipt.status(), receipt.statusCode(), submission.channel(),
-                    submission.channelCode(), submission.submittedAt(), receipt.receivedAt(), receipt.dueAt(),
-                    submission.checkDueAt(), receipt.lookupPin(), receipt.procedureCode(), receipt.procedureVersion(),
-                    draft.id);
-        } finally {
-            for (DossierFiles.Upload file : files) {
-                file.content().close();
+        for (FilingDraft.File file : draft.files) {
+            Long document = documentInForce.get(file.documentId());
+            if (document != null) {
+                files.add(DossierFiles.Upload.kept(document,
+                        new Uploads.Accepted(file.name(), file.contentType(), file.sha256(), file.size())));
             }
         }
+        DossierDesk.Submission submission = desk.submitOnline(draft.intake(begunOn, inForce), files,
+                account(citizen), key);
+        DossierDesk.Receipt receipt = submission.receipt();
+        if (!draft.isSubmitted()) {
+            draft.submitted(receipt.code(), submission.submittedAt().toInstant(), key);
+            if (!drafts.saveSubmitted(draft)) {
+                // Submitted meanwhile: the same dossier (the same key, sent twice at once) is the answer; another
+                // key's dossier is a 409 naming it, as above.
+                FilingDraft current = find(citizen, id);
+                if (!receipt.code().equals(current.dossierCode)) {
+                    throw ProblemException.conflict("portal.filing.submitted", current.dossierCode);
+                }
+            }
+        }
+        return new Submitted(receipt.code(), receipt.status(), receipt.statusCode(), submission.channel(),
+                submission.channelCode(), submission.submittedAt(), receipt.receivedAt(), receipt.dueAt(),
+                submission.checkDueAt(), receipt.lookupPin(), receipt.procedureCode(), receipt.procedureVersion(),
+                draft.id);
     }
 
     /** How the dossier module names a citizen's account in its history and idempotency keys: {@code citizen:42}. */

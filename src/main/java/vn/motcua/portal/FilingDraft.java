@@ -52,6 +52,10 @@ class FilingDraft {
     String submitKey;
     int lockVersion;
     final List<File> files;
+    /** Whether {@link #describe} changed who files or how the result comes back since the draft was read or saved. */
+    boolean described;
+    /** Ids of the files detached since the draft was read or saved. */
+    final List<Long> detached = new ArrayList<>();
 
     FilingDraft(Long id, long citizen, String procedureCode, int procedureVersion, Person applicant,
             Person representative, ReturnMethod returnMethod, Instant createdAt, Instant updatedAt, Instant submittedAt,
@@ -134,6 +138,7 @@ class FilingDraft {
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
+        this.described = true;
         this.updatedAt = now;
     }
 
@@ -167,6 +172,7 @@ class FilingDraft {
         if (!files.removeIf(f -> f.id() != null && f.id() == fileId)) {
             throw ProblemException.notFound("portal.filing.file-not-found", fileId);
         }
+        detached.add(fileId);
         updatedAt = now;
     }
 

@@ -92,7 +92,7 @@ class FilingApi {
             + "when the procedure is not online; 403 when it needs a level-2 account; the same Idempotency-Key "
             + "answers the first dossier")
     ResponseEntity<Filing.Submitted> submit(CitizenUser citizen, @PathVariable long id,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Filing.Submitted submitted = filing.submit(citizen, id, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/citizen/v1/dossiers/" + submitted.code())).body(submitted);
     }
