@@ -87,7 +87,8 @@ public class ApplicantDossiers {
     /**
      * A dossier as its applicant sees it. {@code forms}: the slugs of the forms it has ({@code receipt},
      * {@code supplement-request}, {@code refusal}, {@code apology}, {@code stop-notice}); {@code awaitingSupplement}:
-     * the account may answer a supplement request online now (it submitted the dossier online).
+     * the account may answer a supplement request online now (it submitted the dossier online); {@code feesDue}:
+     * the fees and charges fixed at intake (0: none), {@code feesPaidAt} when they were paid in full.
      */
     public record ApplicantDetail(String code, DossierStatus status, int statusCode, String statusName,
             Channel channel, boolean filedOnline, String procedureCode, int procedureVersion, String procedureName,
@@ -96,7 +97,8 @@ public class ApplicantDossiers {
             OffsetDateTime supplementDueAt, OffsetDateTime resultReadyAt, OffsetDateTime returnedAt,
             ReturnMethod requestedReturnMethod, ReturnMethod returnMethod, String lookupPin, String refusalReason,
             String closingReason, List<TimelineEntry> timeline, List<SupplementRequest> supplementRequests,
-            List<String> forms, boolean awaitingSupplement, boolean electronicResult) {}
+            List<String> forms, boolean awaitingSupplement, boolean electronicResult, long feesDue,
+            OffsetDateTime feesPaidAt) {}
 
     /** A printed form: {@code <form>-<code>.pdf}. */
     public record PrintedForm(String filename, byte[] content) {}
@@ -175,7 +177,8 @@ public class ApplicantDossiers {
                 d.resultReadyAt(), d.returnedAt(), d.requestedReturnMethod(), d.returnMethod(), d.lookupPin(),
                 d.refusalReason(), d.closingReason(), timeline, supplements,
                 APPLICANT_FORMS.stream().filter(f -> f.appliesTo(d)).map(Form::slug).toList(),
-                online && d.status() == DossierStatus.SUPPLEMENT_REQUESTED, d.electronicResult());
+                online && d.status() == DossierStatus.SUPPLEMENT_REQUESTED, d.electronicResult(), d.feesDue(),
+                d.feesPaidAt());
     }
 
     /** A form addressed to the applicant of one of the owner's dossiers (404 for another form; 409 if it has none). */
