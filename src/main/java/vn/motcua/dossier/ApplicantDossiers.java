@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -190,19 +189,28 @@ public class ApplicantDossiers {
         return new PrintedForm(pdf.filename(), pdf.content());
     }
 
-    /** Whether the dossier is the owner's: the 404 of anyone else's, before anything of it is read. */
+    /**
+     * Whether the dossier is the owner's: the 404 of anyone else's, before anything of it is read. One statement:
+     * the citizen's payment page asks through here every few seconds while it is open.
+     */
     public void requireOwned(Owner owner, String code) {
-        owned(owner, code);
+        if (!mine(owner, code)) {
+            throw ProblemException.notFound("dossier.not-found", code);
+        }
     }
 
     private Detail owned(Owner owner, String code) {
-        Optional<Detail> found = code == null || code.length() > 60 ? Optional.empty()
-                : jdbc.sql("select channel, received_by, applicant_citizen_id from dossier where code = ?").param(code)
+        requireOwned(owner, code);
+        return queries.detail(code, READER);
+    }
+
+    private boolean mine(Owner owner, String code) {
+        return code != null && code.length() <= 60
+                && jdbc.sql("select channel, received_by, applicant_citizen_id from dossier where code = ?").param(code)
                         .query((rs, n) -> (rs.getString(1).equals(Channel.ONLINE.name())
                                 && owner.account().equals(rs.getString(2)))
                                 || owner.provenCitizenId() != null && owner.provenCitizenId().equals(rs.getString(3)))
-                        .optional().filter(Boolean::booleanValue).map(mine -> queries.detail(code, READER));
-        return found.orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+                        .optional().orElse(false);
     }
 
     private static boolean filedOnline(Owner owner, Detail d) {
