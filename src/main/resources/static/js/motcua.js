@@ -14,12 +14,40 @@
         }
     });
 
-    // A session that expired behind an htmx request answers with the sign-in page: go there for real.
+    // A session that expired behind an htmx request answers with the sign-in page (the staff's or the citizens'):
+    // go there for real.
     document.body.addEventListener('htmx:beforeSwap', function (event) {
         var xhr = event.detail.xhr;
-        if (xhr && xhr.responseURL && /\/login(\?|$)/.test(xhr.responseURL)) {
+        if (xhr && xhr.responseURL && /\/(login|cong-dan\/dang-nhap)(\?|$)/.test(xhr.responseURL)) {
             event.detail.shouldSwap = false;
             window.location.assign(xhr.responseURL);
+        }
+    });
+
+    // A button data-copy="<id>" copies that element's text (a transfer content to paste into a bank's app) and says
+    // so on itself (data-copied); where the clipboard is refused, the text is selected for the person to copy.
+    document.body.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('[data-copy]') : null;
+        var source = button ? document.getElementById(button.getAttribute('data-copy')) : null;
+        if (!source) {
+            return;
+        }
+        var text = source.textContent.trim();
+        var done = function () {
+            var label = button.querySelector('.copy-label') || button;
+            label.textContent = button.getAttribute('data-copied') || label.textContent;
+        };
+        var select = function () {
+            var range = document.createRange();
+            range.selectNodeContents(source);
+            var selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+            navigator.clipboard.writeText(text).then(done, select);
+        } else {
+            select();
         }
     });
 

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -87,7 +86,8 @@ public class ApplicantDossiers {
     /**
      * A dossier as its applicant sees it. {@code forms}: the slugs of the forms it has ({@code receipt},
      * {@code supplement-request}, {@code refusal}, {@code apology}, {@code stop-notice}); {@code awaitingSupplement}:
-     * the account may answer a supplement request online now (it submitted the dossier online).
+     * the account may answer a supplement request online now (it submitted the dossier online); {@code feesDue}:
+     * the fees and charges fixed at intake (0: none), {@code feesPaidAt} when they were paid in full.
      */
     public record ApplicantDetail(String code, DossierStatus status, int statusCode, String statusName,
             Channel channel, boolean filedOnline, String procedureCode, int procedureVersion, String procedureName,
@@ -96,7 +96,8 @@ public class ApplicantDossiers {
             OffsetDateTime supplementDueAt, OffsetDateTime resultReadyAt, OffsetDateTime returnedAt,
             ReturnMethod requestedReturnMethod, ReturnMethod returnMethod, String lookupPin, String refusalReason,
             String closingReason, List<TimelineEntry> timeline, List<SupplementRequest> supplementRequests,
-            List<String> forms, boolean awaitingSupplement, boolean electronicResult) {}
+            List<String> forms, boolean awaitingSupplement, boolean electronicResult, long feesDue,
+            OffsetDateTime feesPaidAt) {}
 
     /** A printed form: {@code <form>-<code>.pdf}. */
     public record PrintedForm(String filename, byte[] content) {}
@@ -175,7 +176,8 @@ public class ApplicantDossiers {
                 d.resultReadyAt(), d.returnedAt(), d.requestedReturnMethod(), d.returnMethod(), d.lookupPin(),
                 d.refusalReason(), d.closingReason(), timeline, supplements,
                 APPLICANT_FORMS.stream().filter(f -> f.appliesTo(d)).map(Form::slug).toList(),
-                online && d.status() == DossierStatus.SUPPLEMENT_REQUESTED, d.electronicResult());
+                online && d.status() == DossierStatus.SUPPLEMENT_REQUESTED, d.electronicResult(), d.feesDue(),
+                d.feesPaidAt());
     }
 
     /** A form addressed to the applicant of one of the owner's dossiers (404 for another form; 409 if it has none). */
@@ -187,19 +189,28 @@ public class ApplicantDossiers {
         return new PrintedForm(pdf.filename(), pdf.content());
     }
 
-    /** Whether the dossier is the owner's: the 404 of anyone else's, before anything of it is read. */
+    /**
+     * Whether the dossier is the owner's: the 404 of anyone else's, before anything of it is read. One statement:
+     * the citizen's payment page asks through here every few seconds while it is open.
+     */
     public void requireOwned(Owner owner, String code) {
-        owned(owner, code);
+        if (!mine(owner, code)) {
+            throw ProblemException.notFound("dossier.not-found", code);
+        }
     }
 
     private Detail owned(Owner owner, String code) {
-        Optional<Detail> found = code == null || code.length() > 60 ? Optional.empty()
-                : jdbc.sql("select channel, received_by, applicant_citizen_id from dossier where code = ?").param(code)
+        requireOwned(owner, code);
+        return queries.detail(code, READER);
+    }
+
+    private boolean mine(Owner owner, String code) {
+        return code != null && code.length() <= 60
+                && jdbc.sql("select channel, received_by, applicant_citizen_id from dossier where code = ?").param(code)
                         .query((rs, n) -> (rs.getString(1).equals(Channel.ONLINE.name())
                                 && owner.account().equals(rs.getString(2)))
                                 || owner.provenCitizenId() != null && owner.provenCitizenId().equals(rs.getString(3)))
-                        .optional().filter(Boolean::booleanValue).map(mine -> queries.detail(code, READER));
-        return found.orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
+                        .optional().orElse(false);
     }
 
     private static boolean filedOnline(Owner owner, Detail d) {

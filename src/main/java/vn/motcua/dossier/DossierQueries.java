@@ -79,7 +79,7 @@ public class DossierQueries {
                 outcome.closingReason(), apology == null ? null : apology.number(), apology != null && apology.late(),
                 route(d).decidingUnit(), r.sets(), r.requestedReturnMethod(), r.channel().code(),
                 time(d.online().countsFrom()), time(d.online().checkDueAt()), time(d.online().supplementDueAt()),
-                results.issued(d.id()));
+                results.issued(d.id()), r.fees().total(), time(d.feesPaidAt()));
     }
 
     private List<IntakeRequest.SupplementItem> items(String json) {

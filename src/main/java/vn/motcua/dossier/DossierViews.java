@@ -26,7 +26,8 @@ public final class DossierViews {
      * office session if it was submitted outside office hours), {@code checkDueAt} by when the desk must check it,
      * {@code supplementDueAt} by when the applicant must answer the intake's supplement request;
      * {@code electronicResult}: an electronic result was issued ({@link DossierResults}), the national dashboard's
-     * "kết quả điện tử" (Decision 766/QĐ-TTg): an online return needs one.
+     * "kết quả điện tử" (Decision 766/QĐ-TTg): an online return needs one; {@code feesDue}: the total of the fee
+     * lines fixed at intake (0: none), {@code feesPaidAt} when they were paid in full ({@code null} while unpaid).
      */
     public record Detail(String code, DossierStatus status, int statusCode, Channel channel, String agencyCode,
             String deskUnitCode, String procedureCode, int procedureVersion, String procedureName, Person applicant,
@@ -38,7 +39,8 @@ public final class DossierViews {
             Timeliness timeliness, OffsetDateTime returnedAt, ReturnMethod returnMethod, String closingReason,
             String apologyNumber, boolean apologyLate, String handlingUnitCode, int sets,
             ReturnMethod requestedReturnMethod, int channelCode, OffsetDateTime checkCountsFrom,
-            OffsetDateTime checkDueAt, OffsetDateTime supplementDueAt, boolean electronicResult) {}
+            OffsetDateTime checkDueAt, OffsetDateTime supplementDueAt, boolean electronicResult, long feesDue,
+            OffsetDateTime feesPaidAt) {}
 
     /** The step of the internal process the dossier waits at, and until when. */
     public record Step(int order, String name, String unitCode, String role, OffsetDateTime startedAt,

@@ -420,8 +420,17 @@ public class Payments {
                 reference, qr, transactions, statement.timing(), statement.awaiting(), statement.open());
     }
 
-    /** The dossier's transfer reference, drawn on first use. */
+    /**
+     * The dossier's transfer reference, drawn on first use. Read first: the insert's {@code nextval} is spent even
+     * when the row exists, and the citizen's payment page asks for the summary every few seconds while it is open,
+     * which would spend the 8-digit references ({@link #REFERENCE}) by the hundred per payment.
+     */
     public String reference(String code) {
+        Optional<String> drawn = jdbc.sql("select reference from payment_account where dossier_code = ?").param(code)
+                .query(String.class).optional();
+        if (drawn.isPresent()) {
+            return drawn.get();
+        }
         jdbc.sql("""
                 insert into payment_account (dossier_code, reference, created_at)
                 values (?, 'MC' || lpad(nextval('payment_reference_number')::text, 8, '0'), ?)

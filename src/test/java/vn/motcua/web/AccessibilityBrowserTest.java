@@ -64,6 +64,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             tiepnhan   | /work                                              | #work-table a
             tiepnhan   | /work?scope=mine                                   |
             tiepnhan   | /organization/staff                                |
+            tiepnhan   | /desk/payments/unmatched                           |
             chuyenvien | /work                                              |
             chuyenvien | /tasks?status=IN_PROGRESS_WITHIN_DEADLINE          | a.task-link
             lanhdao    | /work/units                                        |

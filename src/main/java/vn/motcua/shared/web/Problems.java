@@ -104,8 +104,9 @@ public class Problems {
             }
         }
         if (problem.errors().isEmpty() || !elsewhere.isEmpty()) {
-            form.reject(problem.messageKey(), describe(new ProblemException(problem.status(), elsewhere,
-                    problem.messageKey(), problem.args()), labelPrefix));
+            // With its arguments: the page resolves the code again, and "Hồ sơ {0}" would be shown as written.
+            form.reject(problem.messageKey(), problem.args(), describe(new ProblemException(problem.status(),
+                    elsewhere, problem.messageKey(), problem.args()), labelPrefix));
         }
     }
 
