@@ -63,8 +63,8 @@ public class PlatformPayments {
     static final String ACTOR = "payment:platform";
 
     private static final Logger log = LoggerFactory.getLogger(PlatformPayments.class);
-    private static final String ATTEMPT = """
-            select id, dossier_code, external_id, amount, state, payment_url, created_at from payment_transaction""";
+    private static final String ATTEMPT =
+            "select id, dossier_code, external_id, amount, state, payment_url, created_at from payment_transaction ";
 
     private final Payments payments;
     private final DossierFees fees;
@@ -179,7 +179,7 @@ public class PlatformPayments {
             case UNMATCHED -> Outcome.UNMATCHED;
             case FAILED -> Outcome.FAILED;
         };
-        if (outcome == Outcome.PAID || outcome == Outcome.UNMATCHED) {
+        if ((outcome == Outcome.PAID || outcome == Outcome.UNMATCHED) && withoutReceipt(t.id())) {
             try {
                 fetchReceipt(payments.get(t.id()));
             } catch (PaymentPlatformUnavailableException e) {
@@ -248,6 +248,11 @@ public class PlatformPayments {
             }
         });
         return true;
+    }
+
+    private boolean withoutReceipt(long id) {
+        return jdbc.sql("select receipt_sha256 is null from payment_transaction where id = ?").param(id)
+                .query(Boolean.class).single();
     }
 
     boolean enabled() {
@@ -354,7 +359,7 @@ public class PlatformPayments {
     }
 
     private Optional<Attempt> byKey(String account, String key) {
-        return jdbc.sql(ATTEMPT + " where created_by = ? and idempotency_key = ?").params(account, key)
+        return jdbc.sql(ATTEMPT + "where created_by = ? and idempotency_key = ?").params(account, key)
                 .query((rs, n) -> attempt(rs, true)).optional();
     }
 
