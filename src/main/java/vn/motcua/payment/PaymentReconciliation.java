@@ -22,7 +22,7 @@ import vn.motcua.platform.ClusterLock;
  * was created between {@link #OLDEST 3 days} and {@link #YOUNGEST 30 minutes} ago — the window of the provinces'
  * production reconciliation: younger ones may still be on the platform's page, older ones are left to the desk. State
  * 1 pays (the dossier is told, the e-receipt fetched), 4 fails, anything else leaves it PENDING with the answer kept
- * ({@link PlatformPayments#confirm}). The e-receipts of confirmed payments that could not be fetched yet are asked
+ * ({@link PlatformConfirmation}). The e-receipts of confirmed payments that could not be fetched yet are asked
  * for again in the same window. A platform out of reach ends the pass: the rest waits for the next one.
  */
 @Component
@@ -36,7 +36,8 @@ public class PaymentReconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
 
-    private final PlatformPayments platform;
+    private final PlatformConfirmation confirmation;
+    private final PaymentPlatformSettings settings;
     private final Payments payments;
     private final JdbcClient jdbc;
     private final ClusterLock clusterLock;
@@ -47,9 +48,10 @@ public class PaymentReconciliation {
      */
     private final TransactionTemplate outsideTheLock;
 
-    PaymentReconciliation(PlatformPayments platform, Payments payments, JdbcClient jdbc, ClusterLock clusterLock,
-            Clock clock, TransactionTemplate transaction) {
-        this.platform = platform;
+    PaymentReconciliation(PlatformConfirmation confirmation, PaymentPlatformSettings settings, Payments payments,
+            JdbcClient jdbc, ClusterLock clusterLock, Clock clock, TransactionTemplate transaction) {
+        this.confirmation = confirmation;
+        this.settings = settings;
         this.payments = payments;
         this.jdbc = jdbc;
         this.clusterLock = clusterLock;
@@ -77,7 +79,7 @@ public class PaymentReconciliation {
 
     /** One pass on the caller's thread, under the cluster lock (tests call it; the schedule calls it). */
     public Pass run() {
-        if (!platform.enabled()) {
+        if (!settings.enabled()) {
             return Pass.NOT_RUN;
         }
         AtomicReference<Pass> pass = new AtomicReference<>(Pass.NOT_RUN);
@@ -110,7 +112,7 @@ public class PaymentReconciliation {
             if (t.state() != Payments.State.INITIATED && t.state() != Payments.State.PENDING) {
                 continue; // the citizen's return settled it meanwhile
             }
-            PlatformPayments.Outcome outcome = platform.confirm(t);
+            PlatformPayments.Outcome outcome = confirmation.confirm(t);
             if (outcome == PlatformPayments.Outcome.UNANSWERED) {
                 return new Pass(true, queried, paid, unmatched, failed, pending, 0, true);
             }
@@ -132,7 +134,7 @@ public class PaymentReconciliation {
         int receipts = 0;
         for (long id : withoutReceipt) {
             try {
-                if (platform.fetchReceipt(payments.get(id))) {
+                if (confirmation.fetchReceipt(payments.get(id))) {
                     receipts++;
                 }
             } catch (PaymentPlatformUnavailableException e) {

@@ -1,12 +1,9 @@
 package vn.motcua.payment;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,11 +25,9 @@ import vn.motcua.payment.NationalPaymentPlatform.Init;
 import vn.motcua.payment.NationalPaymentPlatform.InitRequest;
 import vn.motcua.payment.NationalPaymentPlatform.Payer;
 import vn.motcua.payment.NationalPaymentPlatform.ReceiptInfo;
-import vn.motcua.payment.NationalPaymentPlatform.Status;
 import vn.motcua.payment.Payments.Method;
 import vn.motcua.payment.Payments.State;
 import vn.motcua.payment.Payments.Transaction;
-import vn.motcua.platform.Uploads;
 import vn.motcua.shared.IdempotencyKey;
 import vn.motcua.shared.ProblemException;
 
@@ -49,18 +44,15 @@ import vn.motcua.shared.ProblemException;
  * <li>{@link PaymentReconciliation}: what neither the return nor the citizen settled is asked about again later.</li>
  * </ol>
  * Every message exchanged is kept with the transaction ({@code payment_message}); none carries the secret, only the
- * checksums made with it. A payment the platform confirms is written under the lock of the dossier's payment
- * account, as a bank's credit is ({@link BankCredits}): up to the amount outstanding it pays the dossier, beyond it
- * (the dossier was paid meanwhile at the desk, or the platform reports another amount) it is kept UNMATCHED for
- * the desk. A paid payment's e-receipt is fetched from the platform and kept in the file store.
+ * checksums made with it. A payment the platform confirms pays up to what the dossier still owes; beyond it (the
+ * dossier was paid meanwhile at the desk, or the platform reports another amount) it is kept UNMATCHED for the desk.
+ * A confirmed payment's e-receipt is fetched from the platform and kept in the file store.
  */
 @Service
 public class PlatformPayments {
 
     /** A payment page opened this recently for the same amount is offered again rather than a second INIT. */
     static final Duration REUSE_WITHIN = Duration.ofMinutes(15);
-    /** Who confirms a payment in the dossier's history and the transactions' records. */
-    static final String ACTOR = "payment:platform";
 
     private static final Logger log = LoggerFactory.getLogger(PlatformPayments.class);
     private static final String ATTEMPT =
@@ -69,24 +61,24 @@ public class PlatformPayments {
     private final Payments payments;
     private final DossierFees fees;
     private final NationalPaymentPlatform platform;
+    private final PlatformConfirmation confirmation;
     private final PaymentPlatformSettings settings;
     private final PaymentSettings accounts;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-    private final Uploads uploads;
     private final JsonMapper json;
 
     PlatformPayments(Payments payments, DossierFees fees, NationalPaymentPlatform platform,
-            PaymentPlatformSettings settings, PaymentSettings accounts, TransactionTemplate transaction,
-            JdbcClient jdbc, Uploads uploads, JsonMapper json) {
+            PlatformConfirmation confirmation, PaymentPlatformSettings settings, PaymentSettings accounts,
+            TransactionTemplate transaction, JdbcClient jdbc, JsonMapper json) {
         this.payments = payments;
         this.fees = fees;
         this.platform = platform;
+        this.confirmation = confirmation;
         this.settings = settings;
         this.accounts = accounts;
         this.transaction = transaction;
         this.jdbc = jdbc;
-        this.uploads = uploads;
         this.json = json;
     }
 
@@ -174,89 +166,19 @@ public class PlatformPayments {
         message.put("secureCode", secureCode);
         payments.message(t.id(), "IN", "RETURN", json.writeValueAsString(message), payments.now());
         Outcome outcome = switch (t.state()) {
-            case INITIATED, PENDING -> confirm(t);
+            case INITIATED, PENDING -> confirmation.confirm(t);
             case PAID -> Outcome.PAID;
             case UNMATCHED -> Outcome.UNMATCHED;
             case FAILED -> Outcome.FAILED;
         };
-        if ((outcome == Outcome.PAID || outcome == Outcome.UNMATCHED) && withoutReceipt(t.id())) {
+        if ((outcome == Outcome.PAID || outcome == Outcome.UNMATCHED) && confirmation.withoutReceipt(t.id())) {
             try {
-                fetchReceipt(payments.get(t.id()));
+                confirmation.fetchReceipt(payments.get(t.id()));
             } catch (PaymentPlatformUnavailableException e) {
                 log.info("Payment {}: the platform did not answer the e-receipt request; asked again later", reference);
             }
         }
         return new Returned(t.dossierCode(), outcome);
-    }
-
-    /**
-     * Asks the platform about a payment not yet known paid or failed and records the answer: state 1 pays (then the
-     * dossier is told), 4 fails it, anything else leaves it PENDING; the platform out of reach leaves it as it was.
-     * The caller fetches the e-receipt of what was confirmed ({@link #fetchReceipt}).
-     */
-    Outcome confirm(Transaction t) {
-        Status status;
-        try {
-            status = platform.status(t.reference(), t.createdAt().toInstant());
-        } catch (PaymentPlatformUnavailableException e) {
-            Instant now = payments.now();
-            payments.message(t.id(), "OUT", "STATUS", e.requestBody(), now);
-            log.info("Payment {}: the platform did not answer its status query; asked again later", t.reference());
-            return Outcome.UNANSWERED;
-        }
-        Outcome outcome = switch (status.state()) {
-            case PAID -> paid(t, status);
-            case FAILED -> settle(t, status, State.FAILED) ? Outcome.FAILED : current(t.id());
-            case PENDING -> settle(t, status, State.PENDING) ? Outcome.PENDING : current(t.id());
-        };
-        if (outcome == Outcome.PAID) {
-            fees.statement(t.dossierCode()).ifPresent(statement -> payments.settleIfPaid(statement, ACTOR));
-        }
-        return outcome;
-    }
-
-    /**
-     * Fetches the platform's e-receipt (biên lai điện tử) of a confirmed payment and keeps it in the file store, its
-     * SHA-256 on the transaction. No receipt yet (the platform answering no PDF, or out of reach) is asked for again
-     * by the reconciliation.
-     *
-     * @return whether the transaction now has its receipt
-     * @throws PaymentPlatformUnavailableException when the platform cannot be reached or does not answer in time
-     */
-    boolean fetchReceipt(Transaction t) {
-        byte[] pdf = platform.receipt(t.reference(), t.createdAt().toInstant());
-        if (pdf.length == 0) {
-            return false;
-        }
-        Uploads.Accepted stored;
-        try {
-            stored = uploads.accept("bien-lai-" + t.reference() + ".pdf", new ByteArrayInputStream(pdf),
-                    EnumSet.of(Uploads.Kind.PDF));
-        } catch (IOException | ProblemException e) {
-            log.warn("Payment {}: the platform's e-receipt was not stored: {}", t.reference(), e.getMessage());
-            return false;
-        }
-        Instant now = payments.now();
-        transaction.executeWithoutResult(status -> {
-            int changed = jdbc.sql("""
-                    update payment_transaction set receipt_sha256 = ?, updated_at = ?, lock_version = lock_version + 1
-                    where id = ? and receipt_sha256 is null""")
-                    .params(stored.sha256(), Timestamp.from(now), t.id()).update();
-            if (changed > 0) {
-                payments.message(t.id(), "IN", "RECEIPT",
-                        "{\"sha256\":\"" + stored.sha256() + "\",\"size\":" + stored.size() + "}", now);
-            }
-        });
-        return true;
-    }
-
-    private boolean withoutReceipt(long id) {
-        return jdbc.sql("select receipt_sha256 is null from payment_transaction where id = ?").param(id)
-                .query(Boolean.class).single();
-    }
-
-    boolean enabled() {
-        return settings.enabled();
     }
 
     // --- starting ----------------------------------------------------------------------------------------------
@@ -422,71 +344,5 @@ public class PlatformPayments {
         if (!settings.enabled()) {
             throw ProblemException.conflict("payment.platform.disabled");
         }
-    }
-
-    // --- confirming --------------------------------------------------------------------------------------------
-
-    /**
-     * The platform says paid: under the dossier's payment lock, the payment pays up to what the dossier still owes
-     * and only for the amount asked; otherwise it is kept UNMATCHED for the desk, with the amount the platform
-     * reports. A transaction another request confirmed meanwhile is left as that one recorded it.
-     */
-    private Outcome paid(Transaction t, Status status) {
-        return transaction.execute(tx -> {
-            payments.lockAccount(t.dossierCode());
-            Instant now = payments.now();
-            messages(t.id(), status, now);
-            Transaction current = payments.get(t.id());
-            if (current.state() != State.INITIATED && current.state() != State.PENDING) {
-                return outcome(current.state());
-            }
-            Statement statement = fees.statement(t.dossierCode()).orElseThrow();
-            long amount = status.amount() == null ? current.amount() : status.amount();
-            long outstanding = statement.total() - payments.paid(t.dossierCode());
-            boolean pays = statement.open() && amount == current.amount() && amount <= outstanding;
-            if (amount != current.amount()) {
-                log.warn("Payment {}: initiated for {} đồng, the platform reports {} đồng paid; kept for the desk",
-                        t.reference(), current.amount(), amount);
-            }
-            jdbc.sql("""
-                    update payment_transaction set state = ?, amount = ?, paid_at = ?, updated_at = ?,
-                        lock_version = lock_version + 1
-                    where id = ?""")
-                    .params(pays ? "PAID" : "UNMATCHED", amount, pays ? Timestamp.from(now) : null,
-                            Timestamp.from(now), t.id())
-                    .update();
-            return pays ? Outcome.PAID : Outcome.UNMATCHED;
-        });
-    }
-
-    /** FAILED or PENDING, unless another request recorded the payment's end meanwhile. */
-    private boolean settle(Transaction t, Status status, State state) {
-        Boolean changed = transaction.execute(tx -> {
-            Instant now = payments.now();
-            messages(t.id(), status, now);
-            return jdbc.sql("""
-                    update payment_transaction set state = ?, updated_at = ?, lock_version = lock_version + 1
-                    where id = ? and state in ('INITIATED', 'PENDING')""")
-                    .params(state.name(), Timestamp.from(now), t.id()).update() > 0;
-        });
-        return Boolean.TRUE.equals(changed);
-    }
-
-    private void messages(long id, Status status, Instant now) {
-        payments.message(id, "OUT", "STATUS", status.requestBody(), now);
-        payments.message(id, "IN", "STATUS", status.responseBody() == null ? "" : status.responseBody(), now);
-    }
-
-    private Outcome current(long id) {
-        return outcome(payments.get(id).state());
-    }
-
-    private static Outcome outcome(State state) {
-        return switch (state) {
-            case PAID -> Outcome.PAID;
-            case UNMATCHED -> Outcome.UNMATCHED;
-            case FAILED -> Outcome.FAILED;
-            case INITIATED, PENDING -> Outcome.PENDING;
-        };
     }
 }
