@@ -189,6 +189,8 @@ class SecurityConfiguration {
                         .requestMatchers("/cong-dan/dang-ky", "/cong-dan/kich-hoat", "/cong-dan/dang-nhap",
                                 "/cong-dan/quen-mat-khau")
                         .permitAll()
+                        // The payment platform's return: believed only with its secureCode, whatever the session.
+                        .requestMatchers("/cong-dan/thanh-toan/ket-qua").permitAll()
                         .anyRequest().hasRole(Citizens.ROLE))
                 .formLogin(form -> form
                         .loginPage("/cong-dan/dang-nhap")
