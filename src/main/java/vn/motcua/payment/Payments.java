@@ -30,6 +30,7 @@ import vn.motcua.identity.Role;
 import vn.motcua.platform.FileStore;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
+import vn.motcua.shared.web.Formats;
 
 /**
  * The payments of dossiers' fees: what each dossier owes and has paid, the desk's cash, refunds of an overpayment,
@@ -45,7 +46,7 @@ import vn.motcua.shared.VietnamTime;
 public class Payments {
 
     /** A dossier's transfer reference: {@code MC} and 8 digits, short enough for any bank's transfer content. */
-    static final Pattern REFERENCE = Pattern.compile("MC\\s?(\\d{8})", Pattern.CASE_INSENSITIVE);
+    static final Pattern REFERENCE = Pattern.compile("MC\\s?(\\d{8,12})(?!\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOSSIER_CODE = Pattern.compile("[0-9A-Z.]{5,35}-\\d{6}-\\d{4,}",
             Pattern.CASE_INSENSITIVE);
     private static final long MAX_AMOUNT = 1_000_000_000_000L;
@@ -152,6 +153,11 @@ public class Payments {
         try {
             recorded = transaction.execute(status -> {
                 lockAccount(code);
+                // The desk takes what is owed, not more: an overpayment in cash is a slip of the keyboard.
+                if (amount > statement.total() - paid(code)) {
+                    throw ProblemException.conflict("payment.cash.more-than-due", code,
+                            Formats.vnd(Math.max(0, statement.total() - paid(code))));
+                }
                 Instant now = now();
                 long id = insert(code, Method.CASH, amount, State.PAID, number, number, statement.applicantName(),
                         null, now, by.username(), now);

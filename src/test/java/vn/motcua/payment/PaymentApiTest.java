@@ -187,6 +187,10 @@ class PaymentApiTest {
         Api.Response bad = desk().post("/api/v1/dossiers/" + code + "/payments/cash", Map.of("amount", -5));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("amount", "receiptNumber");
+        Api.Response more = desk().post("/api/v1/dossiers/" + code + "/payments/cash",
+                Map.of("amount", 90_000, "receiptNumber", "BL-X-" + code));
+        assertThat(more.status()).isEqualTo(409);
+        assertThat(more.body()).contains("80.000 đ");
         // A specialist of the Office sees the dossier in its process but does not take money (403); staff of the
         // Department of Construction do not see it at all (404).
         assertThat(Api.as(port, "chuyenvien").post("/api/v1/dossiers/" + code + "/payments/cash",
