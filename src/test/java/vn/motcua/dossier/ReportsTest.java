@@ -122,13 +122,13 @@ class ReportsTest {
             assertThat(fresh.status()).as(fresh.toString()).isEqualTo(201);
             d.put("D12", fresh.json().get("code").asString());
             d.put("D13", intake(CONSTRUCTION, "DIRECT", at(7, 15, 9, 0), "Ngô Văn Kỳ Sau"));
-            // August, for the lateness rules. L1 (due Monday 12 August 09:00) is rescheduled to the 20th by an
+            // August, for the lateness rules. L1 (due Monday 12 August 09:00) is rescheduled to Friday the 16th by an
             // apology and resolved on the 14th: late against its first due date, early against the new one.
             // L2 (due the same Monday) is stopped on the 14th, after its due time.
             d.put("L1", intake(CONSTRUCTION, "DIRECT", at(8, 5, 9, 0), "Lương Văn Hẹn Lại"));
             clock.set(at(8, 8, 9, 0));
             ok(act("lanhdao.sxd", d.get("L1"), "apology", Map.of("reason", "Cần xác minh thực địa",
-                    "newDueAt", "2024-08-20T17:00:00+07:00")));
+                    "newDueAt", "2024-08-16T17:00:00+07:00")));
             resolve(d.get("L1"), at(8, 14, 9, 0));
             d.put("L2", intake(CONSTRUCTION, "DIRECT", at(8, 5, 10, 0), "Lương Thị Dừng Muộn"));
             clock.set(at(8, 14, 10, 0));
@@ -542,7 +542,7 @@ class ReportsTest {
             List<String> rescheduled = cells.stream().filter(r -> r.size() > 1 && r.get(1).equals(d.get("L1")))
                     .findFirst().orElseThrow();
             assertThat(rescheduled.get(8)).isEqualTo("12/08/2024 09:00");
-            assertThat(rescheduled.get(13)).isEqualTo("Hẹn lại trả kết quả lúc 17:00 20/08/2024 (văn bản xin lỗi)");
+            assertThat(rescheduled.get(13)).isEqualTo("Hẹn lại trả kết quả lúc 17:00 16/08/2024 (văn bản xin lỗi)");
         }
     }
 
@@ -571,7 +571,7 @@ class ReportsTest {
         Lateness lenient = new Lateness(Rescheduled.NEW, Closed.ON_TIME);
         DossierReports.Statistics month = reports.statistics(first, LocalDate.of(2024, 8, 31), GroupBy.FIELD, admin,
                 DossierReports.VIETNAMESE, lenient);
-        // L1 early against the 20th (resolved on a working day before it), L2 on time whenever stopped.
+        // L1 early against the 16th (resolved on a working day before it), L2 on time whenever stopped.
         assertThat(figures(month, FIELD_A)).isEqualTo(of(6, 0, 2, 4, 2, 1, 1, 0, 4, 0, 4));
         assertThat(month.lateness().rule()).contains("kể cả ngày hẹn lại").contains("đã giải quyết đúng hạn");
         DossierReports.Statistics thirteenth = reports.statistics(first, LocalDate.of(2024, 8, 13), GroupBy.FIELD,

@@ -24,7 +24,7 @@ import vn.motcua.support.SqlLog;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnlineFilingCostTest {
 
-    static final String PROCEDURE = "1.987001.000.00.00.H27";
+    static final String PROCEDURE = "1.985010.000.00.00.H27";
 
     @LocalServerPort
     int port;

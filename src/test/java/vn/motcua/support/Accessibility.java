@@ -124,6 +124,7 @@ public final class Accessibility {
      * might be added later), so {@link #check} does not fail on it.
      */
     public static void referencesResolve(Page page) {
+        page.waitForLoadState();
         @SuppressWarnings("unchecked")
         List<String> broken = (List<String>) page.evaluate(BROKEN_REFERENCES);
         assertThat(broken).as("references to ids not on %s", page.url()).isEmpty();

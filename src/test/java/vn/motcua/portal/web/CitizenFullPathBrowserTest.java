@@ -301,6 +301,9 @@ class CitizenFullPathBrowserTest extends BrowserTest {
      * shown), then back on the phone.
      */
     static void inspect(Page page) {
+        // The flash at the top of a page can be there while the rest still arrives (a loaded machine streams slowly):
+        // the checks read the whole page.
+        page.waitForLoadState();
         Accessibility.fitsWidth(page);
         Accessibility.referencesResolve(page);
         Accessibility.check(page);
