@@ -181,6 +181,11 @@ public class PlatformPayments {
         return new Returned(t.dossierCode(), outcome);
     }
 
+    /** Whether citizens may pay through the platform ({@code motcua.payment.platform.enabled}). */
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
     // --- starting ----------------------------------------------------------------------------------------------
 
     /** A platform transaction as the start needs it. */

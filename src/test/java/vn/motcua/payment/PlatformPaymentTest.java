@@ -269,24 +269,33 @@ class PlatformPaymentTest {
     }
 
     @Test
-    void a_citizen_signed_in_to_the_portal_is_sent_on_to_the_platforms_page() {
+    void a_citizen_signed_in_to_the_portal_pays_from_the_payment_page_and_is_told_on_return() {
         String code = received();
         WebSession session = WebSession.anonymous(port);
         session.get("/cong-dan/dang-nhap");
         Api.Response signedIn = session.post("/cong-dan/dang-nhap", Map.of("login", owner.username(),
                 "password", PASSWORD));
         assertThat(signedIn.header("Location")).as(signedIn.toString()).endsWith("/cong-dan/ho-so");
-        session.get("/cong-dan/ho-so");
+        String paymentPage = "/cong-dan/ho-so/" + code + "/thanh-toan";
+        assertThat(session.get(paymentPage).body()).contains("id=\"pay-online\"", "Thanh toán trực tuyến");
 
-        Api.Response toPlatform = session.post("/cong-dan/ho-so/" + code + "/thanh-toan/truc-tuyen", Map.of());
+        Api.Response toPlatform = session.post(paymentPage + "/truc-tuyen", Map.of());
 
         assertThat(toPlatform.status()).isEqualTo(302);
-        assertThat(toPlatform.header("Location")).isEqualTo(platform.initUrl().resolve("/pay") + "?ref="
-                + onlyReference(code));
-        // Nothing left to pay: back to the payment page (which tells why), no second payment.
-        payCash(code);
-        Api.Response nothingDue = session.post("/cong-dan/ho-so/" + code + "/thanh-toan/truc-tuyen", Map.of());
-        assertThat(nothingDue.header("Location")).endsWith("/cong-dan/ho-so/" + code + "/thanh-toan");
+        String reference = onlyReference(code);
+        assertThat(toPlatform.header("Location")).isEqualTo(platform.initUrl().resolve("/pay") + "?ref=" + reference);
+        // The platform sends the browser back, the payment made.
+        platform.state(reference, PaymentPlatformStub.PAID);
+        String data = reference + "_" + UUID.randomUUID();
+        Api.Response back = session.get(returnPath(data, "00", platform.secureCode(data, "00")));
+        assertThat(back.header("Location")).endsWith(paymentPage);
+        String told = session.get(paymentPage).body();
+        assertThat(told).contains("Thanh toán thành công: đã ghi nhận phí, lệ phí của hồ sơ " + code + ".")
+                .contains("alert-success").doesNotContain("id=\"pay-online\"");
+        // Nothing left to pay: back to the payment page, which says why; no second payment.
+        Api.Response nothingDue = session.post(paymentPage + "/truc-tuyen", Map.of());
+        assertThat(nothingDue.header("Location")).endsWith(paymentPage);
+        assertThat(session.get(paymentPage).body()).contains("Hồ sơ không còn khoản phí, lệ phí nào phải nộp.");
         assertThat(platformTransactions(code)).isEqualTo(1);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.motcua.identity.Citizens.CitizenUser;
 import vn.motcua.payment.PaymentQr;
 import vn.motcua.payment.Payments;
+import vn.motcua.payment.PlatformPayments;
 import vn.motcua.portal.MyDossiers;
 import vn.motcua.shared.Messages;
 
@@ -29,15 +30,18 @@ class CitizenPaymentPages {
 
     private final Payments payments;
     private final Messages messages;
+    private final PlatformPayments platform;
 
-    CitizenPaymentPages(Payments payments, Messages messages) {
+    CitizenPaymentPages(Payments payments, Messages messages, PlatformPayments platform) {
         this.payments = payments;
         this.messages = messages;
+        this.platform = platform;
     }
 
     @GetMapping("/cong-dan/ho-so/{code}/thanh-toan")
     String page(@PathVariable String code, CitizenUser citizen, Model model) {
         model.addAttribute("p", view(code, citizen));
+        model.addAttribute("platformEnabled", platform.enabled());
         return "payment/citizen";
     }
 
@@ -55,6 +59,7 @@ class CitizenPaymentPages {
             return null;
         }
         model.addAttribute("p", view);
+        model.addAttribute("platformEnabled", platform.enabled());
         // Said by the page's status region, which stays while the part around it is replaced.
         model.addAttribute("announce", messages.text("payment.citizen.announce",
                 messages.text(view.hasFees() ? "payment.status." + view.summary().status() : "payment.status.none-due")));
