@@ -37,8 +37,34 @@ export PROCEDURE=2.000635.000.00.00.H27
 export DOCUMENT=$(curl -sf "$base/api/public/procedures/$PROCEDURE" | python3 -c '
 import json, sys
 print(next(d["id"] for d in json.load(sys.stdin)["documents"] if d["mandatory"]))')
+# CPU time (clock ticks) of the application and of its embedded PostgreSQL (the server, which the library detaches, and
+# its backends): unlike the throughput, a figure that holds on a machine busy with other work.
+cpu_ticks() {
+    local p total=0
+    for p in "$@"; do
+        [ -r "/proc/$p/stat" ] || continue
+        total=$((total + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13 + $14 + $15}')))
+    done
+    echo "$total"
+}
+database_pids() {
+    local postmaster
+    postmaster=$(pgrep -f -- "-D $data/postgres" | head -1)
+    [ -n "$postmaster" ] && echo "$postmaster" $(pgrep -P "$postmaster")
+}
 wrk -t4 -c4 -d5s -s scripts/online-filing.lua "$base" > /dev/null   # warm-up
 echo "== online submissions: $clients clients, back to back"
+before=$(curl -sf -u tiepnhan:Demo@12345 "$base/api/v1/dossiers?status=NEW&size=1" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+app_before=$(cpu_ticks $app); db_before=$(cpu_ticks $(database_pids))
 wrk -t"$clients" -c"$clients" -d"$duration" -s scripts/online-filing.lua "$base"
-echo "== dossiers registered online: $(curl -sf -u tiepnhan:Demo@12345 "$base/api/v1/dossiers?status=NEW&size=1" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+app_after=$(cpu_ticks $app); db_after=$(cpu_ticks $(database_pids))
+after=$(curl -sf -u tiepnhan:Demo@12345 "$base/api/v1/dossiers?status=NEW&size=1" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "== dossiers registered online: $after"
+python3 - $((app_after - app_before)) $((db_after - db_before)) $((after - before)) "$(getconf CLK_TCK)" <<'EOF'
+import sys
+app, db, n, hz = (int(a) for a in sys.argv[1:])
+per = lambda ticks: 1000 * ticks / hz / max(n, 1)
+print(f"== server CPU per submission: {per(app + db):.1f} ms (application {per(app):.1f} ms, database {per(db):.1f} ms)")
+EOF

@@ -14,6 +14,7 @@ public class PublicAddress {
 
     private final String configured;
     private final Environment environment;
+    private volatile String listening;
 
     PublicAddress(MotcuaProperties properties, RunMode runMode, Environment environment) {
         if (properties.publicUrl() == null && !runMode.demo()) {
@@ -31,7 +32,12 @@ public class PublicAddress {
         if (configured != null) {
             return configured;
         }
-        // Read at each call: the actual port (a random one in tests) is known only once the server listens.
+        String known = listening;
+        return known != null ? known : listening();
+    }
+
+    private String listening() {
+        // The actual port (a random one in tests) is known only once the server listens: kept from then on.
         String host = environment.getProperty("server.address", "");
         // A demo listens on the loopback interface (RunModeDefaults): its name reads better on a printed form.
         if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals(RunModeDefaults.LOOPBACK)
@@ -40,8 +46,13 @@ public class PublicAddress {
         } else if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String listeningPort = environment.getProperty("local.server.port");
+        String port = listeningPort != null ? listeningPort : environment.getProperty("server.port", "8080");
         String path = environment.getProperty("server.servlet.context-path", "").replaceAll("/+$", "");
-        return "http://" + host + ":" + port + path;
+        String url = "http://" + host + ":" + port + path;
+        if (listeningPort != null) {
+            listening = url;
+        }
+        return url;
     }
 }
