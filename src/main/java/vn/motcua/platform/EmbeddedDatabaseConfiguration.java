@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,10 +26,11 @@ class EmbeddedDatabaseConfiguration {
 
     /** Stopped after the connection pool: Spring destroys beans in the reverse order of their dependencies. */
     @Bean(destroyMethod = "close")
-    EmbeddedServer embeddedServer(MotcuaProperties properties) {
+    EmbeddedServer embeddedServer(MotcuaProperties properties,
+            @Value("${motcua.embedded-database.durable:true}") boolean durable) {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         try {
-            EmbeddedServer server = EmbeddedServer.start(dataDir);
+            EmbeddedServer server = EmbeddedServer.start(dataDir, durable);
             log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", server.port(),
                     dataDir.resolve("postgres"));
             return server;

@@ -58,8 +58,13 @@ final class EmbeddedServer implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts (and on first use creates) the cluster in {@code dataDir/postgres}. */
-    static EmbeddedServer start(Path dataDir) throws IOException {
+    /**
+     * Starts (and on first use creates) the cluster in {@code dataDir/postgres}. Durable unless told otherwise: the
+     * library starts PostgreSQL as a test database would, without {@code fsync} (a power cut can then corrupt the
+     * cluster) and with asynchronous commits (a dossier acknowledged to the desk can be lost); both are set back to
+     * PostgreSQL's defaults, which come after the library's in the server's command line and so prevail.
+     */
+    static EmbeddedServer start(Path dataDir, boolean durable) throws IOException {
         Path cluster = dataDir.resolve("postgres");
         Files.createDirectories(cluster);
         stopOrphan(cluster);
@@ -80,6 +85,8 @@ final class EmbeddedServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
         return new EmbeddedServer(postgres, password);

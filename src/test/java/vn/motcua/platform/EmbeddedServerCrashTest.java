@@ -45,7 +45,7 @@ class EmbeddedServerCrashTest {
                 .contains(true);
 
         long started = System.nanoTime();
-        try (EmbeddedServer server = EmbeddedServer.start(dataDir)) {
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, true)) {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             assertThat(seconds).as("the restart did not wait out the library's 60 s start-up limit").isLessThan(45);
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -74,7 +74,7 @@ class EmbeddedServerCrashTest {
     static final class Crashing {
 
         public static void main(String[] args) throws Exception {
-            EmbeddedServer server = EmbeddedServer.start(Path.of(args[0]));
+            EmbeddedServer server = EmbeddedServer.start(Path.of(args[0]), true);
             try (Connection connection = connect(server)) {
                 connection.createStatement().execute("create table kept (note text); insert into kept values ('hồ sơ 1')");
             }

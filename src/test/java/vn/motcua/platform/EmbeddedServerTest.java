@@ -23,7 +23,7 @@ class EmbeddedServerTest {
 
     @Test
     void a_new_cluster_refuses_the_superuser_without_the_password_kept_readable_by_its_owner_only() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(dataDir)) {
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, false)) {
             Path passwordFile = dataDir.resolve("postgres.password");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
             assertThat(Files.readString(passwordFile).strip()).isEqualTo(server.password()).hasSizeGreaterThan(30);
@@ -46,6 +46,21 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void a_durable_server_flushes_each_commit_to_disk_and_a_throwaway_one_does_not() throws Exception {
+        for (boolean durable : new boolean[] {true, false}) {
+            try (EmbeddedServer server = EmbeddedServer.start(dataDir, durable);
+                    Connection connection = connect(server, server.password());
+                    ResultSet settings = connection.createStatement().executeQuery(
+                            "select current_setting('fsync'), current_setting('synchronous_commit')")) {
+                settings.next();
+                String expected = durable ? "on" : "off";
+                assertThat(settings.getString(1)).as("fsync, durable: " + durable).isEqualTo(expected);
+                assertThat(settings.getString(2)).as("synchronous_commit, durable: " + durable).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void a_cluster_of_an_earlier_release_that_trusted_local_connections_is_locked_at_its_next_start() throws Exception {
         try (EmbeddedPostgres trusting = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
                 .setCleanDataDirectory(false).start()) {
@@ -53,7 +68,7 @@ class EmbeddedServerTest {
                 connection.createStatement().execute("create table kept (note text); insert into kept values ('hồ sơ')");
             }
         }
-        try (EmbeddedServer server = EmbeddedServer.start(dataDir)) {
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, false)) {
             assertThatThrownBy(() -> connect(server, null)).isInstanceOf(SQLException.class);
             try (Connection connection = connect(server, server.password());
                     ResultSet kept = connection.createStatement().executeQuery("select note from kept")) {
@@ -66,11 +81,11 @@ class EmbeddedServerTest {
     @Test
     void a_lost_password_file_gets_a_new_password_at_the_next_start() throws Exception {
         String first;
-        try (EmbeddedServer server = EmbeddedServer.start(dataDir)) {
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, false)) {
             first = server.password();
         }
         Files.delete(dataDir.resolve("postgres.password"));
-        try (EmbeddedServer server = EmbeddedServer.start(dataDir)) {
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, false)) {
             assertThat(server.password()).isNotEqualTo(first);
             assertThatThrownBy(() -> connect(server, first)).isInstanceOf(SQLException.class);
             try (Connection connection = connect(server, server.password())) {

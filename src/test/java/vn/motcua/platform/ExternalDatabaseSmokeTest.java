@@ -34,7 +34,7 @@ class ExternalDatabaseSmokeTest {
             return;
         }
         // No server given: one started apart from the application, which sees only its URL and credentials.
-        try (EmbeddedServer server = EmbeddedServer.start(serverDir)) {
+        try (EmbeddedServer server = EmbeddedServer.start(serverDir, false)) {
             runOn(server.jdbcUrl(), EmbeddedServer.SUPERUSER, server.password());
         }
     }

@@ -46,7 +46,7 @@ class UpgradeTest {
 
     @Test
     void a_demo_database_of_the_previous_release_keeps_every_row_and_works_after_the_upgrade() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(dataDir.resolve("db"))) {
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir.resolve("db"), false)) {
             Flyway.configure().dataSource(server.jdbcUrl(), EmbeddedServer.SUPERUSER, server.password())
                     .locations("classpath:db/migration").target(RELEASE_VERSION).load().migrate();
             Map<String, List<String>> columns;
