@@ -110,7 +110,7 @@ public class ApiTokens {
     }
 
     /**
-     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account that is not locked. Every
+     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account (locked or not). Every
      * API call with a token asks it: answered from {@link PrincipalCache} when this node read it recently, else
      * by one statement.
      */

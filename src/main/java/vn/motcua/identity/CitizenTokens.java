@@ -106,7 +106,7 @@ public class CitizenTokens {
 
     /**
      * The holder of a valid token, as {@link ApiTokens#holder} for staff: answered from {@link PrincipalCache} when
-     * this node read it recently (revocations, a new password, a lock, a changed profile evict it at once here, within
+     * this node read it recently (revocations, a new password, a changed profile evict it at once here, within
      * {@code motcua.security.principal-cache-ttl} on other nodes), else by one statement.
      */
     Optional<PrincipalCache.CitizenTokenHolder> holder(String token) {

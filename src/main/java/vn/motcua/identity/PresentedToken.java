@@ -12,6 +12,9 @@ import vn.motcua.shared.ProblemException;
  */
 record PresentedToken(long id) {
 
+    /** No token: ids are drawn from 1 on. */
+    static final long NONE = 0;
+
     static Optional<PresentedToken> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getDetails() instanceof PresentedToken token ? Optional.of(token) : Optional.empty();
@@ -32,7 +35,4 @@ record PresentedToken(long id) {
     static long currentId() {
         return current().map(PresentedToken::id).orElse(NONE);
     }
-
-    /** No token: ids are drawn from 1 on. */
-    static final long NONE = 0;
 }
