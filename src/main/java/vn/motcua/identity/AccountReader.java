@@ -45,21 +45,24 @@ class AccountReader {
         this.clock = clock;
     }
 
-    /** The holder of an unexpired, unrevoked token of an enabled account that is not locked. */
+    /**
+     * The holder of an unexpired, unrevoked token of an enabled account. A lockout (too many wrong passwords) does
+     * not count: it stops password sign-ins, and a token is a credential of its own, so that anyone who knows a user
+     * name cannot stop an integration by typing five wrong passwords.
+     */
     Optional<TokenHolder> tokenHolder(String tokenHash) {
-        Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
-                select a.username, a.full_name, a.unit_code, t.expires_at,
+                select a.username, a.full_name, a.unit_code, t.id, t.expires_at,
                        array_remove(array_agg(r.role), null) as roles
                 from api_token t join account a on a.username = t.username
                      left join account_role r on r.username = a.username
                 where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled
-                  and (a.locked_until is null or a.locked_until <= ?)
-                group by a.username, t.expires_at""")
-                .params(tokenHash, now, now)
-                .query((rs, n) -> new TokenHolder(staffUser(rs), rs.getTimestamp("expires_at").toInstant()))
+                group by a.username, t.id""")
+                .params(tokenHash, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new TokenHolder(staffUser(rs), rs.getLong("id"),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .optional()
-                .map(holder -> new TokenHolder(withAgency(holder.user()), holder.expiresAt()));
+                .map(holder -> new TokenHolder(withAgency(holder.user()), holder.tokenId(), holder.expiresAt()));
     }
 
     /** Any account, enabled or not. */

@@ -13,7 +13,8 @@ import vn.motcua.shared.web.ApiDescription;
  * How the API description says who may call what, as {@link SecurityConfiguration} decides it: under
  * {@code /api/public} anyone (an empty security list: public on purpose, not forgotten); everything else under
  * {@code /api} with HTTP Basic or a bearer token from {@code POST /api/v1/me/tokens}, answering 401 without valid
- * credentials and 403 when the caller's roles or unit do not allow it.
+ * credentials and 403 when the caller's roles or unit do not allow it; but tokens are issued to HTTP Basic only
+ * ({@link PresentedToken#refuseIssuing}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityDescription {
@@ -21,6 +22,8 @@ class ApiSecurityDescription {
     static final String BASIC = "basic";
     static final String BEARER = "bearer";
     static final String PUBLIC = "/api/public/";
+    /** Issuing a token: {@code POST /api/v1/me/tokens}, {@code POST /api/citizen/v1/me/tokens}. */
+    static final String TOKENS = "/me/tokens";
 
     @Bean
     OpenApiCustomizer securityDescription() {
@@ -42,9 +45,16 @@ class ApiSecurityDescription {
                     operation.setSecurity(List.of());
                     return;
                 }
+                ApiDescription.document(operation, "401",
+                        "No valid credentials, or a password while the account is locked (its tokens still work)");
+                if (operation == item.getPost() && path.endsWith(TOKENS)) {
+                    operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
+                    ApiDescription.document(operation, "403", "The caller's roles do not allow it, or the call came "
+                            + "with a bearer token: tokens are issued to the password only");
+                    return;
+                }
                 operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC),
                         new SecurityRequirement().addList(BEARER)));
-                ApiDescription.document(operation, "401", "No valid credentials, or the account is locked");
                 ApiDescription.document(operation, "403", "The caller's roles or unit do not allow it");
             }));
         };

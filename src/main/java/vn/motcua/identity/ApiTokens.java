@@ -50,6 +50,7 @@ public class ApiTokens {
 
     @Transactional
     public Issued issue(String username, String name, Integer days) {
+        PresentedToken.refuseIssuing();
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
             throw ProblemException.invalid("name", "identity.token.name");
@@ -93,11 +94,15 @@ public class ApiTokens {
         audit.record("API_TOKEN_REVOKED", "account/" + username, "#" + id);
     }
 
-    /** Revokes every token of the account (its password changed: whoever knew the old one may have issued some). */
+    /**
+     * Revokes every token of the account but {@code kept} ({@link PresentedToken#NONE}: all of them): its password
+     * changed, and whoever knew the old one may have issued some.
+     */
     @Transactional
-    void revokeAll(String username, String reason) {
-        int revoked = jdbc.sql("update api_token set revoked_at = ? where username = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), username).update();
+    void revokeAll(String username, long kept, String reason) {
+        int revoked = jdbc.sql("""
+                update api_token set revoked_at = ? where username = ? and revoked_at is null and id <> ?""")
+                .params(Timestamp.from(clock.instant()), username, kept).update();
         cache.evict(username);
         if (revoked > 0) {
             audit.record("API_TOKENS_REVOKED", "account/" + username, revoked + " token(s): " + reason);
@@ -105,7 +110,7 @@ public class ApiTokens {
     }
 
     /**
-     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account that is not locked. Every
+     * The holder of a valid token: known, unexpired, unrevoked, of an enabled account (locked or not). Every
      * API call with a token asks it: answered from {@link PrincipalCache} when this node read it recently, else
      * by one statement.
      */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.motcua.shared.web.Problems;
@@ -37,9 +38,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).strip();
-        Optional<? extends org.springframework.security.core.Authentication> holder = CitizenTokens.looksLikeOne(token)
-                ? citizenTokens.holder(token).map(CitizenAuthentication::new)
-                : tokens.holder(token).map(h -> new StaffAuthentication(h.user()));
+        Optional<? extends AbstractAuthenticationToken> holder = CitizenTokens.looksLikeOne(token)
+                ? citizenTokens.holder(token)
+                        .map(h -> authenticated(new CitizenAuthentication(h.citizen()), h.tokenId()))
+                : tokens.holder(token).map(h -> authenticated(new StaffAuthentication(h.user()), h.tokenId()));
         if (holder.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"motcua\", error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "identity.token.invalid");
@@ -53,5 +55,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** Which token it was: tokens may not issue tokens, and a password changed with one keeps it (PresentedToken). */
+    private static AbstractAuthenticationToken authenticated(AbstractAuthenticationToken authentication, long tokenId) {
+        authentication.setDetails(new PresentedToken(tokenId));
+        return authentication;
     }
 }

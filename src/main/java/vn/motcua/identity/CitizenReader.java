@@ -70,15 +70,14 @@ class CitizenReader {
                 .query((rs, n) -> citizen(rs)).optional();
     }
 
-    /** The holder of an unexpired, unrevoked token of an active account that is not locked. */
+    /** The holder of an unexpired, unrevoked token of an active account, locked or not, as for staff's tokens. */
     Optional<CitizenTokenHolder> tokenHolder(String tokenHash) {
-        Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("select " + COLUMNS + """
-                , t.expires_at from citizen_token t join citizen_account c on c.id = t.citizen
-                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and c.status = 'ACTIVE'
-                  and (c.locked_until is null or c.locked_until <= ?)""")
-                .params(tokenHash, now, now)
-                .query((rs, n) -> new CitizenTokenHolder(citizen(rs), rs.getTimestamp("expires_at").toInstant()))
+                , t.id as token_id, t.expires_at from citizen_token t join citizen_account c on c.id = t.citizen
+                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and c.status = 'ACTIVE'""")
+                .params(tokenHash, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new CitizenTokenHolder(citizen(rs), rs.getLong("token_id"),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .optional();
     }
 

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.identity.ApiTokens.Issued;
 import vn.motcua.identity.ApiTokens.TokenView;
-import vn.motcua.identity.Citizens.CitizenUser;
 import vn.motcua.shared.ProblemException;
 
 /**
@@ -44,6 +43,7 @@ public class CitizenTokens {
 
     @Transactional
     public Issued issue(long citizen, String name, Integer days) {
+        PresentedToken.refuseIssuing();
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
             throw ProblemException.invalid("name", "identity.token.name");
@@ -87,10 +87,12 @@ public class CitizenTokens {
                 AuditLog.currentAddress());
     }
 
+    /** Revokes every token of the account but {@code kept}, as {@link ApiTokens#revokeAll} does. */
     @Transactional
-    void revokeAll(long citizen, String reason) {
-        int revoked = jdbc.sql("update citizen_token set revoked_at = ? where citizen = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), citizen).update();
+    void revokeAll(long citizen, long kept, String reason) {
+        int revoked = jdbc.sql("""
+                update citizen_token set revoked_at = ? where citizen = ? and revoked_at is null and id <> ?""")
+                .params(Timestamp.from(clock.instant()), citizen, kept).update();
         cache.evictCitizen(citizen);
         if (revoked > 0) {
             audit.append(Citizens.actor(citizen), "API_TOKENS_REVOKED", "citizen/" + citizen,
@@ -104,14 +106,13 @@ public class CitizenTokens {
 
     /**
      * The holder of a valid token, as {@link ApiTokens#holder} for staff: answered from {@link PrincipalCache} when
-     * this node read it recently (revocations, a new password, a lock, a changed profile evict it at once here, within
+     * this node read it recently (revocations, a new password, a changed profile evict it at once here, within
      * {@code motcua.security.principal-cache-ttl} on other nodes), else by one statement.
      */
-    Optional<CitizenUser> holder(String token) {
+    Optional<PrincipalCache.CitizenTokenHolder> holder(String token) {
         if (!looksLikeOne(token) || token.length() > 100) {
             return Optional.empty();
         }
-        return cache.citizenToken(ApiTokens.hash(token), reader::tokenHolder)
-                .map(PrincipalCache.CitizenTokenHolder::citizen);
+        return cache.citizenToken(ApiTokens.hash(token), reader::tokenHolder);
     }
 }

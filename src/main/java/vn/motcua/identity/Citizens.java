@@ -237,7 +237,7 @@ public class Citizens {
     public void resetPassword(long id, String newPassword) {
         checkNewPassword(reader.citizen(id).orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"))
                 .login(), newPassword);
-        storePassword(id, newPassword, "password reset");
+        storePassword(id, newPassword, PresentedToken.NONE, "password reset");
         audit.append(actor(id), "CITIZEN_PASSWORD_RESET", "citizen/" + id, null, AuditLog.currentAddress());
     }
 
@@ -266,7 +266,8 @@ public class Citizens {
 
     /**
      * The citizen sets a new password, proving the current one. As after a reset, whoever knew the old password may
-     * have issued tokens or signed in elsewhere: the tokens are revoked, the sessions end at their next request.
+     * have issued tokens or signed in elsewhere: the tokens are revoked, the sessions end at their next request; only
+     * the token this request came with, if any, stays (it proved the current password together with it).
      */
     @Transactional
     public void changePassword(long id, String currentPassword, String newPassword) {
@@ -277,18 +278,21 @@ public class Citizens {
             throw ProblemException.invalid("currentPassword", "identity.password.current-wrong");
         }
         checkNewPassword(reader.citizen(id).orElseThrow().login(), newPassword);
-        storePassword(id, newPassword, "password changed");
+        storePassword(id, newPassword, PresentedToken.currentId(), "password changed");
         audit.append(actor(id), "CITIZEN_PASSWORD_CHANGED", "citizen/" + id, null, AuditLog.currentAddress());
     }
 
-    /** A new password unlocks the account, revokes its tokens, and ends its sessions at their next request. */
-    private void storePassword(long id, String newPassword, String reason) {
+    /**
+     * A new password unlocks the account, revokes its tokens but {@code keptToken}, and ends its sessions at their
+     * next request.
+     */
+    private void storePassword(long id, String newPassword, long keptToken, String reason) {
         jdbc.sql("""
                 update citizen_account set password_hash = ?, password_changed_at = ?, failed_attempts = 0,
                     locked_until = null where id = ?""")
                 .params(encoder.encode(newPassword), Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), id)
                 .update();
-        tokens.revokeAll(id, reason);
+        tokens.revokeAll(id, keptToken, reason);
     }
 
     private void checkPassword(String login, String password, String field) {

@@ -5,6 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,10 +28,12 @@ public class Identity {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final AuditLog audit;
+    private final AccountDetailsService accountDetails;
     private final Clock clock;
 
     Identity(Accounts accounts, AccountReader reader, PrincipalCache cache, ApiTokens tokens,
-            Organization organization, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit, Clock clock) {
+            Organization organization, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit,
+            AccountDetailsService accountDetails, Clock clock) {
         this.accounts = accounts;
         this.reader = reader;
         this.cache = cache;
@@ -37,6 +42,7 @@ public class Identity {
         this.encoder = encoder;
         this.policy = policy;
         this.audit = audit;
+        this.accountDetails = accountDetails;
         this.clock = clock;
     }
 
@@ -101,7 +107,12 @@ public class Identity {
         return user(username).orElseThrow();
     }
 
-    /** The user changes their own password, proving the current one. */
+    /**
+     * The user changes their own password, proving the current one. Whoever knew the old password may have issued
+     * tokens or signed in elsewhere: every token of the account is revoked and every session ends at its next request
+     * (its password stamp no longer matches), but the credential this request came with: its token, or its page
+     * session, whose security context now carries the new stamp for the page to store in the session.
+     */
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword) {
         Account account = accounts.findById(username)
@@ -113,10 +124,24 @@ public class Identity {
         account.changePassword(encoder.encode(newPassword), clock.instant());
         accounts.save(account);
         audit.record("PASSWORD_CHANGED", "account/" + username, null);
-        // Whoever knew the old password may have issued tokens or signed in elsewhere: the tokens are revoked
-        // here, the sessions end at their next request (their password stamp no longer matches).
-        tokens.revokeAll(username, "password changed");
+        tokens.revokeAll(username, PresentedToken.currentId(), "password changed");
         cache.evict(username);
+        renewSignIn(username);
+    }
+
+    private void renewSignIn(String username) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AccountDetailsService.SignedInAccount signedIn
+                && signedIn.getUsername().equals(username)) {
+            // Read back as stored (PostgreSQL keeps microseconds): what SessionCheck will compare the session with.
+            AccountDetailsService.SignedInAccount renewed = accountDetails.loadUserByUsername(username);
+            renewed.eraseCredentials();
+            var current = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
+            current.setDetails(auth.getDetails());
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(current);
+            SecurityContextHolder.setContext(context);
+        }
     }
 
     /**
@@ -173,7 +198,7 @@ public class Identity {
         account.setPasswordForOwner(encoder.encode(oneTime), clock.instant());
         accounts.save(account);
         audit.record("PASSWORD_RESET", "account/" + username, "one-time password set by " + resetBy);
-        tokens.revokeAll(username, "password reset by " + resetBy);
+        tokens.revokeAll(username, PresentedToken.NONE, "password reset by " + resetBy);
         cache.evict(username);
         return oneTime;
     }
@@ -184,7 +209,7 @@ public class Identity {
         if (!accounts.existsById(username)) {
             throw ProblemException.notFound("identity.account.not-found", username);
         }
-        tokens.revokeAll(username, "revoked by " + revokedBy);
+        tokens.revokeAll(username, PresentedToken.NONE, "revoked by " + revokedBy);
     }
 
     /**

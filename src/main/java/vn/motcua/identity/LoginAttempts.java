@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -19,82 +18,93 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed sign-ins (form and HTTP Basic alike) and locks an account after too many in a row.
  * The counter is changed by one atomic UPDATE, not read-modify-write, so that parallel guesses cannot
  * slip under the limit. Form logins, failures, lockouts and logouts go to the audit log; successful
- * HTTP Basic calls do not (each API call authenticates), they only reset the counter.
+ * HTTP Basic calls do not (each API call authenticates), they only reset the counter. A lock stops password sign-ins
+ * only: the account's bearer tokens and open sessions go on, or anyone who knows a user name could cut off an
+ * integration or sign someone out by typing five wrong passwords.
  */
 @Component
 class LoginAttempts {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final AuditLog audit;
-    private final PrincipalCache cache;
     private final CitizenReader citizens;
+    private final SignInLimit signInLimit;
     private final SecuritySettings settings;
     private final Clock clock;
     /** {@code motcua_logins_failed_total}: a burst is someone guessing passwords. */
     private final Counter failures;
 
-    LoginAttempts(JdbcClient jdbc, AuditLog audit, PrincipalCache cache, CitizenReader citizens,
-            SecuritySettings settings, Clock clock, MeterRegistry registry) {
+    LoginAttempts(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, CitizenReader citizens,
+            SignInLimit signInLimit, SecuritySettings settings, Clock clock, MeterRegistry registry) {
         this.citizens = citizens;
+        this.transactions = transactions;
+        this.signInLimit = signInLimit;
         this.failures = Counter.builder("motcua.logins.failed")
                 .description("Sign-ins refused for a wrong password, an unknown account or a locked one")
                 .register(registry);
         this.jdbc = jdbc;
         this.audit = audit;
-        this.cache = cache;
         this.settings = settings;
         this.clock = clock;
     }
 
+    /**
+     * A wrong password: counted on the account it names, staff's or a citizen's, and audited as a failure on that
+     * account; a name that is no account is audited only the first time per client address and window
+     * ({@link SignInLimit#firstUnknownAccount}). The account's count and its audit entries commit together (one
+     * transaction around {@link #countFailure}); the rate limit counts outside any, as {@code RateLimits} requires.
+     */
     @EventListener
-    @Transactional
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         failures.increment();
-        String username = event.getAuthentication().getName();
-        Instant now = clock.instant();
-        Instant until = now.plus(settings.lockoutDuration());
-        var locked = jdbc.sql("""
-                update account set
-                    locked_until    = case when failed_attempts + 1 >= :max then :until else locked_until end,
+        String login = event.getAuthentication().getName();
+        String address = SignInLimit.address(event.getAuthentication().getDetails());
+        boolean known = Boolean.TRUE.equals(transactions.execute(status -> countFailure(login, address)));
+        if (!known && signInLimit.firstUnknownAccount(address)) {
+            audit.append(actor(login), "LOGIN_FAILED", "account/" + actor(login),
+                    "unknown account (further ones from this address are counted, not recorded, until the window of "
+                            + "the sign-in limit ends)", address);
+        }
+    }
+
+    /** Counts a failure on the account {@code login} names and audits it; false when it names none. */
+    private boolean countFailure(String login, String address) {
+        Instant until = clock.instant().plus(settings.lockoutDuration());
+        // The statement answers whether this failure locked the account; "locked_until = :until" alone would be NULL
+        // (not false) while the account has never been locked, and read as no row at all.
+        String locking = """
+                set locked_until    = case when failed_attempts + 1 >= :max then :until else locked_until end,
                     failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
-                where username = :username
-                returning locked_until = :until as locked""")
-                .param("max", settings.maxFailedLogins())
-                .param("until", Timestamp.from(until))
-                .param("username", username)
+                """;
+        Optional<Boolean> locked = jdbc.sql("update account " + locking
+                        + "where username = :login returning coalesce(locked_until = :until, false)")
+                .param("max", settings.maxFailedLogins()).param("until", Timestamp.from(until)).param("login", login)
                 .query(Boolean.class).optional();
         if (locked.isEmpty()) {
             // Not a member of staff: perhaps a citizen, by phone number, e-mail address or user name.
-            Optional<Long> citizen = citizens.credentials(username).map(CitizenReader.Credentials::id);
-            locked = citizen.flatMap(id -> jdbc.sql("""
-                    update citizen_account set
-                        locked_until    = case when failed_attempts + 1 >= :max then :until else locked_until end,
-                        failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end
-                    where id = :id
-                    returning locked_until = :until as locked""")
-                    .param("max", settings.maxFailedLogins())
-                    .param("until", Timestamp.from(until))
-                    .param("id", id)
-                    .query(Boolean.class).optional());
-            if (locked.orElse(false)) {
-                // A locked account's tokens stop working too (CitizenReader.tokenHolder): at once on this node.
-                cache.evictCitizen(citizen.get());
-            }
+            locked = citizens.credentials(login).map(CitizenReader.Credentials::id)
+                    .flatMap(id -> jdbc.sql("update citizen_account " + locking
+                                    + "where id = :id returning coalesce(locked_until = :until, false)")
+                            .param("max", settings.maxFailedLogins()).param("until", Timestamp.from(until))
+                            .param("id", id)
+                            .query(Boolean.class).optional());
         }
-        String address = address(event);
-        audit.append(actor(username), "LOGIN_FAILED", "account/" + actor(username),
-                locked.isEmpty() ? "unknown account" : "bad credentials", address);
-        if (locked.orElse(false)) {
-            // A locked account's tokens stop working too (ApiTokens.holder): at once on this node.
-            cache.evict(username);
-            audit.append(actor(username), "ACCOUNT_LOCKED", "account/" + actor(username),
+        if (locked.isEmpty()) {
+            return false;
+        }
+        audit.append(actor(login), "LOGIN_FAILED", "account/" + actor(login), "bad credentials", address);
+        if (locked.get()) {
+            audit.append(actor(login), "ACCOUNT_LOCKED", "account/" + actor(login),
                     "locked until " + until + " after " + settings.maxFailedLogins() + " failed sign-ins", address);
         }
+        return true;
     }
 
     @EventListener
@@ -103,7 +113,7 @@ class LoginAttempts {
         failures.increment();
         String username = event.getAuthentication().getName();
         audit.append(actor(username), "LOGIN_REFUSED_LOCKED", "account/" + actor(username), "account is locked",
-                address(event));
+                SignInLimit.address(event.getAuthentication().getDetails()));
     }
 
     /** One statement, and none at all when the account had no failures (every HTTP Basic call succeeds here). */
@@ -155,10 +165,5 @@ class LoginAttempts {
         // The name typed is untrusted input: keep it bounded.
         String name = username == null ? "" : username;
         return name.length() > 100 ? name.substring(0, 100) : name;
-    }
-
-    private static String address(AbstractAuthenticationFailureEvent event) {
-        Object details = event.getAuthentication().getDetails();
-        return details instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : AuditLog.currentAddress();
     }
 }

@@ -22,8 +22,8 @@ import vn.motcua.identity.Identity.StaffUser;
  *
  * <p>How a change takes effect:
  * <ul>
- * <li>on the node that makes it (token revoked, password changed, account locked, deactivated, given other
- * roles or moved to another unit; a citizen's profile or assurance level changed), at once: the code that changes
+ * <li>on the node that makes it (token revoked, password changed, account deactivated, given other roles or
+ * moved to another unit; a citizen's profile or assurance level changed), at once: the code that changes
  * it calls {@link #evict(String)} (staff) or {@link #evictCitizen(long)}, which drop every entry of the account now
  * and again when the transaction ends;</li>
  * <li>on the other nodes, within {@code motcua.security.principal-cache-ttl} (default 5 s): an entry is
@@ -40,11 +40,11 @@ import vn.motcua.identity.Identity.StaffUser;
 @Component
 class PrincipalCache {
 
-    /** The holder of a valid bearer token, and when the token expires. */
-    record TokenHolder(StaffUser user, Instant expiresAt) {}
+    /** The holder of a valid bearer token, which token it is, and when it expires. */
+    record TokenHolder(StaffUser user, long tokenId, Instant expiresAt) {}
 
-    /** The holder of a valid citizen's bearer token (with the profile that pre-fills forms), and its expiry. */
-    record CitizenTokenHolder(CitizenUser citizen, Instant expiresAt) {}
+    /** The holder of a valid citizen's bearer token (with the profile that pre-fills forms), the token, its expiry. */
+    record CitizenTokenHolder(CitizenUser citizen, long tokenId, Instant expiresAt) {}
 
     /** An account as authentication sees it: who, and whether they may still be signed in. */
     record AccountState(StaffUser user, boolean enabled, Instant passwordChangedAt) {}

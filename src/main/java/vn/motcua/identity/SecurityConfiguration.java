@@ -216,8 +216,8 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, Problems problems, PrincipalCache cache, AccountReader reader,
-            AuthenticationEventPublisher events, Passwords passwords) throws Exception {
-        http.authenticationManager(manager(events, passwords.staff()))
+            AuthenticationEventPublisher events, Passwords passwords, SignInLimit signInLimit) throws Exception {
+        http.authenticationManager(signInLimit.guarding(manager(events, passwords.staff())))
                 .addFilterAfter(new SessionCheck(cache, reader),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasswordChangeRequired(problems, false),
@@ -235,7 +235,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         // Locked or not, the same answer: "locked" would tell a stranger the account exists.
-                        .defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + "/login?" + (e instanceof SignInLimit.Refused ? "limited" : "error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {

@@ -76,10 +76,10 @@ public class RateLimits {
         return hits >= limit.max() ? Optional.of(wait(limit, now)) : Optional.empty();
     }
 
-    /** Counts a hit of {@code key} (a failure, after the fact) without refusing anything. */
+    /** Counts a hit of {@code key} (a failure, after the fact) without refusing anything: its hits in this window. */
     @Transactional(propagation = Propagation.NEVER)
-    public void hit(String name, RateLimit limit, String key) {
-        count(name, limit, key, clock.instant());
+    public int hit(String name, RateLimit limit, String key) {
+        return count(name, limit, key, clock.instant());
     }
 
     /** Lifts every block of one limit at once (a false alarm from a shared public address; tests). */

@@ -369,6 +369,7 @@ class ReportsTest {
         });
         assertThat(as("admin").get(BOOK + PERIOD + "&format=csv").status()).isEqualTo(400);
         assertThat(as("admin").get(BOOK + "from=2024-06-15").status()).isEqualTo(400);
+        assertThat(as("admin").get(BOOK + "from=%2B999999999-01-01&to=%2B999999999-12-31").status()).isEqualTo(400);
         assertThat(as("admin").get(BOOK + PERIOD + "&field=" + "x".repeat(151)).status()).isEqualTo(400);
         Api.Response reversed = as("admin").header("Accept-Language", "en").get(STATISTICS
                 + "from=2024-07-15&to=2024-07-14");

@@ -122,7 +122,8 @@ class AccountAdministrationTest {
 
         Api.Response changed = session.post("/mat-khau", Map.of("currentPassword", oneTime,
                 "newPassword", "Trang-moi#2026", "confirmPassword", "Trang-moi#2026"));
-        assertThat(changed.header("Location")).endsWith("/login?changed");
+        assertThat(changed.header("Location")).endsWith("/mat-khau?changed");
+        assertThat(session.get("/tasks").status()).as("the same session, at once").isEqualTo(200);
         assertThat(vn.motcua.support.WebSession.signIn(port, "trang.mat.khau", "Trang-moi#2026").get("/tasks").status())
                 .isEqualTo(200);
     }

@@ -196,14 +196,17 @@ class PrincipalCacheTest {
     }
 
     @Test
-    void locking_an_account_refuses_its_cached_token_at_once() {
+    void a_lockout_stops_the_password_but_not_the_tokens_already_issued_cached_or_not() {
         String user = account("bi.khoa", "VP.TH", Role.SPECIALIST);
-        Api bearer = bearer(user, PASSWORD);
-        warm(bearer);
+        Api cached = bearer(user, PASSWORD);
+        warm(cached);
+        Api cold = bearer(user, PASSWORD);
         for (int i = 0; i < settings.maxFailedLogins(); i++) {
             Api.as(port, user, "sai-" + i).get("/api/v1/me");
         }
-        assertThat(bearer.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, user, PASSWORD).get("/api/v1/me").status()).as("locked").isEqualTo(401);
+        assertThat(cached.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(cold.get("/api/v1/me").status()).isEqualTo(200);
     }
 
     @Test

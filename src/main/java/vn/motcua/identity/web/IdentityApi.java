@@ -49,7 +49,8 @@ class IdentityApi {
 
     @PostMapping("/me/password")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Change one's own password (policy: ≥ 10 characters, cases, digit, symbol)")
+    @Operation(summary = "Change one's own password (policy: ≥ 10 characters, cases, digit, symbol); the account's "
+            + "other tokens are revoked (a token making the call keeps working) and its sessions end")
     ResponseEntity<Void> changePassword(Principal principal, @RequestBody PasswordChange change) {
         identity.changePassword(principal.getName(), change.currentPassword(), change.newPassword());
         return ResponseEntity.noContent().build();
@@ -135,7 +136,8 @@ class IdentityApi {
 
     @PostMapping("/me/tokens")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Issue a bearer API token for the caller (shown once; send as Authorization: Bearer …)")
+    @Operation(summary = "Issue a bearer API token for the caller (shown once; send as Authorization: Bearer …); "
+            + "with the password (HTTP Basic) only")
     ResponseEntity<ApiTokens.Issued> issueToken(Principal principal, @RequestBody TokenRequest request) {
         return ResponseEntity.status(201).body(tokens.issue(principal.getName(), request.name(), request.days()));
     }

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +19,15 @@ import vn.motcua.shared.web.Problems;
 
 /**
  * A member of staff changes their own password; an account signed in with a password someone else set is sent here
- * first. The change ends the session (every session of the account, SessionCheck): the person signs in again.
+ * first. The change ends every other session of the account and revokes its tokens; this session goes on, under a new
+ * session id, with the principal that carries the new password's stamp.
  */
 @Controller
 class PasswordPage {
 
     private final Identity identity;
     private final Problems problems;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     PasswordPage(Identity identity, Problems problems) {
         this.identity = identity;
@@ -52,7 +56,8 @@ class PasswordPage {
             response.setStatus(refused.status().value());
             return "password";
         }
-        new SecurityContextLogoutHandler().logout(request, response, authentication);
-        return "redirect:/login?changed";
+        request.changeSessionId();
+        sessions.saveContext(SecurityContextHolder.getContext(), request, response);
+        return "redirect:/mat-khau?changed";
     }
 }

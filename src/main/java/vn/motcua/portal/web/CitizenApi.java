@@ -50,7 +50,7 @@ class CitizenApi {
 
     @PostMapping("/password")
     @Operation(summary = "Change one's own password (policy: ≥ 10 characters, cases, digit, symbol); the account's "
-            + "tokens are revoked and its sessions end")
+            + "other tokens are revoked (a token making the call keeps working) and its sessions end")
     ResponseEntity<Void> changePassword(CitizenUser citizen, @RequestBody(required = false) PasswordChange change) {
         PasswordChange c = change == null ? new PasswordChange(null, null) : change;
         citizens.changePassword(citizen.id(), c.currentPassword(), c.newPassword());
@@ -60,7 +60,8 @@ class CitizenApi {
     record TokenRequest(String name, Integer days) {}
 
     @PostMapping("/tokens")
-    @Operation(summary = "Issue a bearer token for the citizen's program (shown once; send as Authorization: Bearer …)")
+    @Operation(summary = "Issue a bearer token for the citizen's program (shown once; send as Authorization: "
+            + "Bearer …); with the password (HTTP Basic) only")
     ResponseEntity<ApiTokens.Issued> issueToken(CitizenUser citizen, @RequestBody TokenRequest request) {
         return ResponseEntity.status(201).body(tokens.issue(citizen.id(), request.name(), request.days()));
     }
