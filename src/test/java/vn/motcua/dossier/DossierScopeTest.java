@@ -63,12 +63,14 @@ class DossierScopeTest {
                 "documents", List.of(Map.of("name", "Tờ khai", "copyKind", "ORIGINAL", "count", 1, "mandatory", true)),
                 "steps", List.of(
                         Map.of("order", 1, "name", "Tiếp nhận", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4),
-                        Map.of("order", 2, "name", "Vào sổ, lập phiếu", "unitCode", "VP.HCTC", "role", "CLERK", "durationHours", 8),
-                        Map.of("order", 3, "name", "Ký", "unitCode", "VP.LD", "role", "LEADER", "durationHours", 4),
+                        Map.of("order", 2, "name", "Vào sổ, lập phiếu", "unitCode", "VP.HCTC", "role", "CLERK", "durationHours", 24),
+                        Map.of("order", 3, "name", "Ký", "unitCode", "VP.LD", "role", "LEADER", "durationHours", 8),
                         Map.of("order", 4, "name", "Trả kết quả", "unitCode", "VP.MC", "role", "RECEPTION", "durationHours", 4))));
-        assertThat(admin.post("/api/v1/procedures", p).status()).isEqualTo(201);
-        assertThat(admin.post("/api/v1/procedures/" + PROCEDURE + "/publish", Map.of("decisionNumber", "12/QĐ-UBND",
-                "decisionDate", "2025-01-02", "effectiveFrom", "2025-01-02")).status()).isEqualTo(200);
+        Api.Response created = admin.post("/api/v1/procedures", p);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api.Response published = admin.post("/api/v1/procedures/" + PROCEDURE + "/publish", Map.of("decisionNumber",
+                "12/QĐ-UBND", "decisionDate", "2025-01-02", "effectiveFrom", "2025-01-02"));
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
         document = Api.anonymous(port).get("/api/public/procedures/" + PROCEDURE).json().get("documents").get(0)
                 .get("id").asLong();
         for (Role role : List.of(Role.CLERK, Role.LEADER)) {
