@@ -398,7 +398,7 @@ class DossierProcessingTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString()).contains("cán bộ tiếp nhận");
         Map<String, Object> staleItems = new HashMap<>(items);
-        staleItems.put("expectedVersion", 0);
+        staleItems.put("expectedVersion", revision - 1);
         assertThat(leader.post("/api/v1/dossiers/" + code + "/request-supplement", staleItems).status()).isEqualTo(403);
         assertThat(leader.post("/api/v1/dossiers/" + code + "/supplement-received", Map.of()).status()).isEqualTo(403);
         assertThat(act("chuyenvien.sxd", code, "request-supplement", items).status()).isEqualTo(403);
