@@ -316,17 +316,22 @@ public class DossierDesk {
 
     @Transactional
     public Receipt requestSupplement(String code, List<IntakeRequest.SupplementItem> items, StaffUser by) {
-        return receipt(requestSupplement(find(code), items, by));
+        return receipt(requestSupplement(find(code), items, null, by));
     }
 
-    /** Form 02 at intake, on a dossier already read (processing's request-supplement before acceptance). */
-    Dossier requestSupplement(Dossier dossier, List<IntakeRequest.SupplementItem> items, StaffUser by) {
+    /**
+     * Form 02 at intake, on a dossier already read (processing's request-supplement before acceptance, with the
+     * revision its caller saw).
+     */
+    Dossier requestSupplement(Dossier dossier, List<IntakeRequest.SupplementItem> items, Integer expectedVersion,
+            StaffUser by) {
+        requireDesk(dossier, by);
+        DossierProcessing.requireVersion(dossier, expectedVersion);
         List<FieldError> errors = new ArrayList<>();
         IntakeRules.items(errors, "items", items);
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
-        requireDesk(dossier, by);
         dossier.requestSupplement(json.writeValueAsString(items), IntakeRules.summary(items), clock.instant(), by.username(),
                 by.unitCode(), onlineClock);
         return store.save(dossier);
@@ -347,31 +352,36 @@ public class DossierDesk {
     /** The applicant supplied what Form 02 asked for: the dossier returns to the desk's check. */
     @Transactional
     public Receipt supplied(String code, String note, StaffUser by) {
-        return receipt(supplied(find(code), note, by));
+        return receipt(supplied(find(code), note, null, by));
     }
 
-    /** The supplement arrived at intake, on a dossier already read (processing's supplement-received). */
-    Dossier supplied(Dossier dossier, String note, StaffUser by) {
+    /**
+     * The supplement arrived at intake, on a dossier already read (processing's supplement-received, with the
+     * revision its caller saw).
+     */
+    Dossier supplied(Dossier dossier, String note, Integer expectedVersion, StaffUser by) {
         requireDesk(dossier, by);
+        DossierProcessing.requireVersion(dossier, expectedVersion);
         dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : IntakeRules.text(note),
                 onlineClock);
         return store.save(dossier);
     }
 
-    /** Only the desk that holds the dossier (or an administrator) decides on it; others do not see it. */
+    /** The dossier, for the desk that holds it (or an administrator) to decide on ({@link #requireDesk}). */
     private Dossier deskDossier(String code, StaffUser by) {
         return requireDesk(find(code), by);
     }
 
     /**
-     * The receiving desk's officers (RECEPTION in the desk's unit) or an administrator decide at intake; other staff
-     * of the desk's unit are refused (403); anyone else is answered as if the dossier did not exist (404).
+     * The receiving desk's officers (RECEPTION in the desk's unit) or an administrator decide at intake (Decree
+     * 118/2025/NĐ-CP Art. 17); other staff who may see the dossier are refused (403); anyone else is answered as if
+     * it did not exist (404).
      */
     private static Dossier requireDesk(Dossier dossier, StaffUser by) {
         if (by.has(Role.ADMIN) || by.has(Role.RECEPTION) && dossier.deskUnitCode().equals(by.unitCode())) {
             return dossier;
         }
-        if (dossier.deskUnitCode().equals(by.unitCode())) {
+        if (new DossierScope(by).sees(dossier)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "dossier.desk.forbidden");
         }
         throw ProblemException.notFound("dossier.not-found", dossier.code());

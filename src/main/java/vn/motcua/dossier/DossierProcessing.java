@@ -26,8 +26,9 @@ import vn.motcua.shared.VietnamTime;
  * sends back; the desk that holds the dossier asks for and receives supplements, stops, records a
  * withdrawal and returns the result; the desk or a leader of an agency on the route apologises.
  *
- * <p>Refusals: a user with no part in the dossier's process → 403; a user with a part in it, but not at
- * the step the dossier is at now (someone acted first) → 409; a stale {@code expectedVersion} → 409.
+ * <p>Refusals: a dossier the user may not see ({@link DossierScope}) is unknown → 404, as an unknown code is; a
+ * user who sees it but has no part in its process → 403; a user with a part in it, but not at the step the
+ * dossier is at now (someone acted first) → 409; a stale {@code expectedVersion} → 409, once the user may act.
  */
 @Service
 public class DossierProcessing {
@@ -42,11 +43,13 @@ public class DossierProcessing {
     private final Organization organization;
     private final ApologySettings apologies;
     private final ResultStore results;
+    private final DossierQueries queries;
 
     DossierProcessing(DossierStore store, DossierDesk desk, ProcessClock processClock, Catalog catalog, JsonMapper json,
             Clock clock, LetterRegister letters, Organization organization, ApologySettings apologies,
-            ResultStore results) {
+            ResultStore results, DossierQueries queries) {
         this.results = results;
+        this.queries = queries;
         this.letters = letters;
         this.organization = organization;
         this.apologies = apologies;
@@ -64,7 +67,7 @@ public class DossierProcessing {
 
     @Transactional
     public State handOver(String code, String note, Integer expectedVersion, StaffUser by) {
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         Route route = route(d);
         requireCurrentStepActor(d, route, by);
         requireVersion(d, expectedVersion);
@@ -75,7 +78,7 @@ public class DossierProcessing {
     @Transactional
     public State sendBack(String code, String reason, Integer expectedVersion, StaffUser by) {
         requireText("reason", reason);
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         Route route = route(d);
         requireCurrentStepActor(d, route, by);
         requireVersion(d, expectedVersion);
@@ -90,10 +93,9 @@ public class DossierProcessing {
     @Transactional
     public State requestSupplement(String code, List<IntakeRequest.SupplementItem> items, Integer expectedVersion,
             StaffUser by) {
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         if (!d.clock().started()) {
-            requireVersion(d, expectedVersion);
-            return state(desk.requestSupplement(d, items, by), route(d));
+            return state(desk.requestSupplement(d, items, expectedVersion, by), route(d));
         }
         List<FieldError> errors = new ArrayList<>();
         IntakeRules.items(errors, "items", items);
@@ -113,10 +115,9 @@ public class DossierProcessing {
     /** The supplement arrived: processing resumes at the same step under the procedure's clock policy. */
     @Transactional
     public State supplementReceived(String code, String note, Integer expectedVersion, StaffUser by) {
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         if (!d.clock().started()) {
-            requireVersion(d, expectedVersion);
-            return state(desk.supplied(d, note, by), route(d));
+            return state(desk.supplied(d, note, expectedVersion, by), route(d));
         }
         ProcedureData procedure = procedure(d);
         Route route = Route.of(procedure);
@@ -146,7 +147,7 @@ public class DossierProcessing {
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
         }
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         if (!isDesk(d, by) && !isLeaderOnRoute(d, by)) {
             throw forbidden();
         }
@@ -173,7 +174,7 @@ public class DossierProcessing {
     @Transactional
     public State close(String code, DossierStatus closing, String reason, Integer expectedVersion, StaffUser by) {
         requireText("reason", reason);
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         if (!isDesk(d, by) && !isLeaderOnRoute(d, by)) {
             throw forbidden();
         }
@@ -192,7 +193,7 @@ public class DossierProcessing {
         if (method == null) {
             throw ProblemException.invalid("method", "validation.required");
         }
-        Dossier d = store.get(code);
+        Dossier d = queries.visibleDossier(code, by);
         if (!isDesk(d, by)) {
             throw forbidden();
         }
@@ -229,7 +230,7 @@ public class DossierProcessing {
         return by.has(Role.LEADER) && d.reception().participants().agencies().contains(by.agencyCode());
     }
 
-    private static void requireVersion(Dossier d, Integer expectedVersion) {
+    static void requireVersion(Dossier d, Integer expectedVersion) {
         if (expectedVersion != null && !expectedVersion.equals(d.lockVersion())) {
             throw ProblemException.conflict("dossier.version.stale", d.code());
         }

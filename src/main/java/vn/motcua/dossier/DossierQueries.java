@@ -18,16 +18,14 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.dossier.DossierViews.Detail;
 import vn.motcua.dossier.DossierViews.Summary;
 import vn.motcua.identity.Identity.StaffUser;
-import vn.motcua.identity.Role;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 import vn.motcua.shared.VietnameseText;
 
 /**
- * What staff may see of dossiers. Scope: the desk sees the dossiers it received, unit staff those routed
- * through their unit, leaders and monitors their agency's, administrators all. A dossier outside the
- * caller's scope is answered as unknown (404), so that its existence does not leak.
+ * What staff may see of dossiers, within the caller's {@link DossierScope}. A dossier outside it is answered as
+ * unknown (404), so that its existence does not leak.
  */
 @Service
 @Transactional(readOnly = true)
@@ -117,7 +115,7 @@ public class DossierQueries {
 
     /** The dossier if the caller may see it; otherwise unknown (404), as if it did not exist. */
     Dossier visibleDossier(String code, StaffUser caller) {
-        return store.find(code).filter(dossier -> visible(dossier, caller))
+        return store.find(code).filter(new DossierScope(caller)::sees)
                 .orElseThrow(() -> ProblemException.notFound("dossier.not-found", code));
     }
 
@@ -126,7 +124,7 @@ public class DossierQueries {
             int page, int size) {
         StringBuilder where = new StringBuilder(" where ");
         Map<String, Object> params = new HashMap<>();
-        where.append(scope(caller, params));
+        where.append(new DossierScope(caller).where(params));
         if (status != null) {
             where.append(" and status = :status");
             params.put("status", status.name());
@@ -220,43 +218,5 @@ public class DossierQueries {
      */
     private String publicStatusName(DossierStatus status) {
         return messages.getMessage("public-status." + status.name(), null, status.name(), LocaleContextHolder.getLocale());
-    }
-
-    private static boolean visible(Dossier d, StaffUser caller) {
-        if (caller.has(Role.ADMIN)) {
-            return true;
-        }
-        if (caller.has(Role.LEADER) || caller.has(Role.MONITOR)) {
-            if (d.reception().participants().agencies().contains(caller.agencyCode())) {
-                return true;
-            }
-        }
-        if (caller.has(Role.RECEPTION) && d.deskUnitCode().equals(caller.unitCode())) {
-            return true;
-        }
-        return caller.has(Role.SPECIALIST) && d.reception().participants().units().contains(caller.unitCode());
-    }
-
-    private static String scope(StaffUser caller, Map<String, Object> params) {
-        if (caller.has(Role.ADMIN)) {
-            return "true";
-        }
-        List<String> parts = new ArrayList<>();
-        if (caller.has(Role.LEADER) || caller.has(Role.MONITOR)) {
-            parts.add(":agency = any(route_agencies)");
-            params.put("agency", caller.agencyCode());
-        }
-        if (caller.has(Role.RECEPTION)) {
-            parts.add("desk_unit_code = :unit");
-            params.put("unit", caller.unitCode());
-        }
-        if (caller.has(Role.SPECIALIST)) {
-            parts.add(":unit = any(route_units)");
-            params.put("unit", caller.unitCode());
-        }
-        if (parts.isEmpty()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "problem.forbidden");
-        }
-        return "(" + String.join(" or ", parts) + ")";
     }
 }

@@ -24,11 +24,12 @@ import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.VietnamTime;
 
 /**
- * The work queues: what waits at a unit, most urgent first. Urgency is the nearer of the step's due time
- * and the dossier's; "due soon" means within one working day, "overdue" that it has passed. Only dossiers
- * someone can act on are queued (new at the desk, in process, result ready), which keeps the queue index
- * small however long the history grows. A new online dossier's step is the desk's check, due by the online
- * intake's clock ({@link OnlineIntakeClock}): one past that time is flagged {@code checkOverdue} as well.
+ * The work queues: what waits at a unit, of it what the caller may see ({@link DossierScope}), most urgent first.
+ * Urgency is the nearer of the step's due time and the dossier's; "due soon" means within one working day,
+ * "overdue" that it has passed. Only dossiers someone can act on are queued (new at the desk, in process, result
+ * ready), which keeps the queue index small however long the history grows. A new online dossier's step is the
+ * desk's check, due by the online intake's clock ({@link OnlineIntakeClock}): one past that time is flagged
+ * {@code checkOverdue} as well.
  */
 @Service
 @Transactional(readOnly = true)
@@ -78,7 +79,10 @@ public class WorkQueue {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant horizon = processClock.oneWorkingDayAfter(now);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where step_unit_code = :unit and " + QUEUED);
+        // Of what waits at the unit, only what the caller may see in the dossier list: a clerk of the desk's unit
+        // is shown none of the desk's applicants.
+        StringBuilder where = new StringBuilder(" where step_unit_code = :unit and " + QUEUED + " and "
+                + new DossierScope(caller).where(params));
         params.put("unit", caller.unitCode());
         if (scope == Scope.MINE) {
             where.append(" and step_role in (:roles)");

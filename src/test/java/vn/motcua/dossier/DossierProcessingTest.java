@@ -156,8 +156,10 @@ class DossierProcessingTest {
     void only_the_holder_of_the_current_step_acts_and_a_stale_version_is_refused() {
         String code = accepted(RESTART, MONDAY, "Lê Thị Phân Quyền");
         int version = revision(code);
-        // No part in the process: another unit's specialist, a monitor, an administrator.
-        assertThat(act("chuyenvien", code, "handover", Map.of()).status()).isEqualTo(403);
+        // Not theirs to see: another unit's specialist is answered as for an unknown code.
+        assertThat(act("chuyenvien", code, "handover", Map.of()).status()).isEqualTo(404);
+        assertThat(act("chuyenvien", "000.00.01.H27-000101-0001", "handover", Map.of()).status()).isEqualTo(404);
+        // They see it but take no part in the process: a monitor, an administrator.
         assertThat(act("giamsat", code, "handover", Map.of()).status()).isEqualTo(403);
         assertThat(act("admin", code, "handover", Map.of()).status()).isEqualTo(403);
         assertThat(Api.anonymous(port).post("/api/v1/dossiers/" + code + "/handover", Map.of()).status()).isEqualTo(401);
@@ -215,7 +217,7 @@ class DossierProcessingTest {
         clock.set(MONDAY.plusDays(1));
         Map<String, Object> request = Map.of("items", List.of(Map.of("description", "Bản vẽ mặt cắt",
                 "reason", "Bản vẽ nộp thiếu mặt cắt A-A")));
-        assertThat(act("chuyenvien", code, "request-supplement", request).status()).isEqualTo(403);
+        assertThat(act("chuyenvien", code, "request-supplement", request).status()).isEqualTo(404);
         JsonNode waiting = ok(act("chuyenvien.sxd", code, "request-supplement", request));
         assertThat(waiting.get("statusCode").asInt()).isEqualTo(5);
         assertThat(act("chuyenvien.sxd", code, "handover", Map.of()).status()).isEqualTo(409);
@@ -372,10 +374,12 @@ class DossierProcessingTest {
 
     @Test
     void only_the_desks_receiving_officers_decide_on_a_dossier_before_acceptance_and_a_stale_version_is_refused() {
-        Api.Response opened = Api.as(port, "admin").post("/api/v1/accounts", Map.of("username", "vanthu.motcua",
-                "fullName", "Lê Thị Văn Thư", "password", "Van-thu#2026", "unitCode", "VP.MC", "roles",
-                List.of("CLERK", "LEADER")));
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        Api admin = as("admin");
+        for (String[] account : new String[][] {{"lanhdao.motcua", "LEADER"}, {"vanthu.motcua", "CLERK"}}) {
+            Api.Response opened = admin.post("/api/v1/accounts", Map.of("username", account[0], "fullName",
+                    "Lê Thị Một Cửa", "password", "Mot-cua#2026", "unitCode", "VP.MC", "roles", List.of(account[1])));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        }
         clock.set(MONDAY);
         Map<String, Object> body = new HashMap<>();
         body.put("procedureCode", RESTART);
@@ -386,13 +390,24 @@ class DossierProcessingTest {
         String code = as("tiepnhan").post("/api/v1/dossiers", body).json().get("code").asString();
         Map<String, Object> items = Map.of("items", List.of(Map.of("description", "Bản sao sổ đỏ có chứng thực",
                 "reason", "Bản đã nộp là bản chụp")));
-        Api clerk = Api.as(port, "vanthu.motcua", "Van-thu#2026");
-        Api.Response refused = clerk.post("/api/v1/dossiers/" + code + "/request-supplement", items);
+        int revision = revision(code);
+        // A leader of the desk's unit sees the dossier (their agency's) but does not decide at intake, whatever the
+        // revision sent.
+        Api leader = Api.as(port, "lanhdao.motcua", "Mot-cua#2026");
+        Api.Response refused = leader.post("/api/v1/dossiers/" + code + "/request-supplement", items);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString()).contains("cán bộ tiếp nhận");
-        assertThat(clerk.post("/api/v1/dossiers/" + code + "/supplement-received", Map.of()).status()).isEqualTo(403);
-        assertThat(act("chuyenvien.sxd", code, "request-supplement", items).status()).isEqualTo(404);
-        int revision = revision(code);
+        Map<String, Object> staleItems = new HashMap<>(items);
+        staleItems.put("expectedVersion", revision - 1);
+        assertThat(leader.post("/api/v1/dossiers/" + code + "/request-supplement", staleItems).status()).isEqualTo(403);
+        assertThat(leader.post("/api/v1/dossiers/" + code + "/supplement-received", Map.of()).status()).isEqualTo(403);
+        assertThat(act("chuyenvien.sxd", code, "request-supplement", items).status()).isEqualTo(403);
+        // A clerk of the desk's unit, or another unit's specialist, does not see it: as for an unknown code.
+        Api clerk = Api.as(port, "vanthu.motcua", "Mot-cua#2026");
+        assertThat(clerk.post("/api/v1/dossiers/" + code + "/request-supplement", items).status()).isEqualTo(404);
+        assertThat(clerk.post("/api/v1/dossiers/" + code + "/supplement-received", Map.of()).status()).isEqualTo(404);
+        assertThat(act("chuyenvien", code, "supplement-received", Map.of()).status()).isEqualTo(404);
+        assertThat(revision(code)).isEqualTo(revision);
         Map<String, Object> stale = new HashMap<>(items);
         stale.put("expectedVersion", revision - 1);
         assertThat(act("tiepnhan", code, "request-supplement", stale).status()).isEqualTo(409);

@@ -21,8 +21,9 @@ import vn.motcua.identity.Identity.StaffUser;
 
 /**
  * Processing after intake. Every endpoint needs a signed-in user; who may act on a given dossier is decided
- * by its process (see {@link DossierProcessing}): 403 for a user with no part in it, 409 when the dossier is
- * not at a step this user can act on or {@code expectedVersion} is stale.
+ * by its process (see {@link DossierProcessing}): 404 for a dossier the user may not see (as for an unknown
+ * code), 403 for a user who sees it but has no part in it, 409 when the dossier is not at a step this user can
+ * act on or {@code expectedVersion} is stale.
  */
 @RestController
 @Tag(name = "Dossier processing", description = "Giải quyết hồ sơ: chuyển bước, trả lại, bổ sung, xin lỗi, dừng, trả kết quả")
