@@ -159,6 +159,9 @@ class AuthorizationMatrixTest {
         return columns;
     }
 
+    /** Issued only to a call with the password: with a token every caller would read DENY. */
+    static final Set<String> TOKEN_ISSUING = Set.of("POST /api/v1/me/tokens", "POST /api/citizen/v1/me/tokens");
+
     static String outcome(int status) {
         if (status == 401 || status == 403) {
             return "DENY";
@@ -179,7 +182,7 @@ class AuthorizationMatrixTest {
 
     Api.Response call(Operation operation, String caller) {
         String path = filled(operation, caller) + query(operation.path());
-        Api api = world.as(caller);
+        Api api = TOKEN_ISSUING.contains(operation.key()) ? world.withPassword(caller) : world.as(caller);
         if (operation.multipart()) {
             return api.uploadAll(path, files(operation.path()), fields(operation.path()));
         }
