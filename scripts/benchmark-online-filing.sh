@@ -6,7 +6,7 @@
 # (its first line numbers it), so each is hashed and written to the file store as a real upload would be. Starts the
 # packaged application on a fresh embedded database in a temporary directory, runs wrk on loopback, and stops the
 # application. Needs wrk and python3. Usage: scripts/benchmark-online-filing.sh [duration, default 30s] [clients,
-# default 16]
+# default 16]. Installs wrk with apt-get when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-30s}"
@@ -14,6 +14,9 @@ clients="${2:-16}"
 port=18084
 base="http://127.0.0.1:$port"
 data=$(mktemp -d)
+if ! command -v wrk > /dev/null; then   # Debian and Ubuntu package it; elsewhere install wrk by hand
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq wrk > /dev/null; else sudo apt-get install -y -qq wrk > /dev/null; fi
+fi
 [ -f target/motcua.jar ] || ./mvnw -B -q package -DskipTests
 java -jar target/motcua.jar --server.port=$port --motcua.data-dir="$data" --logging.level.root=WARN \
     --motcua.demo.history-dossiers=0 > "$data/app.log" 2>&1 &

@@ -364,6 +364,17 @@ final class Dossier {
     }
 
     /**
+     * Papers are added while the case is open or its result waits at the desk. Once it ended (returned, refused,
+     * withdrawn, stopped) its file is the record of what was decided on and is archived as such, so it takes no
+     * more: a paper found later belongs to a new dossier.
+     */
+    void requireOpenToFiles() {
+        if (DossierStatus.CLOSED.contains(status)) {
+            throw ProblemException.conflict("dossier.file.ended", code());
+        }
+    }
+
+    /**
      * An electronic result (kết quả điện tử) is issued, with its result code: while the dossier is processed or its
      * result waits at the desk, never once it was returned or ended (Decree 45/2020/NĐ-CP Art. 14). Recorded in the
      * history; the status does not change, the desk still returns the result.

@@ -80,7 +80,9 @@ public class DossierFiles {
                 .map(p -> p.documents().stream().noneMatch(d -> d.id().equals(documentId))).orElse(true)) {
             throw ProblemException.invalid("documentId", "dossier.document.unknown", documentId, detail.procedureCode());
         }
-        return attach(dossiers.get(code).id(), documentId, uploads.accept(originalName, content), by.username());
+        Dossier dossier = dossiers.get(code);
+        dossier.requireOpenToFiles();
+        return attach(dossier.id(), documentId, uploads.accept(originalName, content), by.username());
     }
 
     /**

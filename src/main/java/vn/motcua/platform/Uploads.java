@@ -206,14 +206,17 @@ public class Uploads {
     }
 
     /**
-     * A plain file name: no directories, no control characters, at most 255 characters, ending with the extension
-     * of the kind found (replacing another kind's, so that a Word file sent as {@code mau.pdf} is served as
-     * {@code mau.docx} and opens in the right program).
+     * A plain file name: no directories, no control or invisible formatting characters, at most 255 characters,
+     * ending with the extension of the kind found (replacing another kind's, so that a Word file sent as
+     * {@code mau.pdf} is served as {@code mau.docx} and opens in the right program).
      */
     static String safeName(String original, Kind kind) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").strip();
+        // Invisible format characters go: a right-to-left override (U+202E) before "fdp.exe" shows the name to a
+        // reader as ending in "exe.pdf"; zero-width characters and the byte-order mark make look-alike names.
+        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\p{Cf}\\p{Cs}\\x{FFFE}\\x{FFFF}]", "")
+                .replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").strip();
         while (name.startsWith(".")) {
             name = name.substring(1);
         }

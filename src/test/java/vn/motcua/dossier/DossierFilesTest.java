@@ -41,9 +41,16 @@ class DossierFilesTest {
         body.put("channel", "DIRECT");
         body.put("applicant", Map.of("fullName", "Bùi Văn Tệp", "citizenId", "031090001234"));
         body.put("documents", documents);
-        Api.Response receipt = desk().post("/api/v1/dossiers", body);
+        intake = body;
+        code = receive();
+    }
+
+    Map<String, Object> intake;
+
+    String receive() {
+        Api.Response receipt = desk().post("/api/v1/dossiers", intake);
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
-        code = receipt.json().get("code").asString();
+        return receipt.json().get("code").asString();
     }
 
     Api desk() {
@@ -90,7 +97,7 @@ class DossierFilesTest {
     }
 
     @Test
-    void a_file_over_the_limit_is_refused_with_413() {
+    void a_file_over_the_limit_is_ended_with_413() {
         byte[] large = new byte[21 * 1024 * 1024];
         System.arraycopy(PDF, 0, large, 0, PDF.length);
         Api.Response response = desk().upload("/api/v1/dossiers/" + code + "/files", "lon.pdf", large, Map.of());
@@ -108,5 +115,20 @@ class DossierFilesTest {
         assertThat(desk().download("/api/v1/dossiers/" + code + "/files/999999999").status()).isEqualTo(404);
         assertThat(desk().upload("/api/v1/dossiers/" + code + "/files", "x.pdf", PDF, Map.of("documentId", "123456789"))
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_dossier_that_has_ended_takes_no_more_files() {
+        String ended = receive();
+        Api.Response withdrawal = desk().post("/api/v1/dossiers/" + ended + "/withdraw",
+                Map.of("reason", "Công dân có đơn xin rút hồ sơ"));
+        assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(200);
+        int filesBefore = desk().get("/api/v1/dossiers/" + ended + "/files").json().size();
+
+        Api.Response late = desk().upload("/api/v1/dossiers/" + ended + "/files", "muon.pdf", PDF, Map.of());
+
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("detail").asString()).contains(ended);
+        assertThat(desk().get("/api/v1/dossiers/" + ended + "/files").json().size()).isEqualTo(filesBefore);
     }
 }

@@ -26,6 +26,11 @@ class UploadNamesTest {
         assertThat(Uploads.safeName("../../etc/passwd.pdf", Kind.PDF)).isEqualTo("passwd.pdf");
         assertThat(Uploads.safeName("C:\\Windows\\..\\evil<x>.pdf", Kind.PDF)).isEqualTo("evil_x_.pdf");
         assertThat(Uploads.safeName("...", Kind.PDF)).isEqualTo("tep.pdf");
+        assertThat(Uploads.safeName("evil\u202Efdp.exe", Kind.PDF)).as("a right-to-left override would disguise it")
+                .isEqualTo("evilfdp.exe.pdf");
+        assertThat(Uploads.safeName("\uFEFFđơn\u200B\u2066.pdf\u2069", Kind.PDF)).isEqualTo("đơn.pdf");
+        assertThat(Uploads.safeName("evil.html", Kind.PDF)).as("the content decides what it is served as")
+                .isEqualTo("evil.html.pdf");
         assertThat(Uploads.safeName(null, Kind.XLSX)).isEqualTo("tep.xlsx");
         String longName = "a".repeat(300) + ".docx";
         assertThat(Uploads.safeName(longName, Kind.DOCX)).hasSize(255).endsWith(".docx");

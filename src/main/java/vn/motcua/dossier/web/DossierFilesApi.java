@@ -32,7 +32,9 @@ class DossierFilesApi {
 
     @PostMapping(path = "/api/v1/dossiers/{code}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('RECEPTION', 'SPECIALIST', 'ADMIN')")
-    @Operation(summary = "Attach a file (PDF, JPEG or PNG judged by content; at most motcua.files.max-size, 20 MB)")
+    @Operation(summary = "Attach a file (PDF, JPEG or PNG judged by content; at most motcua.files.max-size, 20 MB)",
+            description = "The stored name ends with the extension of the content found, without control or invisible "
+                    + "formatting characters. 409 once the dossier has ended (returned, refused, withdrawn, stopped).")
     ResponseEntity<DossierFiles.FileView> upload(@PathVariable String code, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) Long documentId, StaffUser caller) throws IOException {
         if (file.isEmpty()) {
