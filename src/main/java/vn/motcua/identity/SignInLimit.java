@@ -67,14 +67,14 @@ class SignInLimit {
                 return manager.authenticate(authentication);
             }
             String address = address(authentication.getDetails());
-            Optional<Duration> wait = limits.blocked(NAME, limit, address);
+            Optional<Duration> wait = limits.blocked(NAME, limit, RateLimits.clientKey(address));
             if (wait.isPresent()) {
                 throw new Refused(wait.get());
             }
             try {
                 return manager.authenticate(authentication);
             } catch (AuthenticationException e) {
-                if (limits.hit(NAME, limit, address) == limit.max()) {
+                if (limits.hit(NAME, limit, RateLimits.clientKey(address)) == limit.max()) {
                     audit.append("system", "SIGN_IN_LIMIT_REACHED", "address/" + address, limit.max()
                             + " failed sign-ins: password sign-ins from this address refused until the window of "
                             + limit + " ends", address);
@@ -90,7 +90,7 @@ class SignInLimit {
      * limit, and in {@code motcua_logins_failed_total}). Failures on real accounts are all audited.
      */
     boolean firstUnknownAccount(String address) {
-        return limits.hit(UNKNOWN, limit, address) == 1;
+        return limits.hit(UNKNOWN, limit, RateLimits.clientKey(address)) == 1;
     }
 
     static String address(Object details) {

@@ -1,5 +1,7 @@
 package vn.motcua.platform;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,6 +125,31 @@ public class RateLimits {
 
     private static ProblemException refusal(Duration wait, String problemKey) {
         return ProblemException.tooManyRequests(wait, problemKey, RateLimit.minutes(wait));
+    }
+
+    /**
+     * The key that stands for a client address: an IPv4 address as it is, an IPv6 address by its /64 prefix. One
+     * subscriber (a home, a phone) is routinely given a whole /64 and may pick any of its 2^64 addresses, so counting
+     * per full IPv6 address would give it as many fresh limits as it likes.
+     */
+    public static String clientKey(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal with ':' is parsed, never looked up in DNS; an IPv4-mapped address comes back as IPv4.
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff)).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private static String bounded(String key) {

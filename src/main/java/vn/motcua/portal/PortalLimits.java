@@ -25,7 +25,7 @@ class PortalLimits {
 
     /** Counts a code to be sent to each of {@code logins} at the request of {@code address}; 429 past a limit. */
     void sendingCode(String address, String... logins) {
-        limits.take("codes-per-address", settings.codesPerAddress(), address, "portal.too-many.codes");
+        limits.take("codes-per-address", settings.codesPerAddress(), RateLimits.clientKey(address), "portal.too-many.codes");
         for (String login : logins) {
             if (login != null) {
                 limits.take("codes-per-login", settings.codesPerLogin(), key(login), "portal.too-many.codes");
@@ -35,7 +35,7 @@ class PortalLimits {
 
     /** Counts a code tried for {@code login} from {@code address}; 429 past a limit. */
     void tryingCode(String address, String login) {
-        limits.take("verify-per-address", settings.verifyPerAddress(), address, "portal.too-many.checks");
+        limits.take("verify-per-address", settings.verifyPerAddress(), RateLimits.clientKey(address), "portal.too-many.checks");
         limits.take("verify-per-login", settings.verifyPerLogin(), key(login), "portal.too-many.checks");
     }
 
