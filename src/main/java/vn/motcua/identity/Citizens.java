@@ -264,6 +264,87 @@ public class Citizens {
         return reader.citizen(id).orElseThrow();
     }
 
+    /** A phone number or an e-mail address to be the account's, the other left {@code null}; as stored. */
+    public record NewContact(String phone, String email) {}
+
+    /**
+     * Refuses, without writing anything, a change of the account's phone number or e-mail address that could not be
+     * made: exactly one of them (400), well formed, not the account's already, not an active account's (409), and the
+     * current password proven when the account has one (a session left open on a shared computer must not be enough
+     * to take the account over). The owner then proves the new one with a code sent to it, and
+     * {@link #changeContact} stores it.
+     */
+    @Transactional(readOnly = true)
+    public NewContact checkNewContact(long id, String phone, String email, String currentPassword) {
+        String hash = jdbc.sql("select password_hash from citizen_account where id = ? and status = 'ACTIVE'").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found")).orElse(null);
+        String typedPhone = blankToNull(phone);
+        String typedEmail = blankToNull(email);
+        if (typedPhone == null == (typedEmail == null)) {
+            throw ProblemException.invalid(typedPhone == null ? "phone" : "email", "identity.contact.one");
+        }
+        NewContact contact;
+        if (typedPhone != null) {
+            String normalized = PhoneNumber.normalize(typedPhone);
+            if (normalized == null) {
+                throw ProblemException.invalid("phone", "identity.citizen.phone");
+            }
+            contact = new NewContact(normalized, null);
+        } else {
+            if (typedEmail.length() > 254 || !typedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw ProblemException.invalid("email", "identity.citizen.email");
+            }
+            contact = new NewContact(null, typedEmail.toLowerCase(Locale.ROOT));
+        }
+        CitizenUser citizen = reader.citizen(id).orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found"));
+        if (contact.phone() != null && contact.phone().equals(citizen.phone())
+                || contact.email() != null && contact.email().equalsIgnoreCase(citizen.email())) {
+            throw ProblemException.invalid(contact.phone() != null ? "phone" : "email", "identity.contact.same");
+        }
+        if (hash != null && (currentPassword == null || !encoder.matches(currentPassword, hash))) {
+            throw ProblemException.invalid("currentPassword", "identity.password.current-wrong");
+        }
+        requireFree(id, contact);
+        return contact;
+    }
+
+    /**
+     * Gives the account the phone number or e-mail address its owner has just proven to hold (a code sent to it came
+     * back). One that an account waiting for activation holds is taken from it, as at sign-up; one that an active
+     * account took meanwhile is a 409. The account signs in with it from now on.
+     */
+    @Transactional
+    public CitizenUser changeContact(long id, NewContact contact) {
+        requireFree(id, contact);
+        jdbc.sql("""
+                delete from citizen_account where status = 'PENDING' and id <> :id
+                   and (phone = :phone or lower(email) = lower(:email))""")
+                .param("id", id).param("phone", contact.phone()).param("email", contact.email()).update();
+        int changed = contact.phone() != null
+                ? jdbc.sql("update citizen_account set phone = ? where id = ? and status = 'ACTIVE'")
+                        .params(contact.phone(), id).update()
+                : jdbc.sql("update citizen_account set email = ? where id = ? and status = 'ACTIVE'")
+                        .params(contact.email(), id).update();
+        if (changed == 0) {
+            throw ProblemException.notFound("identity.citizen.not-found");
+        }
+        cache.evictCitizen(id);
+        audit.append(actor(id), "CITIZEN_CONTACT_CHANGED", "citizen/" + id, contact.phone() != null ? "phone" : "email",
+                AuditLog.currentAddress());
+        return reader.citizen(id).orElseThrow();
+    }
+
+    private void requireFree(long id, NewContact contact) {
+        if (jdbc.sql("""
+                select count(*) from citizen_account where status <> 'PENDING' and id <> :id
+                   and (phone = :phone or lower(email) = lower(:email))""")
+                .param("id", id).param("phone", contact.phone()).param("email", contact.email())
+                .query(Integer.class).single() > 0) {
+            throw ProblemException.conflict("identity.citizen.taken");
+        }
+    }
+
     /**
      * The citizen sets a new password, proving the current one. As after a reset, whoever knew the old password may
      * have issued tokens or signed in elsewhere: the tokens are revoked, the sessions end at their next request; only

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.identity.Citizens.CitizenUser;
+import vn.motcua.identity.Citizens.NewContact;
 import vn.motcua.notification.Notice;
 import vn.motcua.notification.Notices;
 import vn.motcua.platform.ClusterLock;
@@ -41,7 +42,8 @@ class OneTimeCodes {
 
     enum Purpose {
         ACTIVATION("/cong-dan/kich-hoat", "portal.notice.activation"),
-        PASSWORD_RESET("/cong-dan/quen-mat-khau", "portal.notice.password-reset");
+        PASSWORD_RESET("/cong-dan/quen-mat-khau", "portal.notice.password-reset"),
+        CONTACT_CHANGE("/cong-dan/tai-khoan/lien-he", "portal.notice.contact-change");
 
         private final String page;
         private final String messages;
@@ -85,33 +87,58 @@ class OneTimeCodes {
     /** A new code for the account, sent to its address and phone, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     CodeSent send(CitizenUser citizen, Purpose purpose) {
+        return send(citizen, purpose, new NewContact(null, null), citizen.phone(), citizen.email(),
+                "?login=" + URLEncoder.encode(citizen.login(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A code that proves the owner of the account holds {@code contact}, sent to it alone (never to the account's
+     * present number or address, which is what is being replaced), and kept with it until it comes back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    CodeSent sendToNewContact(CitizenUser citizen, NewContact contact) {
+        return send(citizen, Purpose.CONTACT_CHANGE, contact, contact.phone(), contact.email(), "");
+    }
+
+    /** The phone number or address that the account's last contact-change code was sent to, if one is pending. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<NewContact> pendingContact(CitizenUser citizen) {
+        return jdbc.sql("select new_phone, new_email from citizen_code where citizen = ? and purpose = ?")
+                .params(citizen.id(), Purpose.CONTACT_CHANGE.name())
+                .query((rs, n) -> new NewContact(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    private CodeSent send(CitizenUser citizen, Purpose purpose, NewContact pending, String phone, String email,
+            String pageQuery) {
         String code = code();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant expires = now.plus(settings.codeValidity());
         jdbc.sql("""
-                insert into citizen_code (citizen, purpose, code_hash, created_at, expires_at, attempts)
-                values (?, ?, ?, ?, ?, 0)
+                insert into citizen_code (citizen, purpose, code_hash, created_at, expires_at, attempts, new_phone,
+                    new_email)
+                values (?, ?, ?, ?, ?, 0, ?, ?)
                 on conflict (citizen, purpose) do update set code_hash = excluded.code_hash,
-                    created_at = excluded.created_at, expires_at = excluded.expires_at, attempts = 0""")
-                .params(citizen.id(), purpose.name(), encoder.encode(code), Timestamp.from(now), Timestamp.from(expires))
+                    created_at = excluded.created_at, expires_at = excluded.expires_at, attempts = 0,
+                    new_phone = excluded.new_phone, new_email = excluded.new_email""")
+                .params(citizen.id(), purpose.name(), encoder.encode(code), Timestamp.from(now), Timestamp.from(expires),
+                        pending.phone(), pending.email())
                 .update();
         String until = VietnamTime.DATE_TIME.format(expires.atZone(VietnamTime.ZONE));
         long minutes = settings.codeValidity().toMinutes();
         String kind = "CITIZEN_" + purpose.name() + "_CODE";
         List<String> channels = new ArrayList<>();
-        if (citizen.email() != null) {
-            String page = publicAddress.url() + purpose.page + "?login="
-                    + URLEncoder.encode(citizen.login(), StandardCharsets.UTF_8);
-            notices.enqueue(new Notice(kind, citizen.email(), null, text(purpose.messages + ".subject"),
+        if (email != null) {
+            String page = publicAddress.url() + purpose.page + pageQuery;
+            notices.enqueue(new Notice(kind, email, null, text(purpose.messages + ".subject"),
                     text("portal.notice.greeting", citizen.fullName()) + "\n\n"
                             + text(purpose.messages + ".body", code, minutes, until) + "\n\n"
                             + text(purpose.messages + ".link", page) + "\n\n" + text("portal.notice.never-share"),
                     null));
             channels.add("EMAIL");
         }
-        if (citizen.phone() != null) {
+        if (phone != null) {
             // An SMS of its own, short enough that the code is never cut off.
-            notices.enqueue(new Notice(kind, null, citizen.phone(), text(purpose.messages + ".subject"),
+            notices.enqueue(new Notice(kind, null, phone, text(purpose.messages + ".subject"),
                     text(purpose.messages + ".sms", code, minutes), null));
             channels.add("SMS");
         }

@@ -2,6 +2,7 @@ package vn.motcua.portal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,8 +18,10 @@ import vn.motcua.identity.ApiTokens;
 import vn.motcua.identity.CitizenTokens;
 import vn.motcua.identity.Citizens;
 import vn.motcua.identity.Citizens.CitizenUser;
+import vn.motcua.portal.CodeSent;
+import vn.motcua.portal.ContactChange;
 
-/** The signed-in citizen's own account: profile, password and bearer tokens for their programs. */
+/** The signed-in citizen's own account: profile, contact, password and bearer tokens for their programs. */
 @RestController
 @RequestMapping("/api/citizen/v1/me")
 @PreAuthorize("hasRole('CITIZEN')")
@@ -27,10 +30,12 @@ class CitizenApi {
 
     private final CitizenTokens tokens;
     private final Citizens citizens;
+    private final ContactChange contactChange;
 
-    CitizenApi(CitizenTokens tokens, Citizens citizens) {
+    CitizenApi(CitizenTokens tokens, Citizens citizens, ContactChange contactChange) {
         this.tokens = tokens;
         this.citizens = citizens;
+        this.contactChange = contactChange;
     }
 
     @GetMapping
@@ -55,6 +60,30 @@ class CitizenApi {
         PasswordChange c = change == null ? new PasswordChange(null, null) : change;
         citizens.changePassword(citizen.id(), c.currentPassword(), c.newPassword());
         return ResponseEntity.noContent().build();
+    }
+
+    record ContactRequest(String phone, String email, String currentPassword) {}
+
+    @PostMapping("/contact")
+    @Operation(summary = "Change the phone number or the e-mail address (one of the two; the current password "
+            + "proves the owner): 202, and a one-time code is sent to the new one alone; 409 if an active account "
+            + "holds it; rate-limited as the sign-up")
+    ResponseEntity<CodeSent> requestContactChange(CitizenUser citizen, HttpServletRequest http,
+            @RequestBody(required = false) ContactRequest request) {
+        ContactRequest r = request == null ? new ContactRequest(null, null, null) : request;
+        return ResponseEntity.accepted().body(contactChange.request(citizen, r.phone(), r.email(), r.currentPassword(),
+                http.getRemoteAddr()));
+    }
+
+    record ContactCode(String code) {}
+
+    @PostMapping("/contact/verify")
+    @Operation(summary = "Confirm the new phone number or e-mail address with the code sent to it: the account signs "
+            + "in with it from now on, and the one it replaces is told; a wrong code is a 400, an expired or spent "
+            + "one 410")
+    CitizenUser confirmContactChange(CitizenUser citizen, HttpServletRequest http,
+            @RequestBody(required = false) ContactCode code) {
+        return contactChange.confirm(citizen, code == null ? null : code.code(), http.getRemoteAddr());
     }
 
     record TokenRequest(String name, Integer days) {}
