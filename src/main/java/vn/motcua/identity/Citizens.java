@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -264,6 +266,13 @@ public class Citizens {
         return reader.citizen(id).orElseThrow();
     }
 
+    /** Whether the account has a password: one opened through an identity provider may have none. */
+    @Transactional(readOnly = true)
+    public boolean hasPassword(long id) {
+        return jdbc.sql("select password_hash is not null from citizen_account where id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** A phone number or an e-mail address to be the account's, the other left {@code null}; as stored. */
     public record NewContact(String phone, String email) {}
 
@@ -361,6 +370,25 @@ public class Citizens {
         checkNewPassword(reader.citizen(id).orElseThrow().login(), newPassword);
         storePassword(id, newPassword, PresentedToken.currentId(), "password changed");
         audit.append(actor(id), "CITIZEN_PASSWORD_CHANGED", "citizen/" + id, null, AuditLog.currentAddress());
+        renewSignIn(id);
+    }
+
+    /**
+     * The page session that made the change goes on: its security context gets the new password's stamp, which
+     * {@link CitizenSessionCheck} compares at the next request ({@link CitizenSessions} stores it in the session).
+     */
+    private void renewSignIn(long id) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof CitizenDetails.SignedInCitizen signedIn && signedIn.id() == id) {
+            CitizenDetails.SignedInCitizen renewed = new CitizenDetails.SignedInCitizen(id, "", true, true,
+                    reader.passwordChangedAt(id).orElseThrow(), 0);
+            renewed.eraseCredentials();
+            var current = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
+            current.setDetails(auth.getDetails());
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(current);
+            SecurityContextHolder.setContext(context);
+        }
     }
 
     /**
