@@ -10,6 +10,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import vn.motcua.platform.RateLimit;
 import vn.motcua.platform.RateLimits;
+import vn.motcua.shared.DatabaseUnavailable;
 
 /**
  * Failed password sign-ins per client address, across accounts: the lockout ({@link LoginAttempts}) stops guessing
@@ -74,6 +75,12 @@ class SignInLimit {
             try {
                 return manager.authenticate(authentication);
             } catch (AuthenticationException e) {
+                if (DatabaseUnavailable.isCause(e)) {
+                    // The password could not be checked at all: no failed sign-in (neither here nor on the account,
+                    // whose listener hears only wrong passwords), and no 401, which would tell the caller that its
+                    // password is wrong. Thrown on as what it is, it is answered 503 (DatabaseOutageFilter).
+                    throw new DatabaseUnavailable(e);
+                }
                 if (limits.hit(NAME, limit, RateLimits.clientKey(address)) == limit.max()) {
                     audit.append("system", "SIGN_IN_LIMIT_REACHED", "address/" + address, limit.max()
                             + " failed sign-ins: password sign-ins from this address refused until the window of "

@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import vn.motcua.shared.DatabaseUnavailable;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.ProblemException;
 
@@ -190,9 +191,29 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+            throws Exception {
+        if (DatabaseUnavailable.isCause(e)) {
+            return unavailable(e, request, response);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "problem.unexpected"), request, response);
+    }
+
+    /**
+     * The database could not be reached: the server's failure, 503 with {@code Retry-After}, however the layers
+     * wrapped it. Let through to {@link DatabaseOutageFilter} when it will repeat the request on a new connection,
+     * and for pages, whose error page it writes without the layout (which needs the database).
+     */
+    private ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request,
+            HttpServletResponse response) throws Exception {
+        if (!isApi(request) || (request.getAttribute(DatabaseOutageFilter.RETRY_PENDING) != null
+                && DatabaseUnavailable.isBrokenConnection(e))) {
+            throw e;
+        }
+        log.warn("Database unavailable: {} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
+                e.toString());
+        response.setHeader("Retry-After", ProblemException.retryAfterSeconds(DatabaseUnavailable.RETRY_AFTER));
+        return respond(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"), request, response);
     }
 
     private ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request,

@@ -1,6 +1,10 @@
 package vn.motcua.shared.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,6 +19,20 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new LocaleResolvers();
+    }
+
+    /**
+     * Just before Spring Security's filters (order -100), so that a database that cannot be reached is answered 503
+     * for their look-ups too; after the container's own (encoding, forwarded headers, request context).
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(Problems problems, MessageSource messages,
+            MeterRegistry registry) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, messages, registry));
+        registration.setOrder(-101);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     @Bean
