@@ -1,8 +1,10 @@
 package vn.motcua.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +16,7 @@ import vn.motcua.catalog.CatalogTypes.OnlineLevel;
 import vn.motcua.catalog.CatalogTypes.ProcedureStatus;
 import vn.motcua.catalog.CatalogTypes.TimeLimit;
 import vn.motcua.catalog.CatalogTypes.TimeUnit;
+import vn.motcua.shared.DatabaseUnavailable;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
 
@@ -30,7 +33,13 @@ class PublishedIndex {
     private static final Logger log = LoggerFactory.getLogger(PublishedIndex.class);
 
     private final JdbcClient jdbc;
-    private volatile Snapshot snapshot = new Snapshot(-1, new Entry[0], java.util.Map.of());
+    /** The index of a node that has not loaded one yet: never served. */
+    private static final Snapshot NONE = new Snapshot(-1, new Entry[0], java.util.Map.of());
+    /** How long a caller waits for a load under way: about the pool's wait for a connection, and a query. */
+    static final Duration LOAD_WAIT = Duration.ofSeconds(15);
+
+    private final ReentrantLock loading = new ReentrantLock();
+    private volatile Snapshot snapshot = NONE;
     private volatile boolean stale = true;
 
     PublishedIndex(JdbcClient jdbc) {
@@ -111,16 +120,50 @@ class PublishedIndex {
         return new Page<>(List.copyOf(byName.subList(from, to)), byName.size(), page, size);
     }
 
+    /**
+     * The index, loaded first if it is stale. A caller never sees the empty index of a node that has not loaded it
+     * yet, or whose load failed: every procedure would look unpublished, and an intake be refused (422) for the
+     * server's failure. It waits for the load under way (at most {@link #LOAD_WAIT}); a failed load is tried again by
+     * the next caller. With no index at all, the database that could not be read is answered 503; with an earlier
+     * one, that one serves meanwhile (searches go on during a database restart).
+     */
     private Snapshot current() {
-        if (stale) {
-            synchronized (this) {
-                if (stale) {
-                    stale = false;
+        Snapshot known = snapshot;
+        if (!stale && known != NONE) {
+            return known;
+        }
+        boolean locked;
+        try {
+            locked = loading.tryLock(LOAD_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailable(e);
+        }
+        if (!locked) {
+            if (known != NONE) {
+                return known;
+            }
+            throw new DatabaseUnavailable(new IllegalStateException(
+                    "The published catalogue was not loaded within " + LOAD_WAIT.toSeconds() + " s"));
+        }
+        try {
+            if (stale || snapshot == NONE) {
+                stale = false;
+                try {
                     snapshot = load();
+                } catch (RuntimeException e) {
+                    stale = true;
+                    if (snapshot != NONE && DatabaseUnavailable.isCause(e)) {
+                        log.warn("Published catalogue index not rebuilt, the previous one serves: {}", e.toString());
+                        return snapshot;
+                    }
+                    throw DatabaseUnavailable.isCause(e) ? new DatabaseUnavailable(e) : e;
                 }
             }
+            return snapshot;
+        } finally {
+            loading.unlock();
         }
-        return snapshot;
     }
 
     private Snapshot load() {
