@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryMax the longest wait between two attempts
  * @param smsMaxLength SMS texts longer than this are shortened at a word boundary
  * @param keepSent how long sent rows stay in the outbox (for the log and statistics)
+ * @param lease how long a node's claim on a row lasts before another node may send it: longer than a send takes
+ *     (the SMTP timeouts, 10 s to connect and 30 s to write), renewed before each row of a batch
  */
 @ConfigurationProperties("motcua.notification")
 record NotificationSettings(String from, Duration pollInterval, Integer batchSize, Duration retryInitial,
-        Duration retryMax, Integer smsMaxLength, Duration keepSent) {
+        Duration retryMax, Integer smsMaxLength, Duration keepSent, Duration lease) {
 
     NotificationSettings {
         from = from == null || from.isBlank() ? "Bộ phận Một cửa <motcua@localhost>" : from;
@@ -26,6 +28,7 @@ record NotificationSettings(String from, Duration pollInterval, Integer batchSiz
         retryMax = retryMax == null ? Duration.ofHours(1) : retryMax;
         smsMaxLength = smsMaxLength == null || smsMaxLength < 20 ? 160 : smsMaxLength;
         keepSent = keepSent == null ? Duration.ofDays(90) : keepSent;
+        lease = lease == null || lease.isNegative() || lease.isZero() ? Duration.ofMinutes(2) : lease;
     }
 
     /** The wait before attempt number {@code failures + 1}: initial × 2^(failures − 1), at most {@link #retryMax}. */

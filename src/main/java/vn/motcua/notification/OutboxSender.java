@@ -18,16 +18,17 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.platform.ClusterLock;
+import vn.motcua.shared.DatabaseUnavailable;
 
 /**
- * Sends the outbox. Each batch is one transaction: it locks up to {@code batch-size} due rows with {@code for
- * update skip locked} (rows another node is sending are skipped, never sent twice), sends each, and in the
- * same transaction marks it sent, or records the error and the time of the next attempt (exponential
- * back-off). If the node dies between sending and committing, the row is sent again later with the same
- * {@code Message-ID}, by which the receiving server can recognise the duplicate.
+ * Sends the outbox. A batch is claimed first: up to {@code batch-size} due rows get a lease ({@code claimed_until},
+ * {@code motcua.notification.lease}) in one short statement with {@code for update skip locked}, so that rows
+ * another node is sending are skipped. Then each row is sent and at once marked sent, or its error and the time of
+ * its next attempt recorded (exponential back-off), each by a statement of its own. If the node dies, or the
+ * database restarts, between a send and its mark, that one row is sent again once its lease has lapsed, with the same
+ * {@code Message-ID}, by which the receiving server can recognise the duplicate. (Before, one transaction held the
+ * whole batch while it was sent, and a PostgreSQL restart before its commit sent the whole batch again.)
  *
  * <p>Without a mail server ({@code spring.mail.host} unset) there is no {@link JavaMailSender}: e-mails then
  * wait in the outbox, untouched, until a server is configured; SMS texts still go out.
@@ -39,8 +40,9 @@ class OutboxSender {
     private static final int MAX_BATCHES_PER_PASS = 1_000;
     private static final int MAX_ERROR_LENGTH = 2_000;
 
+    /** {@code claimedUntil}: this node's claim as written, by which it recognises the row as still its own. */
     private record Row(long id, Channel channel, String kind, String recipient, String subject, String body,
-            Instant createdAt, int attempts) {}
+            Instant createdAt, int attempts, Timestamp claimedUntil, Instant nextAttemptAt) {}
 
     private record Attachment(String name, String contentType, byte[] content) {}
 
@@ -48,7 +50,6 @@ class OutboxSender {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<AttachmentSource> attachmentSources;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final NotificationSettings settings;
     private final JavaMailSender mail;
@@ -57,12 +58,11 @@ class OutboxSender {
     private final InternetAddress from;
     private final String messageIdDomain;
 
-    OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+    OutboxSender(JdbcClient jdbc, Clock clock,
             NotificationSettings settings, ObjectProvider<JavaMailSender> mail, SmsGateway sms,
             ClusterLock clusterLock, ObjectProvider<AttachmentSource> attachmentSources) {
         this.attachmentSources = attachmentSources;
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settings = settings;
         this.mail = mail.getIfAvailable();
@@ -106,7 +106,7 @@ class OutboxSender {
     int deliverPending() {
         int sent = 0;
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
-            Batch batch = transaction.execute(status -> deliverBatch());
+            Batch batch = deliverBatch();
             sent += batch.sent();
             if (batch.fetched() < settings.batchSize()) {
                 break;
@@ -115,40 +115,88 @@ class OutboxSender {
         return sent;
     }
 
+    /**
+     * Claims a batch, then sends its rows one by one, each marked sent (or failed) by a statement of its own as soon
+     * as it is sent. No transaction stays open while a server is talked to: when the database goes away mid-batch
+     * (a restart), what was sent is already marked, the row being sent at that moment is the only one that can go
+     * out twice, and the rest of the claim simply lapses (the pass stops on the first database failure).
+     */
     private Batch deliverBatch() {
-        Instant now = clock.instant();
-        List<Row> rows = jdbc.sql("""
-                select id, channel, kind, recipient, subject, body, created_at, attempts
-                  from outbox_message
-                 where sent_at is null and next_attempt_at <= ? and channel in (:channels)
-                 order by next_attempt_at, id
-                 limit ?
-                   for update skip locked""".replace(":channels", mail == null ? "'SMS'" : "'EMAIL', 'SMS'"))
-                .params(Timestamp.from(now), settings.batchSize())
-                .query((rs, n) -> new Row(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("body"), rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts")))
-                .list();
+        List<Row> rows = claim();
         int sent = 0;
         for (Row row : rows) {
+            // Still this node's, for a new lease: a claim that lapsed during a long batch (a slow mail server) and
+            // was taken by another node is left to that node.
+            if (!renew(row)) {
+                continue;
+            }
+            Exception failure = null;
             try {
                 switch (row.channel()) {
                     case EMAIL -> sendEmail(row);
                     case SMS -> sms.send(reference(row), row.recipient(), row.body());
                 }
-                jdbc.sql("update outbox_message set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+            } catch (Exception e) {
+                if (DatabaseUnavailable.isCause(e)) {
+                    throw new DatabaseUnavailable(e); // an attachment that could not be read: the row lapses
+                }
+                failure = e;
+            }
+            if (failure == null) {
+                jdbc.sql("""
+                        update outbox_message set sent_at = ?, attempts = attempts + 1, last_error = null,
+                               claimed_until = null where id = ?""")
                         .params(Timestamp.from(clock.instant()), row.id()).update();
                 sent++;
-            } catch (Exception e) {
+            } else {
                 int failures = row.attempts() + 1;
                 Instant next = clock.instant().plus(settings.backoff(failures));
-                jdbc.sql("update outbox_message set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
-                        .params(failures, describe(e), Timestamp.from(next), row.id()).update();
+                jdbc.sql("""
+                        update outbox_message set attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = null
+                         where id = ?""")
+                        .params(failures, describe(failure), Timestamp.from(next), row.id()).update();
                 log.warn("Could not send {} {} #{} (attempt {}), next attempt at {}: {}", row.channel(), row.kind(),
-                        row.id(), failures, next, describe(e));
+                        row.id(), failures, next, describe(failure));
             }
         }
         return new Batch(rows.size(), sent);
+    }
+
+    /**
+     * Up to {@code batch-size} due rows, unsent and unclaimed (or whose claim lapsed), claimed for {@code lease} by one
+     * short statement: {@code for update skip locked} keeps two nodes claiming at the same moment apart, the claim
+     * keeps them apart afterwards.
+     */
+    private List<Row> claim() {
+        Instant now = clock.instant();
+        Timestamp until = Timestamp.from(now.plus(settings.lease()));
+        List<Row> rows = new java.util.ArrayList<>(jdbc.sql("""
+                update outbox_message set claimed_until = ?
+                 where id in (select id from outbox_message
+                               where sent_at is null and next_attempt_at <= ? and channel in (:channels)
+                                 and (claimed_until is null or claimed_until <= ?)
+                               order by next_attempt_at, id
+                               limit ?
+                                 for update skip locked)
+                returning id, channel, kind, recipient, subject, body, created_at, attempts, claimed_until,
+                          next_attempt_at""".replace(":channels", mail == null ? "'SMS'" : "'EMAIL', 'SMS'"))
+                .params(until, Timestamp.from(now), Timestamp.from(now), settings.batchSize())
+                .query((rs, n) -> new Row(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"),
+                        rs.getString("body"), rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"),
+                        rs.getTimestamp("claimed_until"), rs.getTimestamp("next_attempt_at").toInstant()))
+                .list());
+        rows.sort(java.util.Comparator.comparing(Row::nextAttemptAt).thenComparingLong(Row::id));
+        return rows;
+    }
+
+    /** Extends this node's claim on the row before it is sent; false when the claim lapsed and another took it. */
+    private boolean renew(Row row) {
+        Timestamp until = Timestamp.from(clock.instant().plus(settings.lease()));
+        boolean ours = jdbc.sql("""
+                update outbox_message set claimed_until = ? where id = ? and claimed_until = ? and sent_at is null""")
+                .params(until, row.id(), row.claimedUntil()).update() == 1;
+        return ours;
     }
 
     /** A referenced attachment, rendered now; none able to render it is a failure, retried like an outage. */

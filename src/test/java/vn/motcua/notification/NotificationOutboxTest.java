@@ -172,6 +172,30 @@ class NotificationOutboxTest {
     }
 
     @Test
+    void aRowClaimedByAnotherNodeWaitsForItsLeaseToLapseAndIsThenSentOnce() throws Exception {
+        String email = unique("lease");
+        transaction.executeWithoutResult(status -> notices.enqueue(new Notice("DOSSIER_RESULT_READY", email, null,
+                "Kết quả đã có", BODY, null)));
+        Object id = row(email).get("id");
+        // Another node claimed it and died before marking it (a PostgreSQL restart, a kill -9).
+        jdbc.sql("update outbox_message set claimed_until = now() + interval '1 hour' where id = ?").param(id).update();
+
+        notices.deliverPending();
+        assertThat(receivedBy(email)).as("claimed by another node: left to it").isEmpty();
+        assertThat(row(email).get("sent_at")).isNull();
+
+        jdbc.sql("update outbox_message set claimed_until = now() - interval '1 second' where id = ?").param(id)
+                .update();
+        notices.deliverPending();
+        notices.deliverPending();
+
+        assertThat(receivedBy(email)).as("sent once the claim lapsed, and only once").hasSize(1);
+        Map<String, Object> sent = row(email);
+        assertThat(sent.get("sent_at")).isNotNull();
+        assertThat(sent.get("claimed_until")).as("marked sent and released in one statement").isNull();
+    }
+
+    @Test
     void concurrentDeliveryPassesNeverSendARowTwice() throws Exception {
         String domain = "race-" + UUID.randomUUID().toString().substring(0, 8) + ".example.vn";
         int count = 45;

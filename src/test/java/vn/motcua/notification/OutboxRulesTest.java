@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The outbox's pure rules: back-off, SMS shortening, phone masking, notice validation. */
 class OutboxRulesTest {
 
-    private final NotificationSettings defaults = new NotificationSettings(null, null, null, null, null, null, null);
+    private final NotificationSettings defaults = new NotificationSettings(null, null, null, null, null, null, null, null);
 
     @Test
     void backoffDoublesFromOneMinuteUpToOneHour() {
