@@ -61,7 +61,7 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void every_operation_documents_its_client_errors_as_rfc_9457_problems() {
+    void every_operation_documents_its_client_errors_and_the_database_outage_as_rfc_9457_problems() {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -78,6 +78,11 @@ class ApiDescriptionTest {
                 }
                 if (clientErrors.isEmpty()) {
                     wrong.add(name + ": no 4xx response");
+                }
+                JsonNode unavailable = operation.getValue().at("/responses/503");
+                if (!unavailable.at("/content/application~1problem+json/schema/$ref").asString("")
+                        .equals("#/components/schemas/Problem") || unavailable.at("/headers/Retry-After").isMissingNode()) {
+                    wrong.add(name + ": no 503 problem with Retry-After");
                 }
             }
         }

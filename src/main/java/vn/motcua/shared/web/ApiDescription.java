@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * each an RFC 9457 problem ({@code application/problem+json}, schema {@code Problem}), so that a generated client
  * knows them. Which errors an operation documents follows from its shape, as the handlers answer them: 400 when
  * it takes parameters or a body (validation), 404 when its path names a resource, 409 and 422 when it changes
- * one (a concurrent edit or an illegal transition; a rule that refuses the change). Who may call an operation
+ * one (a concurrent edit or an illegal transition; a rule that refuses the change); 503 with {@code Retry-After}
+ * for every operation (the database cannot be reached: {@code DatabaseOutageFilter}). Who may call an operation
  * (and its 401 and 403) is described by the identity module.
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,6 +85,12 @@ public class ApiDescription {
                     // Nothing to get wrong but the media type: Spring answers 406 when none can be produced.
                     document(operation, "406", "None of the accepted media types can be produced");
                 }
+                // Any operation, whatever it needs: the database (or the whole node) may be unreachable for a moment.
+                operation.getResponses().putIfAbsent("503", problem("The database cannot be reached for the moment "
+                        + "(a restart, a failover): try again after Retry-After seconds; a GET, or a write with an "
+                        + "Idempotency-Key, whose connection broke was already retried once")
+                        .addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+                                .schema(new IntegerSchema())));
             }));
         };
     }
