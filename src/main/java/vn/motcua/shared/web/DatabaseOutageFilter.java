@@ -52,12 +52,20 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private final Problems problems;
     private final MessageSource messages;
+    private final Runnable evictPooledConnections;
     private final Counter retries;
     private final Counter unavailable;
 
-    DatabaseOutageFilter(Problems problems, MessageSource messages, MeterRegistry registry) {
+    /**
+     * {@code evictPooledConnections}: the pool's other connections are most likely broken too (a restart ends them
+     * all), and the pool hands out one used in the last 500 ms without checking it; so the retry would meet the next
+     * broken one. Evicted, they are replaced by new ones.
+     */
+    DatabaseOutageFilter(Problems problems, MessageSource messages, MeterRegistry registry,
+            Runnable evictPooledConnections) {
         this.problems = problems;
         this.messages = messages;
+        this.evictPooledConnections = evictPooledConnections;
         this.retries = Counter.builder("motcua.database.retries")
                 .description("Requests repeated once on a new connection after their database connection broke")
                 .register(registry);
@@ -91,6 +99,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             request.removeAttribute(RETRY_PENDING);
         }
         retries.increment();
+        evictPooledConnections.run();
         // What the first attempt left behind: its request attributes (the security context's, the handler's) and
         // its answer's headers.
         for (String name : Collections.list(request.getAttributeNames())) {

@@ -1,7 +1,12 @@
 package vn.motcua.shared.web;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.MessageSource;
@@ -27,9 +32,21 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(Problems problems, MessageSource messages,
-            MeterRegistry registry) {
+            MeterRegistry registry, ObjectProvider<DataSource> dataSources) {
+        Runnable evict = () -> dataSources.ifAvailable(dataSource -> {
+            try {
+                if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                    HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                    if (pool != null) {
+                        pool.softEvictConnections();
+                    }
+                }
+            } catch (SQLException notHikari) {
+                // another pool: the retry takes its chance with it
+            }
+        });
         FilterRegistrationBean<DatabaseOutageFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, messages, registry));
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, messages, registry, evict));
         registration.setOrder(-101);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
