@@ -26,6 +26,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.MotcuaApplication;
 import vn.motcua.support.Api;
+import vn.motcua.support.WebSession;
 
 /**
  * The PostgreSQL server stops under the running application and starts again: meanwhile every kind of call is
@@ -76,6 +77,14 @@ class DatabaseOutageTest {
             calls.put("an API write", () -> bearer.post("/api/v1/me/tokens", Map.of("name", "x", "days", 1)).status());
             calls.put("a Basic sign-in", () -> basic.get("/api/v1/me").status());
             calls.put("a page", () -> page(port, "/procedures").statusCode());
+            calls.put("a page sign-in", () -> {
+                WebSession visitor = WebSession.anonymous(port);
+                visitor.get("/login");
+                return visitor.post("/login", Map.of("username", "admin", "password", Api.DEMO_PASSWORD)).status();
+            });
+            // Last: its account is remembered for a few seconds (PrincipalCache), by then long past.
+            WebSession signedIn = WebSession.signIn(port, "admin").header("Accept", "text/html");
+            calls.put("a signed-in page", () -> signedIn.get("/").status());
             Map<String, Integer> before = new LinkedHashMap<>();
             calls.forEach((name, call) -> before.put(name, call.get()));
             assertThat(before).as("before the outage").doesNotContainValue(503).doesNotContainValue(500);
