@@ -116,6 +116,11 @@ class ApiExceptionHandler {
             HttpServletResponse response) throws IOException {
         log.debug("Unreadable request body: {}", e.getMessage());
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof TextInput.Refused refused) {
+                // A string that no text may hold (TextPolicy): say which field, and why.
+                return respond(problems.invalid(List.of(error(path(refused),
+                        messages.text(refused.messageKey(), refused.args())))), request, response);
+            }
             if (cause instanceof MismatchedInputException mismatch
                     && DateTimes.TYPES.contains(mismatch.getTargetType())) {
                 // A date-time in a wrong form: say which field, and which forms are read (DateTimes).
