@@ -168,12 +168,9 @@ public class DossierDesk {
     public Receipt suppliedOnline(String code, String note, List<DossierFiles.Upload> files, String by) {
         requireApplicantAccount(by);
         List<DossierFiles.Upload> sent = files == null ? List.of() : files;
-        String text = IntakeRules.text(note);
+        String text = IntakeRules.note("note", note);
         if (text == null && sent.isEmpty()) {
             throw ProblemException.invalid("files", "dossier.supplement.nothing-sent");
-        }
-        if (text != null && text.length() > 2000) {
-            throw ProblemException.invalid("note", "validation.too-long.n", 2000);
         }
         Dossier dossier = store.find(code)
                 .filter(d -> d.reception().channel() == Channel.ONLINE && by.equals(d.reception().receivedBy()))
@@ -360,9 +357,10 @@ public class DossierDesk {
      * revision its caller saw).
      */
     Dossier supplied(Dossier dossier, String note, Integer expectedVersion, StaffUser by) {
+        String text = IntakeRules.note("note", note);
         requireDesk(dossier, by);
         DossierProcessing.requireVersion(dossier, expectedVersion);
-        dossier.supplied(clock.instant(), by.username(), by.unitCode(), note == null ? null : IntakeRules.text(note),
+        dossier.supplied(clock.instant(), by.username(), by.unitCode(), text,
                 onlineClock);
         return store.save(dossier);
     }

@@ -67,11 +67,12 @@ public class DossierProcessing {
 
     @Transactional
     public State handOver(String code, String note, Integer expectedVersion, StaffUser by) {
+        String text = IntakeRules.note("note", note);
         Dossier d = queries.visibleDossier(code, by);
         Route route = route(d);
         requireCurrentStepActor(d, route, by);
         requireVersion(d, expectedVersion);
-        d.handOver(route, processClock, now(), by.username(), IntakeRules.text(note));
+        d.handOver(route, processClock, now(), by.username(), text);
         return state(store.save(d), route);
     }
 
@@ -115,6 +116,7 @@ public class DossierProcessing {
     /** The supplement arrived: processing resumes at the same step under the procedure's clock policy. */
     @Transactional
     public State supplementReceived(String code, String note, Integer expectedVersion, StaffUser by) {
+        String text = IntakeRules.note("note", note);
         Dossier d = queries.visibleDossier(code, by);
         if (!d.clock().started()) {
             return state(desk.supplied(d, note, expectedVersion, by), route(d));
@@ -127,7 +129,7 @@ public class DossierProcessing {
         requireVersion(d, expectedVersion);
         Instant now = now();
         d.supplementReceived(route, procedure.clockPolicy(), processClock.due(procedure.timeLimit(), now),
-                processClock, now, by.username(), by.unitCode(), IntakeRules.text(note));
+                processClock, now, by.username(), by.unitCode(), text);
         return state(store.save(d), route);
     }
 
