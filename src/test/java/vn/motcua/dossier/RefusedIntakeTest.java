@@ -152,4 +152,57 @@ class RefusedIntakeTest {
     static int number(String code) {
         return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
     }
+
+    /**
+     * The forms with the most text the bounds let in, unbroken (the renderer's worst case: no place to wrap): Form
+     * 02 with 50 items of a 500-character description and a 1,000-character reason, and a control slip whose
+     * hand-overs each carry a 2,000-character note. Before the bounds, a 400 KB note took 11.5 s to render.
+     */
+    @Test
+    void the_forms_with_the_longest_text_allowed_render_in_well_under_a_second_each() {
+        Map<String, Object> supplement = intake("Vũ Thị Bổ Sung");
+        supplement.put("decision", "SUPPLEMENT");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            items.add(Map.of("description", "d".repeat(500), "reason", "r".repeat(1000)));
+        }
+        supplement.put("supplementItems", items);
+        Api.Response asked = desk().post("/api/v1/dossiers", supplement);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        long form02 = renderMillis(asked.json().get("code").asString() + "/supplement-request.pdf");
+
+        String code = accepted("Vũ Văn Kiểm Soát");
+        String note = "n".repeat(2000);
+        for (int round = 0; round < 3; round++) {
+            ok(Api.as(port, "chuyenvien.sxd").post("/api/v1/dossiers/" + code + "/handover", Map.of("note", note)));
+            ok(Api.as(port, "lanhdao.sxd").post("/api/v1/dossiers/" + code + "/send-back", Map.of("reason", note)));
+        }
+        ok(Api.as(port, "chuyenvien.sxd").post("/api/v1/dossiers/" + code + "/handover", Map.of("note", note)));
+        ok(Api.as(port, "lanhdao.sxd").post("/api/v1/dossiers/" + code + "/handover", Map.of("note", note)));
+        long slip = renderMillis(code + "/control-slip.pdf");
+        System.out.printf("Worst-case render: Form 02 (50 items) %d ms, control slip (9 notes of 2,000) %d ms%n",
+                form02, slip);
+        assertThat(form02).isLessThan(3000);
+        assertThat(slip).isLessThan(3000);
+    }
+
+    long renderMillis(String path) {
+        renderOnce(path);
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            renderOnce(path);
+            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+        }
+        return best;
+    }
+
+    void renderOnce(String path) {
+        Api.Download pdf = desk().download("/api/v1/dossiers/" + path);
+        assertThat(pdf.status()).as(path).isEqualTo(200);
+    }
+
+    static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
 }
