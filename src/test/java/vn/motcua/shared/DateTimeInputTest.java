@@ -77,4 +77,30 @@ class DateTimeInputTest {
         assertThat(json.writeValueAsString(HALF_PAST_EIGHT)).isEqualTo("\"2026-12-03T08:30:00+07:00\"");
         assertThat(json.writeValueAsString(HALF_PAST_EIGHT.toInstant())).isEqualTo("\"2026-12-03T01:30:00Z\"");
     }
+
+    @Test
+    void a_date_or_date_time_outside_1900_to_2100_is_refused_in_bodies_and_parameters() {
+        assertThatThrownBy(() -> json.readValue("\"+10000-01-01\"", java.time.LocalDate.class))
+                .isInstanceOf(MismatchedInputException.class).hasMessageContaining("validation.date-range");
+        assertThatThrownBy(() -> json.readValue("\"1899-12-31T23:00:00+07:00\"", Instant.class))
+                .isInstanceOf(MismatchedInputException.class).hasMessageContaining("validation.date-range");
+        assertThat(json.readValue("\"1900-01-01\"", java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(1900, 1, 1));
+        assertThatThrownBy(() -> conversions.convert("2101-01-01", java.time.LocalDate.class))
+                .isInstanceOf(ConversionFailedException.class);
+        assertThatThrownBy(() -> conversions.convert("+10000-01-01T00:00:00Z", Instant.class))
+                .isInstanceOf(ConversionFailedException.class);
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void a_query_date_out_of_range_is_a_400_naming_the_parameter() {
+        vn.motcua.support.Api.Response response = vn.motcua.support.Api.as(port, "admin")
+                .get("/api/v1/tasks/statistics?asOf=%2B10000-01-01");
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("asOf");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("Ngày phải trong khoảng từ 01/01/1900 đến 31/12/2100.");
+    }
 }

@@ -24,6 +24,7 @@ import vn.motcua.dossier.PublicLookup;
 import vn.motcua.identity.Identity.StaffUser;
 import vn.motcua.shared.Page;
 import vn.motcua.shared.ProblemException;
+import vn.motcua.shared.web.DateTimes;
 
 @RestController
 @Tag(name = "Dossiers", description = "Tiếp nhận hồ sơ một cửa, tra cứu")
@@ -111,7 +112,9 @@ class DossierApi {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return DateTimes.date(value);
+        } catch (DateTimes.OutOfRange e) {
+            throw ProblemException.invalid(name, "validation.date-range");
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "calendar.date.malformed", name);
         }

@@ -105,7 +105,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        String message = DateTimes.TYPES.contains(e.getRequiredType())
+        boolean outOfRange = false;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            outOfRange |= cause instanceof DateTimes.OutOfRange;
+        }
+        String message = outOfRange ? messages.text("validation.date-range")
+                : DateTimes.TYPES.contains(e.getRequiredType())
                 ? messages.text("validation.date-time")
                 : messages.text("problem.parameter-malformed", e.getName(), String.valueOf(e.getValue()));
         return respond(problems.invalid(List.of(error(e.getName(), message))), request, response);
@@ -116,10 +121,13 @@ class ApiExceptionHandler {
             HttpServletResponse response) throws IOException {
         log.debug("Unreadable request body: {}", e.getMessage());
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof TextInput.Refused refused) {
-                // A string that no text may hold (TextPolicy): say which field, and why.
-                return respond(problems.invalid(List.of(error(path(refused),
-                        messages.text(refused.messageKey(), refused.args())))), request, response);
+            if (cause instanceof RefusedValue refused) {
+                // A string that no text may hold (TextPolicy), a date out of range: say which field, and why.
+                // As a ProblemException.invalid: the detail says why, the errors name the field.
+                ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, refused.messageKey(), refused.args());
+                problem.setProperty("errors", List.of(error(path(refused),
+                        messages.text(refused.messageKey(), refused.args()))));
+                return respond(problem, request, response);
             }
             if (cause instanceof MismatchedInputException mismatch
                     && DateTimes.TYPES.contains(mismatch.getTargetType())) {

@@ -1,6 +1,7 @@
 package vn.motcua.shared.web;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ class DateTimeInput implements WebMvcConfigurer {
         for (Class<?> type : DateTimes.TYPES) {
             register(module, type);
         }
+        module.addDeserializer(LocalDate.class, new DateDeserializer());
         return builder -> builder.addModule(module);
     }
 
@@ -36,6 +38,8 @@ class DateTimeInput implements WebMvcConfigurer {
         for (Class<?> type : DateTimes.TYPES) {
             register(registry, type);
         }
+        Converter<String, LocalDate> date = text -> text.isBlank() ? null : DateTimes.date(text);
+        registry.addConverter(String.class, LocalDate.class, date);
     }
 
     private static <T> void register(SimpleModule module, Class<T> type) {
@@ -70,9 +74,37 @@ class DateTimeInput implements WebMvcConfigurer {
             }
             try {
                 return type.cast(DateTimes.parse(text, type));
+            } catch (DateTimes.OutOfRange e) {
+                throw new RefusedValue(parser, type, "validation.date-range");
             } catch (DateTimeException e) {
                 return type.cast(context.handleWeirdStringValue(type, text,
                         "expected YYYY-MM-DDTHH:mm:ss, with or without an offset"));
+            }
+        }
+    }
+
+    /** A JSON date, ISO 8601 ({@code 2026-12-03}), within {@link DateTimes#FIRST}–{@link DateTimes#LAST}. */
+    static final class DateDeserializer extends StdScalarDeserializer<LocalDate> {
+
+        DateDeserializer() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString();
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                return DateTimes.date(text);
+            } catch (DateTimes.OutOfRange e) {
+                throw new RefusedValue(parser, LocalDate.class, "validation.date-range");
+            } catch (DateTimeException e) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "expected YYYY-MM-DD");
             }
         }
     }

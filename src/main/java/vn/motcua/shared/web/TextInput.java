@@ -8,7 +8,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import vn.motcua.shared.TextPolicy;
 
@@ -28,27 +27,6 @@ class TextInput {
         return builder -> builder.addModule(module);
     }
 
-    /** A string refused by {@link TextPolicy}: the message key of why. */
-    static final class Refused extends MismatchedInputException {
-
-        private final String messageKey;
-        private final transient Object[] args;
-
-        Refused(JsonParser parser, String messageKey, Object... args) {
-            super(parser, "Text refused: " + messageKey, String.class);
-            this.messageKey = messageKey;
-            this.args = args;
-        }
-
-        String messageKey() {
-            return messageKey;
-        }
-
-        Object[] args() {
-            return args;
-        }
-    }
-
     static final class Deserializer extends StdScalarDeserializer<String> {
 
         Deserializer() {
@@ -62,11 +40,11 @@ class TextInput {
                 return null;
             }
             if (text.length() > TextPolicy.ANY) {
-                throw new Refused(parser, "validation.too-long.n", TextPolicy.ANY);
+                throw new RefusedValue(parser, String.class, "validation.too-long.n", TextPolicy.ANY);
             }
             String flaw = TextPolicy.flaw(text);
             if (flaw != null) {
-                throw new Refused(parser, flaw);
+                throw new RefusedValue(parser, String.class, flaw);
             }
             return text;
         }
