@@ -203,7 +203,7 @@ class AuthorizationMatrixTest {
     private String value(Operation operation, String name, String caller) {
         String path = operation.path();
         return switch (name) {
-            case "code" -> path.contains("/procedures/") ? MatrixWorld.THROWAWAY
+            case "code" -> path.contains("/procedures/") ? world.throwaway
                     // The desk's decisions before acceptance (by the wrong roles of its unit among others), and the
                     // forms, which a dossier not yet accepted answers with 409 rather than a PDF drawn for each caller.
                     : path.endsWith("/request-supplement") || path.endsWith("/supplement-received")

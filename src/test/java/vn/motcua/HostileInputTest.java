@@ -112,7 +112,8 @@ class HostileInputTest {
     void buildTheWorld() {
         matrix = new AuthorizationMatrixTest();
         matrix.port = port;
-        matrix.world = new MatrixWorld(port);
+        // Procedures of its own: the matrix's rows abolish and strip the matrix world's throwaway procedure.
+        matrix.world = new MatrixWorld(port, "1.988010.000.00.00.H27", "1.988011.000.00.00.H27");
         matrix.world.build(identity, apiTokens, citizens, citizenTokens);
         description = Api.anonymous(port).get("/v3/api-docs").json();
     }
@@ -249,10 +250,10 @@ class HostileInputTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     }
 
-    /** A valid intake at the desk of {@link MatrixWorld#PROCEDURE}, with a representative. */
+    /** A valid intake at the desk of the world's procedure, with a representative. */
     ObjectNode intake() {
         ObjectNode body = json.createObjectNode();
-        body.put("procedureCode", MatrixWorld.PROCEDURE);
+        body.put("procedureCode", matrix.world.procedure);
         body.put("channel", "DIRECT");
         body.put("decision", "ACCEPT");
         ObjectNode applicant = body.putObject("applicant");
@@ -267,7 +268,7 @@ class HostileInputTest {
         representative.put("phone", "0912 345 679");
         representative.put("authorizationDocument", "Giấy ủy quyền số 12/2026");
         ArrayNode documents = body.putArray("documents");
-        Api.anonymous(port).get("/api/public/procedures/" + MatrixWorld.PROCEDURE).json().get("documents")
+        Api.anonymous(port).get("/api/public/procedures/" + matrix.world.procedure).json().get("documents")
                 .forEach(d -> documents.addObject().put("documentId", d.get("id").asLong()).put("copyKind", "ORIGINAL")
                         .put("count", 1));
         ObjectNode item = body.putArray("supplementItems").addObject();

@@ -67,8 +67,19 @@ final class MatrixWorld {
     long notice;
     long throwawayDocument;
 
+    /** The procedures of this world: {@link #PROCEDURE} and {@link #THROWAWAY} unless another test names its own. */
+    final String procedure;
+    final String throwaway;
+
     MatrixWorld(int port) {
+        this(port, PROCEDURE, THROWAWAY);
+    }
+
+    /** A world of its own procedures, for a test that builds one besides the matrix's (whose rows change them). */
+    MatrixWorld(int port, String procedure, String throwaway) {
         this.port = port;
+        this.procedure = procedure;
+        this.throwaway = throwaway;
     }
 
     void build(Identity identity, ApiTokens apiTokens, Citizens citizens, CitizenTokens citizenTokens) {
@@ -136,10 +147,10 @@ final class MatrixWorld {
     }
 
     private void procedures() {
-        publish(PROCEDURE);
-        publish(THROWAWAY);
-        throwawayDocument = documents(THROWAWAY).get(0).get("id").asLong();
-        Api.Response template = as("admin").upload("/api/v1/procedures/" + THROWAWAY + "/versions/1/documents/"
+        publish(procedure);
+        publish(throwaway);
+        throwawayDocument = documents(throwaway).get(0).get("id").asLong();
+        Api.Response template = as("admin").upload("/api/v1/procedures/" + throwaway + "/versions/1/documents/"
                 + throwawayDocument + "/template", "mau-don.pdf", Pdfs.document("Mau don"), Map.of());
         assertThat(template.status()).as(template.toString()).isEqualTo(201);
     }
@@ -177,8 +188,8 @@ final class MatrixWorld {
     /** The citizen files a dossier online; the desk accepts it, takes cash; the appraising unit issues a result. */
     private void dossiers() {
         Api citizen = as("citizen");
-        long filed = ok(citizen.post("/api/citizen/v1/drafts", Map.of("procedureCode", PROCEDURE))).get("id").asLong();
-        for (JsonNode document : documents(PROCEDURE)) {
+        long filed = ok(citizen.post("/api/citizen/v1/drafts", Map.of("procedureCode", procedure))).get("id").asLong();
+        for (JsonNode document : documents(procedure)) {
             ok(citizen.upload("/api/citizen/v1/drafts/" + filed + "/files", "giay-to.pdf", Pdfs.document("Giay to"),
                     Map.of("documentId", document.get("id").asString())));
         }
@@ -196,11 +207,11 @@ final class MatrixWorld {
         resultCode = issued.get("resultCode").asString();
 
         Map<String, Object> online = new HashMap<>();
-        online.put("procedureCode", PROCEDURE);
+        online.put("procedureCode", procedure);
         online.put("channel", "ONLINE");
         online.put("applicant", Map.of("fullName", "Đỗ Thị Chờ Kiểm Tra", "citizenId", "031085001234",
                 "address", "5 Lê Lợi, Ngô Quyền, Hải Phòng"));
-        online.put("documents", documents(PROCEDURE).stream().map(d -> Map.of("documentId", d.get("id").asLong()))
+        online.put("documents", documents(procedure).stream().map(d -> Map.of("documentId", d.get("id").asLong()))
                 .toList());
         newDossier = ok(desk.post("/api/v1/dossiers", online)).get("code").asString();
         closedDossier = ok(desk.get("/api/v1/dossiers?status=RETURNED&size=1")).get("items").get(0).get("code")
@@ -259,10 +270,10 @@ final class MatrixWorld {
     /** A draft with a file for one of its two documents (so it cannot be submitted), another to discard; a notice. */
     private void portal() {
         Api citizen = as("citizen");
-        draft = ok(citizen.post("/api/citizen/v1/drafts", Map.of("procedureCode", PROCEDURE))).get("id").asLong();
+        draft = ok(citizen.post("/api/citizen/v1/drafts", Map.of("procedureCode", procedure))).get("id").asLong();
         draftFile = ok(citizen.upload("/api/citizen/v1/drafts/" + draft + "/files", "don.pdf", Pdfs.document("Don"),
-                Map.of("documentId", documents(PROCEDURE).get(0).get("id").asString()))).get("id").asLong();
-        draftToDiscard = ok(citizen.post("/api/citizen/v1/drafts", Map.of("procedureCode", PROCEDURE))).get("id")
+                Map.of("documentId", documents(procedure).get(0).get("id").asString()))).get("id").asLong();
+        draftToDiscard = ok(citizen.post("/api/citizen/v1/drafts", Map.of("procedureCode", procedure))).get("id")
                 .asLong();
         notice = ok(citizen.get("/api/citizen/v1/notices")).get("items").get(0).get("id").asLong();
     }

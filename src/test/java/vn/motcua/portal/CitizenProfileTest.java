@@ -49,13 +49,18 @@ class CitizenProfileTest {
         assertThat(me.get("email").asString()).isEqualTo(email);
 
         profile.put("taxCode", "12-34");
-        profile.put("dateOfBirth", "2999-01-01");
+        profile.put("dateOfBirth", "2099-01-01");
         Api.Response refused = Api.as(port, email, PASSWORD).put("/api/citizen/v1/me", profile);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("dateOfBirth");
         assertThat(refused.json().at("/errors/1/field").asString()).isEqualTo("taxCode");
         assertThat(refused.json().at("/errors/1/message").asString())
                 .isEqualTo("Mã số thuế gồm 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc.");
+        // A date outside 1900–2100 is refused while the body is read, before the profile's own checks.
+        profile.put("dateOfBirth", "2999-01-01");
+        Api.Response outOfRange = Api.as(port, email, PASSWORD).put("/api/citizen/v1/me", profile);
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.json().at("/errors/0/field").asString()).isEqualTo("dateOfBirth");
 
         // Emptied fields are cleared.
         assertThat(Api.as(port, email, PASSWORD).put("/api/citizen/v1/me", Map.of()).json().has("address")).isFalse();
