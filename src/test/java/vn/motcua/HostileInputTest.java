@@ -35,7 +35,7 @@ import vn.motcua.support.IntegrationTest;
  * Hostile text in every string field of every write operation of the API description ({@code /v3/api-docs}): a
  * generated set of values (control characters, NUL, bidirectional overrides, combining marks, emoji, 10 MB, SQL and
  * HTML metacharacters, strings that grow under normalization, a lone surrogate, invalid UTF-8). Held to: never a
- * 5xx; no dossier number drawn for a refused request (the daily sequences grow exactly by the dossiers written);
+ * 5xx, nor a "data conflict" (text only the database refused); no dossier number drawn for a refused request (the daily sequences grow exactly by the dossiers written);
  * what the intake accepts reads back as stored, {@code NFC(value).strip()} (see {@link TextPolicy}).
  *
  * <p>Two passes. The sweep sends, for every POST, PUT and PATCH with a JSON body and every string field its schema
@@ -105,6 +105,8 @@ class HostileInputTest {
     final List<String> failures = new ArrayList<>();
     final Map<Integer, Integer> statuses = new TreeMap<>();
     final Set<String> acceptedBy = new java.util.TreeSet<>();
+    /** Text the database refused (a "data conflict"): a bound or a rule the request's checks lack. */
+    final Set<String> conflicts = new java.util.TreeSet<>();
     AuthorizationMatrixTest matrix;
     JsonNode description;
 
@@ -166,9 +168,12 @@ class HostileInputTest {
         System.out.printf("Hostile sweep: %d operations, %d string fields, answers by status %s%n", swept.size(),
                 swept.values().stream().mapToInt(List::size).sum(), statuses);
         System.out.println("Accepted: " + acceptedBy);
+        System.out.println("Data conflicts: " + conflicts);
         assertThat(swept).as("write operations with a JSON body").isNotEmpty();
         assertThat(swept.values().stream().mapToInt(List::size).sum()).as("string fields swept").isGreaterThan(50);
         assertThat(failures).as("5xx answers").isEmpty();
+        assertThat(conflicts).as("hostile text refused by the database (409 data conflict), not by the request's checks")
+                .isEmpty();
         assertThat(drawn() - drawnBefore).as("dossier numbers drawn, against dossiers written")
                 .isEqualTo(written() - writtenBefore);
     }
@@ -294,6 +299,10 @@ class HostileInputTest {
         statuses.merge(response.statusCode(), 1, Integer::sum);
         if (response.statusCode() < 300) {
             acceptedBy.add(key + " " + field);
+        }
+        if (response.statusCode() == 409 && response.body().contains("\"title\":\"Xung đột dữ liệu\"")
+                && response.body().contains("Dữ liệu trùng hoặc mâu thuẫn")) {
+            conflicts.add(key + " " + field + " = " + label);
         }
         if (response.statusCode() >= 500) {
             String body = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
