@@ -35,8 +35,9 @@ import vn.motcua.support.IntegrationTest;
  * Hostile text in every string field of every write operation of the API description ({@code /v3/api-docs}): a
  * generated set of values (control characters, NUL, bidirectional overrides, combining marks, emoji, 10 MB, SQL and
  * HTML metacharacters, strings that grow under normalization, a lone surrogate, invalid UTF-8). Held to: never a
- * 5xx, nor a "data conflict" (text only the database refused); no dossier number drawn for a refused request (the daily sequences grow exactly by the dossiers written);
- * what the intake accepts reads back as stored, {@code NFC(value).strip()} (see {@link TextPolicy}).
+ * 5xx, nor a "data conflict" (text only the database refused); no dossier number drawn for a refused request
+ * (the daily sequences grow exactly by the dossiers written); what the intake accepts reads back as stored,
+ * {@code NFC(value).strip()} (see {@link TextPolicy}).
  *
  * <p>Two passes. The sweep sends, for every POST, PUT and PATCH with a JSON body and every string field its schema
  * names (nested objects and lists included), a body with that field alone, to the objects of
@@ -52,7 +53,7 @@ class HostileInputTest {
     /** Write operations the sweep does not call, and why. */
     static final Map<String, String> SKIPPED = Map.of(
             "POST /api/public/payments/bank-notifications",
-            "the bank's signed bytes: the body is read only after its HMAC signature matches (a hostile body is a 401)");
+            "the bank's signed bytes: the body is read only once its HMAC signature matches (a hostile one: 401)");
 
     /** Stands for a lone surrogate, written as the JSON escape a Java string cannot carry through a JSON writer. */
     static final String LONE_SURROGATE = "⟦lone-surrogate⟧";
@@ -172,7 +173,7 @@ class HostileInputTest {
         assertThat(swept).as("write operations with a JSON body").isNotEmpty();
         assertThat(swept.values().stream().mapToInt(List::size).sum()).as("string fields swept").isGreaterThan(50);
         assertThat(failures).as("5xx answers").isEmpty();
-        assertThat(conflicts).as("hostile text refused by the database (409 data conflict), not by the request's checks")
+        assertThat(conflicts).as("hostile text the database refused (409 data conflict), not the request's checks")
                 .isEmpty();
         assertThat(drawn() - drawnBefore).as("dossier numbers drawn, against dossiers written")
                 .isEqualTo(written() - writtenBefore);
@@ -287,7 +288,8 @@ class HostileInputTest {
     void send(String key, String caller, String verb, String target, String field, String label, String value) {
         JsonNode body = field.startsWith("[") ? json.createArrayNode() : json.createObjectNode();
         put(body, field, value);
-        if (body instanceof ObjectNode object && target.startsWith("/api/v1/dossiers/") && !field.equals("expectedVersion")) {
+        if (body instanceof ObjectNode object && target.startsWith("/api/v1/dossiers/")
+                && !field.equals("expectedVersion")) {
             object.put("expectedVersion", -1);
         }
         HttpRequest.Builder request = request(caller, target).method(verb, HttpRequest.BodyPublishers.ofString(
