@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ import vn.motcua.platform.FileStore;
 import vn.motcua.platform.PublicAddress;
 import vn.motcua.platform.Uploads;
 import vn.motcua.shared.ProblemException;
-import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.TextPolicy;
 
 /**
  * Electronic results (kết quả điện tử): the result of a dossier as a PDF, issued before the desk returns it, and
@@ -111,15 +110,10 @@ public class DossierResults {
         if (!mayIssue(d, Route.of(procedure), by)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "dossier.result.forbidden");
         }
-        String title = IntakeRules.text(name);
-        List<FieldError> errors = new ArrayList<>();
+        // A multipart field, which the JSON guard does not see: the text rules are applied here (a title, one line).
+        String title = TextPolicy.line("name", name, MAX_NAME);
         if (title == null) {
-            errors.add(new FieldError("name", "validation.required"));
-        } else if (title.length() > MAX_NAME) {
-            errors.add(new FieldError("name", "validation.too-long.n", MAX_NAME));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, errors, "problem.invalid-input");
+            throw ProblemException.invalid("name", "validation.required");
         }
         String code = results.freshCode();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

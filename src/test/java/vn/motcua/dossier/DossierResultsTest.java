@@ -164,6 +164,10 @@ class DossierResultsTest {
         Api.Response unnamed = issue("chuyenvien.sxd", code, "kq.pdf", Pdfs.document("KQ"), "  ");
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        // A multipart field is held to the text rules too: a NUL would fail the write (PostgreSQL refuses it).
+        Api.Response nul = issue("chuyenvien.sxd", code, "kq.pdf", Pdfs.document("KQ"), "Giấy\u0000phép");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
 
         Api.Response english = as("chuyenvien.sxd").header("Accept-Language", "en").upload(
                 "/api/v1/dossiers/" + code + "/results", "anh.pdf", png, Map.of("name", NAME));
