@@ -24,6 +24,7 @@ import vn.motcua.shared.CitizenId;
 import vn.motcua.shared.PhoneNumber;
 import vn.motcua.shared.ProblemException;
 import vn.motcua.shared.ProblemException.FieldError;
+import vn.motcua.shared.TextPolicy;
 import vn.motcua.shared.VietnamTime;
 
 /**
@@ -289,7 +290,8 @@ public class Citizens {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
                 .orElseThrow(() -> ProblemException.notFound("identity.citizen.not-found")).orElse(null);
         String typedPhone = blankToNull(phone);
-        String typedEmail = blankToNull(email);
+        // A page's form is not read through the JSON guard: the text rules are applied here too.
+        String typedEmail = TextPolicy.line("email", email, 254);
         if (typedPhone == null == (typedEmail == null)) {
             throw ProblemException.invalid(typedPhone == null ? "phone" : "email", "identity.contact.one");
         }
@@ -301,7 +303,7 @@ public class Citizens {
             }
             contact = new NewContact(normalized, null);
         } else {
-            if (typedEmail.length() > 254 || !typedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (!typedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 throw ProblemException.invalid("email", "identity.citizen.email");
             }
             contact = new NewContact(null, typedEmail.toLowerCase(Locale.ROOT));
