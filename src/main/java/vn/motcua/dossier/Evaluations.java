@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
@@ -45,10 +46,13 @@ public class Evaluations {
     public record Criterion(String code, String name, int maxPoints) {}
 
     /** The grade of a total: its code and its name in the caller's language. */
-    public record Grade(String code, String name) {}
+    public record Grade(String code, String name) implements Serializable {}
 
-    /** {@code criteriaVersion}: the set of criteria the rating was made against. */
-    public record Result(int total, int maxTotal, Grade grade, int criteriaVersion) {}
+    /**
+     * {@code criteriaVersion}: the set of criteria the rating was made against. The rating page keeps it across the
+     * redirect in the page session, which lives in the database: hence {@link Serializable}.
+     */
+    public record Result(int total, int maxTotal, Grade grade, int criteriaVersion) implements Serializable {}
 
     /** {@code scores}: points per criterion code; JSON values, so that 1.5 or "2" are refused, not rounded. */
     public record Rating(Map<String, JsonNode> scores, String comment) {}

@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,4 +13,5 @@ import java.util.List;
  *        whoever asks for a code for a login, so that the answer does not tell whether the account exists
  * @param expiresAt until when the code may be used, at +07:00
  */
-public record CodeSent(String login, List<String> channels, OffsetDateTime expiresAt) {}
+// Serializable: the sign-up page keeps it across the redirect in the page session, which lives in the database.
+public record CodeSent(String login, List<String> channels, OffsetDateTime expiresAt) implements Serializable {}

@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -73,11 +74,12 @@ public class Filing {
 
     /**
      * A submitted dossier as the citizen is told at once: its code and look-up PIN, status NEW (1) until the desk
-     * checks it, by when the desk does ({@code checkDueAt}), the channel (ONLINE).
+     * checks it, by when the desk does ({@code checkDueAt}), the channel (ONLINE). The page keeps it across the
+     * redirect in the page session, which lives in the database: hence {@link Serializable}.
      */
     public record Submitted(String code, DossierStatus status, int statusCode, Channel channel, int channelCode,
             OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime checkDueAt,
-            String lookupPin, String procedureCode, int procedureVersion, long draftId) {}
+            String lookupPin, String procedureCode, int procedureVersion, long draftId) implements Serializable {}
 
     /**
      * Begins a draft; the applicant defaults to the account's profile. One statement, atomic by itself: no

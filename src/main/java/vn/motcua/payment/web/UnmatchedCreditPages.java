@@ -2,6 +2,7 @@ package vn.motcua.payment.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,11 @@ class UnmatchedCreditPages {
 
     /**
      * A form refused on one credit, for the page to draw again on that credit: what was typed ({@code values}, by
-     * field), the reason next to each field ({@code fieldErrors}) and the rest above the form ({@code error}).
+     * field), the reason next to each field ({@code fieldErrors}) and the rest above the form ({@code error}). Kept
+     * across the redirect in the page session, which lives in the database: hence {@link Serializable}.
      */
     record Refused(long creditId, String action, Map<String, String> values, Map<String, String> fieldErrors,
-            String error) {}
+            String error) implements Serializable {}
 
     @GetMapping(PATH)
     String list(StaffUser caller, Model model) {

@@ -3,6 +3,7 @@ package vn.motcua.tasks.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -71,21 +72,25 @@ class TaskPages {
             TaskStatus.IN_PROGRESS_WITHIN_DEADLINE, TaskStatus.IN_PROGRESS_OVERDUE, TaskStatus.NO_DEADLINE);
 
     // The task page's forms, as typed (numbers and dates too, so that a refused one shows what was typed).
-    // Bean Validation checks their shape; the task's own rules stay with the task (AssignedTask).
+    // Bean Validation checks their shape; the task's own rules stay with the task (AssignedTask). A refused one is kept
+    // across the redirect in the page session, which lives in the database: hence Serializable.
 
     /** Progress in percent (0–100, checked by the task) and a note. */
-    public record ProgressForm(String percent, @Size(max = 2000, message = "{validation.too-long}") String note) {}
+    public record ProgressForm(String percent, @Size(max = 2000, message = "{validation.too-long}") String note)
+            implements Serializable {}
 
     /** The result of a completed task; {@code completedOn} as an input of type date sends it (yyyy-MM-dd). */
     public record CompletionForm(@Size(max = 4000, message = "{validation.too-long}") String resultSummary,
-            String completedOn, @Size(max = 200, message = "{validation.too-long}") String resultDocument) {}
+            String completedOn, @Size(max = 200, message = "{validation.too-long}") String resultDocument)
+            implements Serializable {}
 
     /** A later due date asked for, and why. */
     public record ExtensionForm(String proposedDueDate,
-            @Size(max = 2000, message = "{validation.too-long}") String reason) {}
+            @Size(max = 2000, message = "{validation.too-long}") String reason) implements Serializable {}
 
     /** A monitor's note on approving or denying an extension. */
-    public record DecisionForm(@Size(max = 2000, message = "{validation.too-long}") String note) {}
+    public record DecisionForm(@Size(max = 2000, message = "{validation.too-long}") String note)
+            implements Serializable {}
 
     private final Tasks tasks;
     private final Messages messages;
