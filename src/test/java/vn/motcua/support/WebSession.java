@@ -32,9 +32,24 @@ public final class WebSession {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private WebSession(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private WebSession(int port, HttpClient client) {
         this.port = port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client;
+    }
+
+    /**
+     * The same browser (its cookies, its CSRF token) sent to another node on {@code otherPort}, as a load balancer
+     * without sticky sessions would.
+     */
+    public WebSession at(int otherPort) {
+        WebSession moved = new WebSession(otherPort, client);
+        moved.csrf = csrf;
+        moved.headers.putAll(headers);
+        return moved;
     }
 
     public static WebSession anonymous(int port) {
