@@ -1,5 +1,7 @@
 package vn.motcua.platform;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +18,8 @@ public class ClusterLock {
 
     /** First key of the two-key advisory locks ("mc"), so that job names never meet other advisory locks. */
     private static final int NAMESPACE = 0x6d63;
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterLock.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -37,7 +41,11 @@ public class ClusterLock {
             if (!locked) {
                 return false;
             }
+            // At DEBUG, when each run began and ended on this node: scripts/faults.sh reads the lines of both nodes
+            // to show that no job ran on two nodes at once.
+            log.debug("Job {} started", jobName);
             job.run();
+            log.debug("Job {} ended", jobName);
             return true;
         });
         return Boolean.TRUE.equals(ran);
