@@ -89,6 +89,7 @@ def call(method, url, body=None, headers=None, timeout=30):
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, method=method)
     request.add_header("Accept", "application/json")
+    request.add_header("Accept-Language", "en")
     if data is not None:
         request.add_header("Content-Type", "application/json")
     for name, value in (headers or {}).items():
@@ -144,7 +145,7 @@ def load(work):
         entry = {"t": round(time.time() - start, 3), "kind": kind, "node": "AB"[node], "status": status,
                  "code": code, "key": key, "ms": round(took * 1000)}
         if status >= 400 and isinstance(answer, dict):
-            entry["problem"] = answer.get("type") or answer.get("title")
+            entry["problem"] = (answer.get("detail") or answer.get("title") or "")[:90]
         with log_lock:
             log.append(entry)
 

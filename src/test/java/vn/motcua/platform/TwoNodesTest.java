@@ -64,9 +64,10 @@ class TwoNodesTest {
         assertThat(signOut.status()).isEqualTo(302);
         assertThat(onA.get("/desk").header("Location")).as("signed out on A as well").contains("/login");
 
-        long kept = JdbcClient.create(nodeA.getBean(javax.sql.DataSource.class))
-                .sql("select count(*) from spring_session").query(Long.class).single();
-        assertThat(kept).as("sessions are rows of the shared database").isPositive();
+        var timeouts = JdbcClient.create(nodeA.getBean(javax.sql.DataSource.class))
+                .sql("select max_inactive_interval from spring_session").query(Integer.class).list();
+        assertThat(timeouts).as("sessions are rows of the shared database, with the timeout of"
+                + " server.servlet.session.timeout (30 minutes)").isNotEmpty().containsOnly(1800);
     }
 
     @Test
