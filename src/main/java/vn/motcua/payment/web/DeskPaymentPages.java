@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,9 +55,12 @@ class DeskPaymentPages {
         this.messages = messages;
     }
 
-    /** Cash as the officer types it: "80000", "80.000" or "80.000 đ" are the same amount. */
+    /**
+     * Cash as the officer types it: "80000", "80.000" or "80.000 đ" are the same amount. A refused one is kept for the
+     * panel in the page session, which lives in the database: hence {@link Serializable}.
+     */
     record CashForm(@Size(max = 30, message = "{validation.too-long}") String amount,
-            @Size(max = 40, message = "{validation.too-long}") String receiptNumber) {}
+            @Size(max = 40, message = "{validation.too-long}") String receiptNumber) implements Serializable {}
 
     @GetMapping("/desk/dossiers/{code}/payment")
     @PreAuthorize("isAuthenticated()")
