@@ -1,6 +1,7 @@
 package vn.motcua.dossier.web;
 
 import jakarta.validation.Valid;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -272,7 +273,7 @@ class DeskPages {
     }
 
     /** Done and said so; or refused, in words above the forms and with the form kept as typed. */
-    private String decide(String code, RedirectAttributes redirect, String formName, Object form,
+    private String decide(String code, RedirectAttributes redirect, String formName, Serializable form,
             BindingResult errors, String doneKey, Runnable action) {
         if (errors != null && errors.hasErrors()) {
             redirect.addFlashAttribute("actionError", problems.describe(errors, null));

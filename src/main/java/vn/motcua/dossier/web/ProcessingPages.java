@@ -8,6 +8,7 @@ import static vn.motcua.dossier.web.DossierActionForms.RETURN;
 import static vn.motcua.dossier.web.DossierActionForms.SUPPLEMENT;
 
 import jakarta.validation.Valid;
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -139,7 +140,7 @@ class ProcessingPages {
     }
 
     /** Done and said so; or refused, in words above the forms and with the form kept as typed. */
-    private String act(String code, StaffUser caller, RedirectAttributes redirect, String formName, Object form,
+    private String act(String code, StaffUser caller, RedirectAttributes redirect, String formName, Serializable form,
             BindingResult errors, String doneKey, Supplier<DossierProcessing.State> action) {
         // Outside the caller's scope the dossier does not exist for them: 404, as on the page itself.
         queries.detail(code, caller);

@@ -1,5 +1,6 @@
 package vn.motcua.shared.web;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
@@ -19,8 +20,11 @@ public final class PageForms {
 
     private PageForms() {}
 
-    /** Keeps a refused action form and its errors for the next page (flash attributes). */
-    public static void keep(RedirectAttributes redirect, String name, Object form, BindingResult errors) {
+    /**
+     * Keeps a refused action form and its errors for the next page (flash attributes). They travel in the page
+     * session, which is kept in the database and so Java-serialized: the form must be {@link Serializable}.
+     */
+    public static void keep(RedirectAttributes redirect, String name, Serializable form, BindingResult errors) {
         redirect.addFlashAttribute(name, form);
         redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, errors);
     }

@@ -314,7 +314,7 @@ class TaskPages {
      * A form of the task page: done and said so, or refused with the form kept as typed for the task page
      * the browser is sent back to.
      */
-    private String act(long id, RedirectAttributes redirect, String formName, Object form, BindingResult errors,
+    private String act(long id, RedirectAttributes redirect, String formName, Serializable form, BindingResult errors,
             String doneKey, Supplier<TaskView> action) {
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("actionError", problems.describe(errors, "web.tasks.field."));
