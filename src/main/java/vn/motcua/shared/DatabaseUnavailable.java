@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database could not be reached: the server is down or restarting, the network to it is cut, or no connection
@@ -19,7 +20,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * <p>Recognised anywhere in the cause chain, since each layer wraps it in its own exception (a transaction that
  * could not begin, a password that could not be checked, a filter's {@code ServletException}): Spring's resource
  * failures, JDBC's connection exceptions, and PostgreSQL's SQLState class 08 (connection exception) and 57P01–57P03
- * (the server shut down, crashed or is starting up).
+ * (the server shut down, crashed or is starting up); behind a rollback that failed, the failure it overrode.
  */
 public class DatabaseUnavailable extends RuntimeException {
 
@@ -88,6 +89,11 @@ public class DatabaseUnavailable extends RuntimeException {
             }
             if (next instanceof SQLException sql && sql.getNextException() != null) {
                 todo.add(sql.getNextException());
+            }
+            // A transaction whose statement failed on a broken connection then fails to roll back on it ("Connection
+            // is closed", no SQLState): the failure that tells is the one the rollback overrode.
+            if (next instanceof TransactionSystemException tx && tx.getApplicationException() != null) {
+                todo.add(tx.getApplicationException());
             }
         }
         return seen;
