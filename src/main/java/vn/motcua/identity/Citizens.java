@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.Authentication;
@@ -382,14 +381,8 @@ public class Citizens {
     private void renewSignIn(long id) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CitizenDetails.SignedInCitizen signedIn && signedIn.id() == id) {
-            CitizenDetails.SignedInCitizen renewed = new CitizenDetails.SignedInCitizen(id, "", true, true,
-                    reader.passwordChangedAt(id).orElseThrow(), 0);
-            renewed.eraseCredentials();
-            var current = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
-            current.setDetails(auth.getDetails());
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(current);
-            SecurityContextHolder.setContext(context);
+            Identity.renewSignIn(new CitizenDetails.SignedInCitizen(id, "", true, true,
+                    reader.passwordChangedAt(id).orElseThrow(), 0), auth);
         }
     }
 

@@ -134,14 +134,21 @@ public class Identity {
         if (auth != null && auth.getPrincipal() instanceof AccountDetailsService.SignedInAccount signedIn
                 && signedIn.getUsername().equals(username)) {
             // Read back as stored (PostgreSQL keeps microseconds): what SessionCheck will compare the session with.
-            AccountDetailsService.SignedInAccount renewed = accountDetails.loadUserByUsername(username);
-            renewed.eraseCredentials();
-            var current = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
-            current.setDetails(auth.getDetails());
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(current);
-            SecurityContextHolder.setContext(context);
+            renewSignIn(accountDetails.loadUserByUsername(username), auth);
         }
+    }
+
+    /**
+     * Puts {@code renewed} (the same account, with its new password's stamp) in this request's security context in
+     * place of {@code signedIn}'s principal: the page that changed the password stores it in its session.
+     */
+    static void renewSignIn(org.springframework.security.core.userdetails.User renewed, Authentication signedIn) {
+        renewed.eraseCredentials();
+        var current = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
+        current.setDetails(signedIn.getDetails());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(current);
+        SecurityContextHolder.setContext(context);
     }
 
     /**
