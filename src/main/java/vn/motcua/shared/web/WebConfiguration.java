@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,10 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Just before Spring Security's filters (order -100), so that a database that cannot be reached is answered 503
-     * for their look-ups too; after the container's own (encoding, forwarded headers, request context).
+     * Before the page sessions' filter (Spring Session's, which saves a session to the database as the response is
+     * committed) and so before Spring Security's, so that a database that cannot be reached is answered 503 for
+     * their look-ups and saves too, on a response no session wrapper would try to save again; after the container's
+     * encoding filter.
      */
     @Bean
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(Problems problems, MessageSource messages,
@@ -47,7 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
         });
         FilterRegistrationBean<DatabaseOutageFilter> registration =
                 new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, messages, registry, evict));
-        registration.setOrder(-101);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
