@@ -20,7 +20,8 @@ import org.springframework.transaction.TransactionSystemException;
  * <p>Recognised anywhere in the cause chain, since each layer wraps it in its own exception (a transaction that
  * could not begin, a password that could not be checked, a filter's {@code ServletException}): Spring's resource
  * failures, JDBC's connection exceptions, and PostgreSQL's SQLState class 08 (connection exception) and 57P01–57P03
- * (the server shut down, crashed or is starting up); behind a rollback that failed, the failure it overrode.
+ * (the server shut down, crashed or is starting up); a commit or rollback that failed; and behind a rollback that
+ * failed, the failure it overrode (which tells whether a retry may help).
  */
 public class DatabaseUnavailable extends RuntimeException {
 
@@ -41,6 +42,10 @@ public class DatabaseUnavailable extends RuntimeException {
                     || cause instanceof TransientDataAccessResourceException
                     || cause instanceof SQLTransientConnectionException // Hikari: no connection within its timeout
                     || cause instanceof SQLNonTransientConnectionException
+                    // A commit or a rollback that failed at the JDBC level (not a conflict, which has its own
+                    // exception): the connection is gone, whatever the request did. Measured at PostgreSQL's crash:
+                    // a commit failed on the reset connection, then its rollback on the closed one.
+                    || cause instanceof TransactionSystemException
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
             }
