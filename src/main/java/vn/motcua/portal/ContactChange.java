@@ -59,7 +59,9 @@ public class ContactChange {
 
     /** The code typed back: the account takes the new number or address, and the one it replaces is told. */
     public CitizenUser confirm(CitizenUser citizen, String code, String clientAddress) {
-        limits.tryingCode(clientAddress, PortalLimits.key(citizen.login()));
+        // Counted apart from the login's activation and reset codes: tries at this code must not lock the owner out
+        // of those, nor theirs out of this.
+        limits.tryingCode(clientAddress, "contact-change:" + citizen.id());
         record Checked(Outcome outcome, CitizenUser changed) {}
         Checked checked = transaction.execute(status -> {
             NewContact contact = codes.pendingContact(citizen).orElse(null);
