@@ -302,7 +302,7 @@ public class Citizens {
             }
             contact = new NewContact(normalized, null);
         } else {
-            if (!typedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (!isEmail(typedEmail)) {
                 throw ProblemException.invalid("email", "identity.citizen.email");
             }
             contact = new NewContact(null, typedEmail.toLowerCase(Locale.ROOT));
@@ -426,7 +426,7 @@ public class Citizens {
             errors.add(new FieldError("phone", "identity.citizen.phone"));
         }
         String email = blankToNull(r.email());
-        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        if (email != null && (email.length() > 254 || !isEmail(email))) {
             errors.add(new FieldError("email", "identity.citizen.email"));
         }
         if (phone == null && email == null) {
@@ -473,6 +473,11 @@ public class Citizens {
             errors.add(new FieldError("dateOfBirth", "identity.citizen.date-of-birth"));
         }
         return born;
+    }
+
+    /** An address a mail server could deliver to: a name, one @, a domain with a dot; nothing blank in it. */
+    private static boolean isEmail(String text) {
+        return text.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     private static String blankToNull(String text) {
